@@ -1,0 +1,87 @@
+"""Finding and loading rubrics: the bundled ones by id, others by path; each validated once."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.integrity import integrity_problems
+from cxmaturity.rubric import Rubric
+from cxmaturity.validation import did_you_mean, validate
+from cxmaturity.yamlsafe import YamlDocument, parse_bytes
+
+
+@dataclass(frozen=True)
+class LoadedRubric:
+    """A validated rubric with where it came from and a hash of its bytes."""
+
+    rubric: Rubric
+    path: str
+    sha256: str
+    doc: YamlDocument
+    bundled: bool
+
+
+def bundled_dir() -> Path:
+    """The folder of bundled rubrics: package data when installed, `rubrics/` in a checkout."""
+    packaged = Path(str(resources.files("cxmaturity"))) / "rubrics"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rubrics"
+
+
+def bundled_ids() -> list[str]:
+    """Ids of the bundled rubrics (each file is named `<id>.yaml`)."""
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+def is_path_reference(reference: str) -> bool:
+    """Whether a rubric reference names a file rather than a bundled id."""
+    return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
+
+
+def find_rubric(reference: str, *, relative_to: Path | None = None) -> tuple[Path, bool]:
+    """The file a reference points to, and whether it is bundled; RubricNotFound if none."""
+    if is_path_reference(reference):
+        path = Path(reference).expanduser()
+        if not path.is_absolute() and relative_to is not None:
+            path = relative_to / path
+        if path.is_file():
+            return path, False
+        raise RubricNotFound([Problem(str(path), "rubric file not found",
+                                      hint="paths are relative to the answers file")])
+    path = bundled_dir() / f"{reference}.yaml"
+    if path.is_file():
+        return path, True
+    ids = bundled_ids()
+    hint = did_you_mean(reference, ids) or f"bundled rubrics: {', '.join(ids)}"
+    raise RubricNotFound([Problem(reference, "no bundled rubric with this id", hint=hint)])
+
+
+def load_rubric(reference: str, *, relative_to: Path | None = None) -> LoadedRubric:
+    """Find, read, validate and integrity-check a rubric (cached per file version)."""
+    path, bundled = find_rubric(reference, relative_to=relative_to)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise InputError([Problem(str(path), f"cannot read rubric: {exc.strerror}")]) from None
+    return _load(os.path.realpath(path), str(path), stat.st_mtime_ns, stat.st_size, bundled)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(real: str, shown: str, mtime: int, size: int, bundled: bool) -> LoadedRubric:
+    try:
+        raw = Path(real).read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
+    doc = parse_bytes(raw, shown)
+    rubric = validate(doc, Rubric)
+    problems = integrity_problems(doc, rubric)
+    if problems:
+        raise InputError(problems)
+    return LoadedRubric(rubric, shown, hashlib.sha256(raw).hexdigest(), doc, bundled)

@@ -1,0 +1,46 @@
+"""The one place that maps failures to messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from cxmaturity.errors import EXIT_BUG, CxError
+
+F = TypeVar("F", bound=Callable[..., int])
+
+ISSUES_URL = "the cxmaturity issue tracker"
+
+
+def report_problems(error: CxError) -> None:
+    """Print every problem of an expected failure to stderr, one per line."""
+    for problem in error.problems:
+        print(f"error: {problem}" if problem.severity == "error" else f"{problem.severity}: "
+              f"{problem}", file=sys.stderr)
+
+
+def handled(command: F) -> F:
+    """Run a command that returns an exit code; expected errors exit 2, bugs exit 70."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        try:
+            code = command(*args, **kwargs)
+        except CxError as error:
+            report_problems(error)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception:
+            print("internal error: cxmaturity hit a bug. Please report it to "
+                  f"{ISSUES_URL} with the command and the details below.", file=sys.stderr)
+            traceback.print_exc(limit=-3, file=sys.stderr)
+            raise typer.Exit(EXIT_BUG) from None
+        raise typer.Exit(code)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,64 @@
+"""The one hierarchy of expected failures, each pointing at a file, line, column and key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Exit codes of the command line, documented in the README.
+EXIT_OK = 0
+EXIT_GATE_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_BUG = 70
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, located as precisely as known."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    hint: str | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        if self.path:
+            text += f" ({self.path})"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+
+class CxError(Exception):
+    """Base of every expected failure; the CLI turns it into a message and exit code 2."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class InputError(CxError):
+    """An answers file or rubric is not readable, not valid YAML, or not valid content."""
+
+
+class RubricNotFound(InputError):
+    """An answers file names a rubric that is neither bundled nor a readable file."""
+
+
+class UsageError(CxError):
+    """Options that contradict each other or name things that do not exist."""
+
+
+def single(file: str, message: str, **where: object) -> InputError:
+    """An :class:`InputError` with one problem."""
+    return InputError([Problem(file, message, **where)])  # type: ignore[arg-type]

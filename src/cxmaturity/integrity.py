@@ -1,0 +1,135 @@
+"""Cross-reference checks a schema cannot express: ids that must exist, match or be unique.
+
+A rubric that fails these cannot be scored, so they are errors, not lint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from cxmaturity.errors import Problem
+from cxmaturity.rubric import Rubric
+from cxmaturity.validation import did_you_mean, located
+from cxmaturity.yamlsafe import YamlDocument
+
+
+def integrity_problems(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
+    """Every broken reference, duplicate id or out-of-range level in `rubric`."""
+    return [
+        located(doc, path, message, hint)
+        for path, message, hint in (
+            *_levels(rubric),
+            *_unique_ids(rubric),
+            *_references(rubric),
+            *_questions(rubric),
+            *_metrics(rubric),
+        )
+    ]
+
+
+Finding = tuple[tuple[str | int, ...], str, "str | None"]
+
+
+def _levels(rubric: Rubric) -> Iterator[Finding]:
+    for i, level in enumerate(rubric.levels):
+        if level.number != i + 1:
+            yield (("levels", i, "number"), f"level number {level.number} out of order",
+                   f"levels are numbered 1..{rubric.top} from least to most mature; "
+                   f"this one should be {i + 1}")
+
+
+def _unique_ids(rubric: Rubric) -> Iterator[Finding]:
+    groups: dict[str, Iterable[str]] = {
+        "levels": (lv.id for lv in rubric.levels),
+        "dimensions": (d.id for d in rubric.dimensions),
+        "scales": (s.id for s in rubric.scales),
+        "questions": (q.id for q in rubric.questions),
+        "metrics": (m.id for m in rubric.metrics),
+        "outcome_aspects": (a.id for a in rubric.outcome_aspects),
+    }
+    for group, ids in groups.items():
+        yield from _duplicates((group,), list(ids))
+    for i, scale in enumerate(rubric.scales):
+        yield from _duplicates(("scales", i, "options"), [o.id for o in scale.options])
+
+
+def _duplicates(path: tuple[str | int, ...], ids: list[str]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for i, item in enumerate(ids):
+        if item in seen:
+            yield (*path, i, "id"), f'duplicate id "{item}"', "ids must be unique"
+        seen.add(item)
+
+
+def _unknown(path: tuple[str | int, ...], what: str, value: str,
+             known: Iterable[str]) -> Finding:
+    names = sorted(known)
+    return path, f'unknown {what} "{value}"', did_you_mean(value, names) or (
+        f"known: {', '.join(names)}" if names else f"define a {what} first")
+
+
+def _references(rubric: Rubric) -> Iterator[Finding]:
+    dims = {d.id for d in rubric.dimensions}
+    aspects = {a.id for a in rubric.outcome_aspects}
+    for i, level in enumerate(rubric.levels):
+        for j, trait in enumerate(level.characteristics):
+            if trait.dimension is not None and trait.dimension not in dims:
+                yield _unknown(("levels", i, "characteristics", j, "dimension"), "dimension",
+                               trait.dimension, dims)
+        for j, outcome in enumerate(level.outcomes):
+            if outcome.aspect not in aspects:
+                yield _unknown(("levels", i, "outcomes", j, "aspect"), "outcome aspect",
+                               outcome.aspect, aspects)
+    for i, dim in enumerate(rubric.dimensions):
+        for target in dim.advance:
+            if not 2 <= target <= rubric.top:
+                yield (("dimensions", i, "advance", target),
+                       f"advice for level {target}, which does not exist",
+                       f"use a level between 2 and {rubric.top}")
+    for i, scale in enumerate(rubric.scales):
+        options = {o.id for o in scale.options}
+        for alias, option in scale.aliases.items():
+            if option not in options:
+                yield _unknown(("scales", i, "aliases", alias), "option", option, options)
+
+
+def _questions(rubric: Rubric) -> Iterator[Finding]:
+    dims = {d.id for d in rubric.dimensions}
+    scales = {s.id: s for s in rubric.scales}
+    for i, question in enumerate(rubric.questions):
+        where = ("questions", i)
+        if question.dimension not in dims:
+            yield _unknown((*where, "dimension"), "dimension", question.dimension, dims)
+        if question.signal_of is not None and not 1 <= question.signal_of <= rubric.top:
+            yield ((*where, "signal_of"), f"level {question.signal_of} does not exist",
+                   f"use 1..{rubric.top}")
+        scale = scales.get(question.scale)
+        if scale is None:
+            yield _unknown((*where, "scale"), "scale", question.scale, scales)
+            continue
+        options = [o.id for o in scale.options]
+        missing = [o for o in options if o not in question.indicates]
+        if missing:
+            yield ((*where, "indicates"), f"no level given for option(s) {', '.join(missing)}",
+                   f'give a level for every option of scale "{scale.id}"')
+        for option, points_to in question.indicates.items():
+            if option not in options:
+                yield _unknown((*where, "indicates", option), "option", option, options)
+            elif not 1 <= points_to <= rubric.top:
+                yield ((*where, "indicates", option), f"level {points_to:g} is outside the "
+                       f"rubric's levels", f"use a number from 1 to {rubric.top}")
+
+
+def _metrics(rubric: Rubric) -> Iterator[Finding]:
+    dims = {d.id for d in rubric.dimensions}
+    for i, metric in enumerate(rubric.metrics):
+        if metric.dimension not in dims:
+            yield _unknown(("metrics", i, "dimension"), "dimension", metric.dimension, dims)
+        for j, band in enumerate(metric.bands):
+            where = ("metrics", i, "bands", j)
+            if not 1 <= band.level <= rubric.top:
+                yield ((*where, "level"), f"level {band.level} does not exist",
+                       f"use 1..{rubric.top}")
+            if band.min is not None and band.max is not None and band.min >= band.max:
+                yield (where, f"band is empty: min {band.min:g} is not below max {band.max:g}",
+                       "swap or correct the edges")

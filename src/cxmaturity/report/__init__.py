@@ -1,0 +1,1 @@
+"""Reporters: each turns a finished :class:`~cxmaturity.result.Assessment` into text."""

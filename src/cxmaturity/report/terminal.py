@@ -1,0 +1,204 @@
+"""The Rich terminal report of one assessment. It renders; it decides nothing."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from cxmaturity.result import Assessment, BandView, DimensionResult, MetricPlacement
+
+LEVEL_STYLES = ("red", "yellow", "cyan", "green", "magenta", "blue")
+
+
+def level_style(level: int | None, top: int) -> str:
+    """A colour per level, the same in every table."""
+    if level is None:
+        return "dim"
+    if top <= 1:
+        return LEVEL_STYLES[0]
+    index = round((level - 1) * 3 / (top - 1))
+    return LEVEL_STYLES[min(index, 3)]
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def render(result: Assessment) -> RenderableType:
+    """The whole report, top to bottom."""
+    parts: list[RenderableType | None] = [_header(result), _verdict(result), _ladder(result),
+                                   _dimensions(result)]
+    parts += [_metric(result, m) for m in result.metrics]
+    parts += [_section("Flags", [f.message for f in result.flags], "yellow")]
+    parts += _plan(result)
+    return Group(*[p for p in parts if p is not None])
+
+
+def _header(result: Assessment) -> RenderableType:
+    lines = Text()
+    lines.append(result.organization, style="bold")
+    if result.site:
+        lines.append(f" · {result.site}")
+    lines.append(f"\nAssessed {result.date.isoformat()}")
+    if result.assessor:
+        lines.append(f" by {result.assessor}")
+    if result.respondents:
+        count = len(result.respondents)
+        lines.append(f" · {count} respondent{'s' if count != 1 else ''}")
+    lines.append(f"\nRubric: {result.rubric.title} {result.rubric.version}", style="dim")
+    lines.append(f"\nSource: {result.rubric.source}", style="dim")
+    return Panel(lines, title="cxmaturity assessment", title_align="left", box=box.ROUNDED)
+
+
+def _verdict(result: Assessment) -> RenderableType:
+    overall = result.overall
+    top = len(result.ladder)
+    text = Text()
+    if overall.level is None:
+        text.append("Not assessed: no answer or metric carries evidence.", style="bold red")
+        return Padding(text, (1, 0, 0, 1), expand=False)
+    text.append(f"Level {overall.level} of {top} · {overall.name}",
+                style=f"bold {level_style(overall.level, top)}")
+    text.append(f"   confidence {_pct(result.confidence)}")
+    if result.status == "insufficient-evidence":
+        text.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the rubric's "
+                    f"weight is answered (needs {_pct(result.min_confidence)}). Treat the level "
+                    f"as provisional.", style="bold red")
+    limiting = [d.name for d in result.dimensions if d.id in overall.limited_by]
+    if overall.method == "weakest-link":
+        text.append(f"\nWeakest link: the operation is only as mature as its least mature "
+                    f"dimension. Held at Level {overall.level} by: {', '.join(limiting)}.")
+    else:
+        text.append(f"\nWeighted mean of dimension scores: {overall.score:.2f}.")
+    if overall.not_assessed:
+        names = [d.name for d in result.dimensions if d.id in overall.not_assessed]
+        text.append(f"\nNot assessed (no evidence): {', '.join(names)}.", style="yellow")
+    return Padding(text, (1, 0, 0, 1), expand=False)
+
+
+def _ladder(result: Assessment) -> RenderableType:
+    table = Table(box=None, show_header=False, padding=(0, 1), title="Level ladder",
+                  title_justify="left", title_style="bold")
+    table.add_column(width=2)
+    table.add_column(justify="right", width=2)
+    table.add_column()
+    table.add_column(style="dim")
+    top = len(result.ladder)
+    for level in reversed(result.ladder):
+        here = level.number == result.overall.level
+        table.add_row("▶" if here else "", str(level.number),
+                      Text(level.name, style=f"bold {level_style(level.number, top)}" if here
+                           else ""),
+                      "◀ you are here" if here else "")
+    return Padding(table, (1, 0, 0, 1), expand=False)
+
+
+def _dimensions(result: Assessment) -> RenderableType:
+    top = len(result.ladder)
+    table = Table(box=box.SIMPLE_HEAD, title="Dimensions", title_justify="left",
+                  title_style="bold", expand=False, padding=(0, 1))
+    table.add_column("Dimension", ratio=3, overflow="fold")
+    table.add_column("Level", ratio=2)
+    table.add_column("Score", justify="right", width=5)
+    table.add_column("Answered", justify="right", width=8)
+    for dim in result.dimensions:
+        table.add_row(dim.name, _dimension_level(dim, top),
+                      "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
+    details = [_why(dim) for dim in result.dimensions if dim.evidence]
+    return Padding(Group(table, *details), (1, 0, 0, 1), expand=False)
+
+
+def _dimension_level(dim: DimensionResult, top: int) -> Text:
+    if dim.level is None:
+        return Text("not assessed", style="dim italic")
+    return Text(f"{dim.level} {dim.level_name}", style=level_style(dim.level, top))
+
+
+def _why(dim: DimensionResult) -> RenderableType:
+    text = Text()
+    text.append(f"{dim.name}", style="bold")
+    text.append(f" · Level {dim.level}")
+    for trait in dim.looks_like:
+        text.append(f"\n  looks like: {trait}", style="italic")
+    for item in dim.evidence:
+        text.append(f"\n  L{item.points_to:g}  ")
+        text.append(f"{item.label} ", style="dim")
+        text.append(f"→ {item.given}")
+    if dim.unanswered:
+        text.append(f"\n  unknown: {', '.join(dim.unanswered)}", style="yellow")
+    return Padding(text, (0, 0, 1, 0), expand=False)
+
+
+def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
+    text = Text()
+    text.append(f"{metric.name}: {metric.shown}", style="bold")
+    if metric.level is not None:
+        text.append(f" → Level {metric.level} band")
+    text.append("\n")
+    text.append_text(_band_bar(metric, len(result.ladder)))
+    return Padding(text, (0, 0, 1, 1), expand=False)
+
+
+def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
+    """The bands drawn to scale (gaps as dots), each labelled, and a marker under the value."""
+    lows = [b.min for b in metric.bands if b.min is not None]
+    highs = [b.max for b in metric.bands if b.max is not None]
+    start = min(lows, default=0.0)
+    end = max(highs, default=start + 1.0)
+    span = (end - start) or 1.0
+    bar, labels = Text(), [" "] * width
+    previous: BandView | None = None
+    for cell in range(width):
+        value = start + (cell + 0.5) * span / width
+        band = next((b for b in metric.bands if (b.min is None or b.min <= value)
+                     and (b.max is None or value < b.max)), None)
+        if band is None:
+            bar.append("·", style="dim")
+        else:
+            bar.append("━" if band.basis == "source" else "┄",
+                       style=level_style(band.level, top))
+            if band is not previous:
+                label = f"L{band.level}"
+                labels[cell:cell + len(label)] = list(label)
+        previous = band
+    lines = [Text("".join(labels[:width]).rstrip()), bar]
+    if metric.value is not None:
+        position = min(width - 1, max(0, int((metric.value - start) / span * width)))
+        lines.append(Text(" " * position + f"▲ {metric.shown}"))
+    lines.append(Text(f"{start:g} … {end:g}   ━ source band   ┄ interpretation   · gap",
+                      style="dim"))
+    return Text("\n").join(lines)
+
+
+def _section(title: str, lines: list[str], style: str) -> RenderableType | None:
+    if not lines:
+        return None
+    text = Text()
+    text.append(title, style=f"bold {style}")
+    for line in lines:
+        text.append(f"\n  • {line}")
+    return Padding(text, (0, 0, 1, 1), expand=False)
+
+
+def _plan(result: Assessment) -> list[RenderableType | None]:
+    outlook = result.next
+    if outlook is None:
+        top = result.overall.level is not None and result.overall.level == len(result.ladder)
+        message = "Top level reached: keep measuring over time." if top else None
+        return [_section("Next", [message], "green") if message else None]
+    names = {d.id: d.name for d in result.dimensions}
+    blockers = [f"{names[b.dimension]}: {b.text}" for b in outlook.blockers]
+    steps = [f"{d.name}: {d.advice}" for d in result.dimensions if d.advice and d.blockers]
+    if outlook.shift_headline:
+        steps.append(outlook.shift_headline + (" " + " ".join(outlook.shift_steps)
+                                               if outlook.shift_steps else ""))
+    outcomes = [f"{aspect}: {expect}" for aspect, expect in outlook.outcomes]
+    return [
+        _section(f"What blocks Level {outlook.number} ({outlook.name})", blockers, "red"),
+        _section("Next steps", steps, "cyan"),
+        _section(f"What to expect at Level {outlook.number}", outcomes, "green"),
+    ]

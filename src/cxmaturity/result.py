@@ -1,0 +1,154 @@
+"""The result of scoring one answers file: immutable data that every reporter renders.
+
+`SCHEMA_VERSION` versions the JSON form; docs/json-schema.md describes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from cxmaturity.rubric import Frozen
+
+SCHEMA_VERSION = "1.0"
+
+
+class RubricStamp(Frozen):
+    """Which rubric produced the result, exactly."""
+
+    id: str
+    version: str
+    title: str
+    sha256: str = Field(description="SHA-256 of the rubric file's bytes.")
+    source: str = Field(description="The source model, its publisher and year.")
+
+
+class LevelView(Frozen):
+    """A rung of the ladder as the report shows it."""
+
+    number: int
+    id: str
+    name: str
+    summary: str
+
+
+class EvidenceItem(Frozen):
+    """One answer or metric and the level it points to."""
+
+    kind: Literal["answer", "metric"]
+    id: str
+    dimension: str
+    label: str = Field(description="The question text or the metric name.")
+    given: str = Field(description="The answer's label or the metric's value, as shown.")
+    points_to: float = Field(description="The level this evidence points to.")
+    weight: float
+    note: str | None = Field(default=None, description="The evidence note from the answers file.")
+
+
+class Blocker(Frozen):
+    """Evidence that keeps a dimension below the target level."""
+
+    dimension: str
+    item: str = Field(description="Question or metric id.")
+    text: str = Field(description="What exactly falls short, e.g. `coverage 22% < 30%`.")
+    points_to: float
+    target: int
+
+
+class Flag(Frozen):
+    """Evidence that disagrees with itself by two or more levels."""
+
+    kind: Literal["inconsistency"] = "inconsistency"
+    dimension: str | None
+    message: str
+    items: tuple[str, ...]
+
+
+class BandView(Frozen):
+    """A metric band as shown on the band chart."""
+
+    level: int
+    min: float | None
+    max: float | None
+    basis: str
+
+
+class MetricPlacement(Frozen):
+    """A metric's value placed in its bands."""
+
+    id: str
+    name: str
+    dimension: str
+    unit: str
+    value: float | None
+    shown: str = Field(description="The value with its unit, or `unknown`.")
+    level: int | None
+    bands: tuple[BandView, ...]
+
+
+class DimensionResult(Frozen):
+    """Where the operation stands along one dimension, and why."""
+
+    id: str
+    name: str
+    weight: float
+    status: Literal["assessed", "not-assessed"]
+    score: float | None = Field(description="Weighted mean of evidence levels (1..N).")
+    level: int | None
+    level_name: str | None
+    coverage: float = Field(description="Share of the dimension's applicable weight answered.")
+    evidence: tuple[EvidenceItem, ...]
+    unanswered: tuple[str, ...] = Field(description="Question and metric ids left unknown.")
+    looks_like: tuple[str, ...] = Field(description="The rubric's traits of this level here.")
+    blockers: tuple[Blocker, ...]
+    advice: str | None = Field(description="The rubric's guidance for this dimension's next level.")
+
+
+class Overall(Frozen):
+    """The overall level and the rule that produced it."""
+
+    level: int | None
+    name: str | None
+    score: float | None
+    mean_score: float | None = Field(description="Weighted mean of dimension scores.")
+    method: str
+    rationale: str | None
+    limited_by: tuple[str, ...] = Field(description="Dimensions at the overall level.")
+    not_assessed: tuple[str, ...]
+
+
+class Outlook(Frozen):
+    """The next level: what it brings, and what stands in the way."""
+
+    number: int
+    name: str
+    summary: str
+    outcomes: tuple[tuple[str, str], ...] = Field(description="(aspect, what to expect) pairs.")
+    shift_headline: str | None
+    shift_steps: tuple[str, ...]
+    blockers: tuple[Blocker, ...]
+
+
+class Assessment(Frozen):
+    """Everything known about one scored answers file."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str
+    file: str
+    rubric: RubricStamp
+    organization: str
+    site: str | None
+    date: dt.date
+    assessor: str | None
+    respondents: tuple[str, ...]
+    status: Literal["scored", "insufficient-evidence"]
+    confidence: float
+    min_confidence: float
+    overall: Overall
+    ladder: tuple[LevelView, ...]
+    dimensions: tuple[DimensionResult, ...]
+    metrics: tuple[MetricPlacement, ...]
+    flags: tuple[Flag, ...]
+    next: Outlook | None

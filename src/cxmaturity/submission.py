@@ -1,0 +1,171 @@
+"""An answers file read against its rubric: every answer and metric checked and normalized."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cxmaturity import bands
+from cxmaturity.answers import Answers
+from cxmaturity.catalog import LoadedRubric, load_rubric
+from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.validation import did_you_mean, located, validate
+from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_yaml_file
+
+_PERCENT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$")
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A validated answers file, its rubric, and the normalized responses."""
+
+    file: str
+    answers: Answers
+    loaded: LoadedRubric
+    responses: dict[str, str]
+    """Question id to option id, `unknown` or `n/a`, for every question of the rubric."""
+    metric_values: dict[str, float | None]
+    """Metric id to value (percent as 0-100), None if unknown, for every metric."""
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.loaded.rubric
+
+
+def read_submission(path: str, display: str | None = None) -> Submission:
+    """Read an answers file from disk and check it against its rubric."""
+    doc = read_yaml_file(path, display)
+    return check_submission(doc, Path(path).parent)
+
+
+def parse_submission(raw: bytes, file: str, base: Path) -> Submission:
+    """Check answers given as bytes (e.g. stdin); rubric paths are relative to `base`."""
+    return check_submission(parse_bytes(raw, file), base)
+
+
+def check_submission(doc: YamlDocument, base: Path) -> Submission:
+    """Validate a parsed answers document and resolve it against its rubric."""
+    answers = validate(doc, Answers)
+    try:
+        loaded = load_rubric(answers.rubric, relative_to=base)
+    except RubricNotFound as exc:
+        first = exc.problems[0]
+        raise InputError([located(doc, ("rubric",), f'{first.message}: "{answers.rubric}"',
+                                  first.hint)]) from None
+    problems: list[Problem] = []
+    responses = _responses(doc, answers, loaded.rubric, problems)
+    metric_values = _metric_values(doc, answers, loaded.rubric, problems)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+    return Submission(doc.file, answers, loaded, responses, metric_values)
+
+
+def _responses(doc: YamlDocument, answers: Answers, rubric: Rubric,
+               problems: list[Problem]) -> dict[str, str]:
+    questions = {q.id: q for q in rubric.questions}
+    scales = {s.id: s for s in rubric.scales}
+    for qid in answers.answers:
+        if qid not in questions:
+            problems.append(located(doc, ("answers", qid), f'unknown question "{qid}"',
+                                    did_you_mean(qid, questions) or
+                                    "see `cxmaturity template` for the question ids",
+                                    prefer_key=True))
+    responses: dict[str, str] = {}
+    for qid, question in questions.items():
+        entry = answers.answers.get(qid)
+        given = entry.answer if entry else UNKNOWN
+        option = _option(given, question, scales[question.scale].aliases)
+        if option is None:
+            allowed = [o.id for o in scales[question.scale].options] + [UNKNOWN, NOT_APPLICABLE]
+            path: tuple[str, ...] = ("answers", qid, "answer")
+            if path not in doc.values:
+                path = ("answers", qid)
+            problems.append(located(doc, path, f'"{given}" is not an answer to this question',
+                                    f"use one of: {', '.join(allowed)}"))
+            option = UNKNOWN
+        responses[qid] = option
+    return responses
+
+
+def _option(given: str, question: Question, aliases: dict[str, str]) -> str | None:
+    if given in (UNKNOWN, NOT_APPLICABLE) or given in question.indicates:
+        return given
+    return aliases.get(given)
+
+
+def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
+                   problems: list[Problem]) -> dict[str, float | None]:
+    metrics = {m.id: m for m in rubric.metrics}
+    for mid in answers.metrics:
+        if mid not in metrics:
+            problems.append(located(doc, ("metrics", mid), f'unknown metric "{mid}"',
+                                    did_you_mean(mid, metrics) or
+                                    f"known metrics: {', '.join(sorted(metrics)) or 'none'}",
+                                    prefer_key=True))
+    values: dict[str, float | None] = {}
+    for mid, metric in metrics.items():
+        entry = answers.metrics.get(mid)
+        if entry is None:
+            values[mid] = None
+            continue
+        path = ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
+            ("metrics", mid)
+        try:
+            values[mid] = parse_metric_value(entry.value, metric)
+        except ValueError as exc:
+            problems.append(located(doc, path, str(exc), _metric_hint(metric)))
+            values[mid] = None
+    return values
+
+
+def _metric_hint(metric: Metric) -> str:
+    if metric.unit == "percent":
+        return "write a percentage such as 12 or 12% (0-100), or `unknown`"
+    low = "" if metric.minimum is None else f" from {metric.minimum:g}"
+    high = "" if metric.maximum is None else f" to {metric.maximum:g}"
+    return f"write a number{low}{high}, or `unknown`"
+
+
+def parse_metric_value(raw: Any, metric: Metric) -> float | None:
+    """A metric value as a float (percent as 0-100), None for unknown; ValueError if invalid."""
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() == UNKNOWN):
+        return None
+    number, had_percent = _number(raw)
+    shown = f"{raw:g}" if isinstance(raw, float) else repr(raw)
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(f"{shown} is not a finite number")
+    if metric.unit == "percent":
+        if not had_percent and 0 < number < 1:
+            raise ValueError(f"{shown} is ambiguous: percentages are written 0-100, so "
+                             f"write {number * 100:g}% for that share, or {number:g}% if "
+                             f"you mean less than one percent")
+        low, high = 0.0, 100.0
+    elif had_percent:
+        raise ValueError(f"{shown} has a % sign but {metric.name} is not a percentage")
+    else:
+        low = -math.inf if metric.minimum is None else metric.minimum
+        high = math.inf if metric.maximum is None else metric.maximum
+    low = low if metric.minimum is None else max(low, metric.minimum)
+    high = high if metric.maximum is None else min(high, metric.maximum)
+    if not low <= number <= high:
+        raise ValueError(f"{shown} is out of range for {metric.name} ({low:g} to {high:g})")
+    bands.place(metric, number)
+    return number
+
+
+def _number(raw: Any) -> tuple[float, bool]:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw), False
+    text = str(raw)
+    match = _PERCENT.match(text)
+    if match:
+        return float(match.group(1)), True
+    match = _NUMBER.match(text)
+    if match:
+        return float(match.group(1)), False
+    raise ValueError(f"{raw!r} is not a number")
