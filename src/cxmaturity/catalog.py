@@ -13,7 +13,7 @@ from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.rubric import Rubric
 from cxmaturity.validation import did_you_mean, validate
-from cxmaturity.yamlsafe import YamlDocument, parse_bytes
+from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_limited
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,11 @@ def load_rubric(reference: str, *, relative_to: Path | None = None) -> LoadedRub
 
 @functools.lru_cache(maxsize=32)
 def _load(real: str, shown: str, mtime: int, size: int, bundled: bool) -> LoadedRubric:
-    try:
-        raw = Path(real).read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
+    return parse_rubric(read_limited(real, shown), shown, bundled=bundled)
+
+
+def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
+    """Parse, validate and integrity-check a rubric's bytes (read from `shown`)."""
     doc = parse_bytes(raw, shown)
     rubric = validate(doc, Rubric)
     problems = integrity_problems(doc, rubric)

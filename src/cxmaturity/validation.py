@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -24,7 +24,9 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        raise InputError([problem_from(doc, model, err) for err in exc.errors()]) from None
+        errors = exc.errors(include_url=False)
+        raise InputError(capped((problem_from(doc, model, err) for err in errors),
+                                doc.file)) from None
 
 
 def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None,

@@ -256,16 +256,20 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
     """Read and parse a file, turning OS and encoding errors into InputError."""
     shown = display or path
+    return parse_bytes(read_limited(path, shown), shown)
+
+
+def read_limited(path: str, shown: str) -> bytes:
+    """At most `MAX_BYTES + 1` bytes of a file (so a huge file costs no memory), or InputError."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError([Problem(shown, "file not found")]) from None
     except IsADirectoryError:
         raise InputError([Problem(shown, "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(shown, f"cannot read file: {exc.strerror}")]) from None
-    return parse_bytes(raw, shown)
 
 
 def parse_bytes(raw: bytes, file: str) -> YamlDocument:
