@@ -238,9 +238,22 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         doc.value = _Builder(doc).run(loader)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_problem(exc, file) from None
+    except yaml.reader.ReaderError as exc:
+        raise _character_problem(exc, text, file) from None
     finally:
         loader.dispose()
     return doc
+
+
+def _character_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> InputError:
+    """A character YAML forbids (a control character, say), located from its offset."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return InputError([Problem(file, f"invalid YAML: character U+{code:04X} is not allowed",
+                               line, column, hint="remove it, or write it in a quoted "
+                               'string as an escape such as "\\u0007"')])
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
