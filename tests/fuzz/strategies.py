@@ -8,6 +8,7 @@ tests/test_monotonic.py); the broken inputs drive the loader fuzzing
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from typing import Any
 
@@ -53,6 +54,22 @@ def metric_values(metric: Metric) -> st.SearchStrategy[float]:
     return values.filter(lambda v: low <= v <= high and not 0 < v < 1 and placeable(metric, v))
 
 
+def band_values(metric: Metric) -> list[float]:
+    """Valid values at the edges and middle of each band (a value in every reachable band)."""
+    found: set[float] = set()
+    for band in metric.bands:
+        edges = [e for e in (band.min, band.max) if e is not None]
+        found.update(edges)
+        if len(edges) == 2:
+            found.add(round((edges[0] + edges[1]) / 2, 2))
+    low = metric.minimum if metric.minimum is not None else -math.inf
+    high = metric.maximum if metric.maximum is not None else math.inf
+    if metric.unit == "percent":
+        low, high = max(low, 0.0), min(high, 100.0)
+    return sorted(v for v in found
+                  if low <= v <= high and not 0 < v < 1 and placeable(metric, v))
+
+
 def options(question: Question) -> list[str]:
     """Every answer a question accepts: its scale's options, `unknown` and `n/a`."""
     return [*question.indicates, UNKNOWN, NOT_APPLICABLE]
@@ -68,8 +85,8 @@ def submissions(draw: st.DrawFn, loaded: LoadedRubric) -> Submission:
 
 
 @st.composite
-def answers_mappings(draw: st.DrawFn, loaded: LoadedRubric) -> dict[str, Any]:
-    """An answers file (as the mapping a person would write) for a bundled rubric."""
+def answers_mappings(draw: st.DrawFn, loaded: LoadedRubric, reference: str) -> dict[str, Any]:
+    """An answers file (as the mapping a person would write) naming its rubric `reference`."""
     rubric = loaded.rubric
     aliases = {s.id: s.aliases for s in rubric.scales}
     scale_of = {q.id: q.scale for q in rubric.questions}
@@ -91,7 +108,7 @@ def answers_mappings(draw: st.DrawFn, loaded: LoadedRubric) -> dict[str, Any]:
             shown = f"{value:g}%" if metric.unit == "percent" else value
             metrics[metric.id] = draw(st.sampled_from([shown, {"value": shown,
                                                                "evidence": "report"}]))
-    return {"rubric": rubric.id, "organization": draw(st.text(min_size=1, max_size=20)),
+    return {"rubric": reference, "organization": draw(st.text(min_size=1, max_size=20)),
             "date": "2026-01-01", "metrics": metrics, "answers": answers}
 
 
