@@ -99,3 +99,16 @@ def test_rubric_path_is_relative_to_the_answers_file(write) -> None:  # type: ig
 def test_missing_file() -> None:
     with pytest.raises(InputError, match=r"nope\.yaml: file not found"):
         read_submission("nope.yaml")
+
+
+def test_a_key_that_looks_like_a_pydantic_label_is_reported_as_written(write) -> None:  # type: ignore[no-untyped-def]
+    # Found by fuzzing: keys with "[" were taken for pydantic's labels and dropped (exit 70).
+    assert 'a.yaml:4:1: unknown key "0[rubric" (0[rubric); did you mean "rubric"?' in error(
+        write, "0[rubric: x\n")
+    assert 'a.yaml:7:5: unknown key "why[1]" (answers.t1.why[1])' in error(
+        write, "answers:\n  t1:\n    answer: yes\n    why[1]: x\n")
+
+
+def test_a_question_id_that_is_a_number_is_located_at_its_key(write) -> None:  # type: ignore[no-untyped-def]
+    assert "a.yaml:5:6: Input should be a valid string (got 1) (answers[1])" in error(
+        write, "answers:\n  1: yes\n")

@@ -45,17 +45,39 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
     """One pydantic error as a located problem."""
-    path: Path = tuple(part for part in err["loc"] if not _is_union_tag(part))
+    loc = tuple(err["loc"])
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind == "missing" and loc:
+        return located(doc, _file_path(doc.value, loc[:-1]),
+                       f'missing required key "{loc[-1]}"', "add it", prefer_key=True)
+    path = _file_path(doc.value, loc)
+    if kind == "extra_forbidden" and path:
         key = path[-1]
         fields = _fields_at(model, path[:-1])
         return located(doc, path, f'unknown key "{key}"',
                        did_you_mean(str(key), fields) or _allowed(fields), prefer_key=True)
-    if kind == "missing":
-        return located(doc, path[:-1], f'missing required key "{path[-1]}"',
-                       "add it", prefer_key=True)
     return located(doc, path, _message(err))
+
+
+def _file_path(value: Any, loc: tuple[Any, ...]) -> Path:
+    """The parts of a pydantic error location that are keys and indexes in the file.
+
+    The rest are pydantic's own labels (union members, validators, `[key]`); dropping
+    them by walking the document, not by their spelling, keeps a user's key that looks
+    like one (`"a[b"`) in the path.
+    """
+    path: list[str | int] = []
+    for part in loc:
+        if _has(value, part):
+            value = value[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _has(value: Any, part: Any) -> bool:
+    if isinstance(value, dict):
+        return part in value
+    return isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
 
 
 def _allowed(fields: list[str]) -> str | None:
@@ -73,11 +95,6 @@ def _message(err: Any) -> str:
 
 def _short(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool)) and len(str(value)) <= 40
-
-
-def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and ("[" in part or part in ("function-before",
-                                                             "function-after"))
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:

@@ -230,3 +230,19 @@ def _get(value: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         value = value[part]
     return value
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn, seeds: list[str]) -> bytes:
+    """A valid file's bytes with a few bytes flipped, inserted or cut (often not UTF-8)."""
+    raw = bytearray(draw(st.sampled_from(seeds)).encode())
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(raw)))
+        edit = draw(st.sampled_from(["flip", "insert", "cut"]))
+        if edit == "insert" or at == len(raw):
+            raw[at:at] = draw(st.binary(min_size=1, max_size=4))
+        elif edit == "flip":
+            raw[at] = draw(st.integers(0, 255))
+        else:
+            del raw[at:at + draw(st.integers(1, 16))]
+    return bytes(raw)
