@@ -125,7 +125,8 @@ def reordered(value: Any, rnd: random.Random) -> Any:
 
 def to_yaml(value: Any) -> str:
     """YAML text of a structure, in the structure's key order."""
-    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=1_000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(value, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1_000)
 
 
 # --- broken inputs for the loaders ---------------------------------------------------------
@@ -145,10 +146,13 @@ TOKENS = (
 YAML_CHARS = st.characters(codec="utf-8") | st.sampled_from("-?:,[]{}#&*!|>'\"%@` \n\t")
 
 
+_YAML_TEXTS = st.lists(st.sampled_from(TOKENS) | st.text(YAML_CHARS, max_size=6),
+                       max_size=40).map("".join)
+
+
 def yaml_texts() -> st.SearchStrategy[str]:
     """Text that looks like YAML: format tokens and syntax characters, recombined."""
-    piece = st.sampled_from(TOKENS) | st.text(YAML_CHARS, max_size=6)
-    return st.lists(piece, max_size=40).map("".join)
+    return _YAML_TEXTS
 
 
 @st.composite
@@ -160,7 +164,7 @@ def mutated_texts(draw: st.DrawFn, seeds: list[str]) -> str:
         end = draw(st.integers(at, min(len(text), at + 40)))
         edit = draw(st.sampled_from(["insert", "delete", "repeat", "swap"]))
         if edit == "insert":
-            text = text[:at] + draw(st.sampled_from(TOKENS)) + text[at:]
+            text = text[:at] + draw(_TOKEN) + text[at:]
         elif edit == "delete":
             text = text[:at] + text[end:]
         elif edit == "repeat":
@@ -175,13 +179,18 @@ def mutated_texts(draw: st.DrawFn, seeds: list[str]) -> str:
 
 def odd_values() -> st.SearchStrategy[Any]:
     """Any value YAML can hold, with the awkward ones well represented."""
-    scalars = (st.none() | st.booleans() | st.integers() | st.floats()
-               | st.sampled_from([0, -0.0, 0.5, 1e309, "", "12%", "yes", "n/a", "unknown",
-                                  "2026-01-01", "x" * 300])
-               | st.text(max_size=12))
-    keys = st.text(max_size=8) | st.integers(-3, 3) | st.booleans()
-    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                        | st.dictionaries(keys, inner, max_size=4), max_leaves=12)
+    return _ODD_VALUES
+
+
+_ODD_SCALARS = (st.none() | st.booleans() | st.integers() | st.floats()
+                | st.sampled_from([0, -0.0, 0.5, 1e309, "", "12%", "yes", "n/a", "unknown",
+                                   "2026-01-01", "x" * 300])
+                | st.text(max_size=12))
+_ODD_KEYS = st.text(max_size=8) | st.integers(-3, 3) | st.booleans()
+_ODD_VALUES = st.recursive(_ODD_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(_ODD_KEYS, inner, max_size=4), max_leaves=12)
+_NEW_KEYS = st.text(max_size=8) | st.sampled_from(["answers", "id", "weight"])
+_TOKEN = st.sampled_from(TOKENS)
 
 
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -219,7 +228,7 @@ def mutated_structures(draw: st.DrawFn, seeds: list[Any]) -> Any:
         if edit == "delete" and path:
             value = _replace(value, path, None, delete=True)
         elif edit == "add" and isinstance(_get(value, path), dict):
-            key = draw(st.text(max_size=8) | st.sampled_from(["answers", "id", "weight"]))
+            key = draw(_NEW_KEYS)
             value = _replace(value, (*path, key), draw(odd_values()), delete=False)
         else:
             value = _replace(value, path, draw(odd_values()), delete=False)
