@@ -22,7 +22,7 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Limits on one input file (documented in docs/limits.md).
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 MAX_STRING = 20_000
 
 _STD = "tag:yaml.org,2002:"
