@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from cxmaturity.cli import app
 
@@ -57,16 +58,28 @@ def test_rubric_loader_on_edited_structures(value: object) -> None:
     assert rubric_outcome(to_yaml(value).encode()) in ("accepted", "rejected")
 
 
-@settings(max_examples=25)
-@given(st.one_of(mutated_texts(ANSWERS_TEXTS), yaml_texts()))
-def test_assess_exits_0_or_2_with_located_messages(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
-    from typer.testing import CliRunner
-
-    path: Path = tmp_path_factory.mktemp("fuzz") / "answers.yaml"
-    path.write_bytes(text.encode("utf-8", "surrogatepass"))
-    result = CliRunner().invoke(app, ["assess", str(path), "--format", "json"])
+def check_exit(result) -> None:  # type: ignore[no-untyped-def]
+    """Exit 0 with a report, or exit 2 with nothing on stdout and only located errors."""
     assert "Traceback" not in result.output and "internal error" not in result.stderr
     assert result.exit_code in (0, 2), result.stderr
     if result.exit_code == 2:
         assert result.stdout == ""
         assert all(LOCATED.match(line) for line in result.stderr.splitlines()), result.stderr
+
+
+@settings(max_examples=25)
+@given(st.one_of(mutated_texts(ANSWERS_TEXTS), yaml_texts()))
+def test_assess_exits_0_or_2_with_located_messages(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    path: Path = tmp_path_factory.mktemp("fuzz") / "answers.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    check_exit(CliRunner().invoke(app, ["assess", str(path), "--format", "json"]))
+
+
+@settings(max_examples=15)
+@given(mutated_texts(RUBRIC_TEXTS))
+def test_assess_with_a_broken_rubric_exits_0_or_2(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    folder: Path = tmp_path_factory.mktemp("fuzz")
+    (folder / "rubric.yaml").write_text(text, encoding="utf-8")
+    (folder / "answers.yaml").write_text("rubric: rubric.yaml\norganization: X\n"
+                                         "date: 2026-01-01\n", encoding="utf-8")
+    check_exit(CliRunner().invoke(app, ["assess", str(folder / "answers.yaml")]))

@@ -5,6 +5,10 @@ rubrics: bounded; deterministic and independent of key order; unknown is not "no
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
@@ -18,6 +22,7 @@ from cxmaturity.scoring import score
 from cxmaturity.submission import Submission, parse_submission
 
 from .conftest import DATA
+from .conftest import EXAMPLES as EXAMPLES_DIR
 from .fuzz.strategies import answers_mappings, reordered, submission, submissions, to_yaml
 from .rubric_cases import CASES, TINY_WEIGHTED, loaded, reference
 from .test_monotonic import EXAMPLES
@@ -78,6 +83,17 @@ def test_same_answers_in_any_key_order_give_the_same_json(case: str,
     again = render_json(score(parse_submission(to_yaml(mapping).encode(), "a.yaml", base)))
     other = render_json(score(parse_submission(to_yaml(shuffled).encode(), "a.yaml", base)))
     assert first == again == other
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES_DIR.glob("*.yaml"))[:2],
+                         ids=lambda p: p.name)
+def test_json_is_the_same_in_every_process(example: Path) -> None:
+    """Byte for byte, whatever the hash seed (no set or dict order leaks into the output)."""
+    outputs = {subprocess.run([sys.executable, "-m", "cxmaturity", "assess", str(example),
+                               "--format", "json"], capture_output=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
 
 
 def without(sub: Submission, item: str) -> Submission:
