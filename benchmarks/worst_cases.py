@@ -4,8 +4,8 @@
 
 Each case is an answers file just inside or just past a limit in docs/limits.md; the
 table gives the outcome, the wall time of reading, checking and (if valid) scoring
-it, and the peak growth of the Python heap meanwhile (tracemalloc, in a second run). Figures go to the
-README's "Reliability" section.
+it, and the peak growth of the Python heap meanwhile (tracemalloc, in a second run).
+Figures go to the README's "Reliability" section.
 """
 
 from __future__ import annotations
