@@ -37,13 +37,14 @@ def test_answers_loader_on_bytes(raw: bytes) -> None:
 @settings(max_examples=100)
 @given(mutated_texts(ANSWERS_TEXTS))
 def test_answers_loader_on_edited_files(text: str) -> None:
-    assert answers_outcome(text.encode(), rich=True) in ("scored", "rejected")
+    assert answers_outcome(text.encode(), rich=len(text) % 8 == 0) in ("scored", "rejected")
 
 
 @settings(max_examples=100)
 @given(mutated_structures(ANSWERS_STRUCTURES))
 def test_answers_loader_on_edited_structures(value: object) -> None:
-    assert answers_outcome(to_yaml(value).encode(), rich=True) in ("scored", "rejected")
+    text = to_yaml(value)
+    assert answers_outcome(text.encode(), rich=len(text) % 8 == 0) in ("scored", "rejected")
 
 
 @settings(max_examples=40)

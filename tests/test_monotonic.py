@@ -16,7 +16,7 @@ from .fuzz.strategies import band_values, metric_values, submission, submissions
 from .rubric_cases import CASES, loaded
 
 #: Generated cases per rubric for each property (README "Reliability").
-EXAMPLES = 60
+EXAMPLES = 40
 
 
 def standing(result: Assessment) -> list[float]:

@@ -8,7 +8,6 @@ import dataclasses
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
@@ -80,19 +79,17 @@ def test_same_answers_in_any_key_order_give_the_same_json(case: str,
     shuffled = reordered(mapping, data.draw(st.randoms(use_true_random=False)))
     base = DATA / "answers"
     first = render_json(score(parse_submission(to_yaml(mapping).encode(), "a.yaml", base)))
-    again = render_json(score(parse_submission(to_yaml(mapping).encode(), "a.yaml", base)))
     other = render_json(score(parse_submission(to_yaml(shuffled).encode(), "a.yaml", base)))
-    assert first == again == other
+    assert first == other
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES_DIR.glob("*.yaml"))[:2],
-                         ids=lambda p: p.name)
-def test_json_is_the_same_in_every_process(example: Path) -> None:
+def test_json_is_the_same_in_every_process() -> None:
     """Byte for byte, whatever the hash seed (no set or dict order leaks into the output)."""
+    example = sorted(EXAMPLES_DIR.glob("*.yaml"))[0]
     outputs = {subprocess.run([sys.executable, "-m", "cxmaturity", "assess", str(example),
                                "--format", "json"], capture_output=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-               for seed in ("1", "2", "3")}
+               for seed in ("1", "2")}
     assert len(outputs) == 1
 
 
