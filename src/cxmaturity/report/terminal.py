@@ -61,7 +61,8 @@ def _verdict(result: Assessment) -> RenderableType:
     if overall.level is None:
         text.append("Not assessed: no answer or metric carries evidence.", style="bold red")
         return Padding(text, (1, 0, 0, 1), expand=False)
-    text.append(f"Level {overall.level} of {top} · {overall.name}",
+    term = result.level_term
+    text.append(f"{term} {overall.level} of {top} · {overall.name}",
                 style=f"bold {level_style(overall.level, top)}")
     text.append(f"   confidence {_pct(result.confidence)}")
     if result.status == "insufficient-evidence":
@@ -71,7 +72,7 @@ def _verdict(result: Assessment) -> RenderableType:
     limiting = [d.name for d in result.dimensions if d.id in overall.limited_by]
     if overall.method == "weakest-link":
         text.append(f"\nWeakest link: the operation is only as mature as its least mature "
-                    f"dimension. Held at Level {overall.level} by: {', '.join(limiting)}.")
+                    f"dimension. Held at {term} {overall.level} by: {', '.join(limiting)}.")
     else:
         text.append(f"\nWeighted mean of dimension scores: {overall.score:.2f}.")
     if overall.not_assessed:
@@ -81,7 +82,8 @@ def _verdict(result: Assessment) -> RenderableType:
 
 
 def _ladder(result: Assessment) -> RenderableType:
-    table = Table(box=None, show_header=False, padding=(0, 1), title="Level ladder",
+    table = Table(box=None, show_header=False, padding=(0, 1),
+                  title=f"{result.level_term} ladder",
                   title_justify="left", title_style="bold")
     table.add_column(width=2)
     table.add_column(justify="right", width=2)
@@ -102,13 +104,13 @@ def _dimensions(result: Assessment) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, title="Dimensions", title_justify="left",
                   title_style="bold", expand=False, padding=(0, 1))
     table.add_column("Dimension", ratio=3, overflow="fold")
-    table.add_column("Level", ratio=2)
+    table.add_column(result.level_term, ratio=2)
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
         table.add_row(dim.name, _dimension_level(dim, top),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
-    details = [_why(dim) for dim in result.dimensions if dim.evidence]
+    details = [_why(dim, result.level_term) for dim in result.dimensions if dim.evidence]
     return Padding(Group(table, *details), (1, 0, 0, 1), expand=False)
 
 
@@ -118,10 +120,10 @@ def _dimension_level(dim: DimensionResult, top: int) -> Text:
     return Text(f"{dim.level} {dim.level_name}", style=level_style(dim.level, top))
 
 
-def _why(dim: DimensionResult) -> RenderableType:
+def _why(dim: DimensionResult, term: str) -> RenderableType:
     text = Text()
     text.append(f"{dim.name}", style="bold")
-    text.append(f" · Level {dim.level}")
+    text.append(f" · {term} {dim.level}")
     for trait in dim.looks_like:
         text.append(f"\n  looks like: {trait}", style="italic")
     for item in dim.evidence:
@@ -135,12 +137,31 @@ def _why(dim: DimensionResult) -> RenderableType:
 
 def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
     text = Text()
+    term = result.level_term
     text.append(f"{metric.name}: {metric.shown}", style="bold")
+    if metric.target_shown is not None or not metric.bands:
+        return Padding(_target_line(metric, text, term, len(result.ladder)), (0, 0, 1, 1),
+                       expand=False)
     if metric.level is not None:
-        text.append(f" → Level {metric.level} band")
+        text.append(f" → {term} {metric.level} band")
+    if metric.better:
+        text.append(f"   ({metric.better} is better)", style="dim")
     text.append("\n")
     text.append_text(_band_bar(metric, len(result.ladder)))
     return Padding(text, (0, 0, 1, 1), expand=False)
+
+
+def _target_line(metric: MetricPlacement, text: Text, term: str, top: int) -> Text:
+    """A target metric on one line: value, target, met or missed."""
+    if metric.target_shown is None:
+        text.append("   no target set", style="yellow")
+        return text
+    text.append(f"   target {metric.target_shown}")
+    if metric.level is not None:
+        met = max(b.level for b in metric.bands) == metric.level
+        text.append("   ✓ met" if met else "   ✗ missed", style=level_style(metric.level, top))
+        text.append(f" → {term} {metric.level}")
+    return text
 
 
 def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
@@ -188,17 +209,20 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
         top = result.overall.level is not None and result.overall.level == len(result.ladder)
-        message = "Top level reached: keep measuring over time." if top else None
+        message = (f"Top {result.level_term.lower()} reached: keep measuring over time."
+                   if top else None)
         return [_section("Next", [message], "green") if message else None]
     names = {d.id: d.name for d in result.dimensions}
-    blockers = [f"{names[b.dimension]}: {b.text}" for b in outlook.blockers]
+    blockers = [f"{names[b.dimension]}: {b.text}" + (f" → aim for: {b.toward}" if b.toward
+                                                        else "") for b in outlook.blockers]
     steps = [f"{d.name}: {d.advice}" for d in result.dimensions if d.advice and d.blockers]
     if outlook.shift_headline:
         steps.append(outlook.shift_headline + (" " + " ".join(outlook.shift_steps)
                                                if outlook.shift_steps else ""))
     outcomes = [f"{aspect}: {expect}" for aspect, expect in outlook.outcomes]
+    term = result.level_term
     return [
-        _section(f"What blocks Level {outlook.number} ({outlook.name})", blockers, "red"),
+        _section(f"What blocks {term} {outlook.number} ({outlook.name})", blockers, "red"),
         _section("Next steps", steps, "cyan"),
-        _section(f"What to expect at Level {outlook.number}", outcomes, "green"),
+        _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
