@@ -70,7 +70,9 @@ def _verdict(result: Assessment) -> RenderableType:
                     f"weight is answered (needs {_pct(result.min_confidence)}). Treat the level "
                     f"as provisional.", style="bold red")
     limiting = [d.name for d in result.dimensions if d.id in overall.limited_by]
-    if overall.method == "weakest-link":
+    if overall.method == "weakest-link" and overall.level == top:
+        text.append(f"\nWeakest link: every assessed dimension reaches {term} {top}.")
+    elif overall.method == "weakest-link":
         text.append(f"\nWeakest link: the operation is only as mature as its least mature "
                     f"dimension. Held at {term} {overall.level} by: {', '.join(limiting)}.")
     else:
