@@ -22,6 +22,10 @@ def _high(band: Band) -> float:
     return math.inf if band.max is None else band.max
 
 
+class MissingTarget(ValueError):
+    """A target metric's value with no target to compare it with."""
+
+
 def target_of(metric: Metric, given: float | None = None) -> float | None:
     """The target a value is compared with: the answers file's, else the rubric's default."""
     if metric.target is None:
@@ -45,7 +49,7 @@ def ordered(metric: Metric, target: float | None = None) -> list[Band]:
         return sorted(metric.bands, key=lambda b: (_low(b), _high(b)))
     goal = target_of(metric, target)
     if goal is None:
-        raise ValueError(f"{metric.name} has no target: write `target:` next to its value")
+        raise MissingTarget(f"{metric.name} has no target: write `target:` next to its value")
     met, missed = metric.target.met, metric.target.missed
     basis = metric.target.basis
     below, above = (missed, met) if metric.better != "lower" else (met, missed)

@@ -149,10 +149,19 @@ def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
             ("metrics", mid)
         try:
             values[mid] = parse_metric_value(entry.value, metric, targets.get(mid))
+        except bands.MissingTarget as exc:
+            problems.append(located(doc, path, str(exc), f"the rubric sets no default target "
+                                    f"for {metric.name}; write your own, e.g. "
+                                    f"`{mid}: {{value: {_shown(entry.value)}, target: ...}}`"))
+            values[mid] = None
         except ValueError as exc:
             problems.append(located(doc, path, str(exc), _metric_hint(metric)))
             values[mid] = None
     return values
+
+
+def _shown(raw: float | str | None) -> str:
+    return f"{raw:g}" if isinstance(raw, float) else str(raw)
 
 
 def _metric_hint(metric: Metric) -> str:
