@@ -123,18 +123,22 @@ def _dimension_level(dim: DimensionResult, top: int) -> Text:
 
 
 def _why(dim: DimensionResult, term: str) -> RenderableType:
-    text = Text()
-    text.append(f"{dim.name}", style="bold")
-    text.append(f" · {term} {dim.level}")
+    title = Text()
+    title.append(dim.name, style="bold")
+    title.append(f" · {term} {dim.level}")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(justify="right", width=5, no_wrap=True)
+    rows.add_column()
     for trait in dim.looks_like:
-        text.append(f"\n  looks like: {trait}", style="italic")
+        rows.add_row("", Text(f"looks like: {trait}", style="italic"))
     for item in dim.evidence:
-        text.append(f"\n  L{item.points_to:g}  ")
-        text.append(f"{item.label} ", style="dim")
-        text.append(f"→ {item.given}")
+        line = Text()
+        line.append(f"{item.label} ", style="dim")
+        line.append(f"→ {item.given}")
+        rows.add_row(f"L{item.points_to:g}", line)
     if dim.unanswered:
-        text.append(f"\n  unknown: {', '.join(dim.unanswered)}", style="yellow")
-    return Padding(text, (0, 0, 1, 0), expand=False)
+        rows.add_row("", Text(f"unknown: {', '.join(dim.unanswered)}", style="yellow"))
+    return Padding(Group(title, rows), (0, 0, 1, 0), expand=False)
 
 
 def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
@@ -184,7 +188,7 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
         else:
             bar.append("━" if band.basis == "source" else "┄",
                        style=level_style(band.level, top))
-            if band is not previous:
+            if previous is None or band.level != previous.level:
                 label = f"L{band.level}"
                 labels[cell:cell + len(label)] = list(label)
         previous = band
@@ -197,14 +201,15 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     return Text("\n").join(lines)
 
 
-def _section(title: str, lines: list[str], style: str) -> RenderableType | None:
+def _section(title: str, lines: list[str | Text], style: str) -> RenderableType | None:
     if not lines:
         return None
-    text = Text()
-    text.append(title, style=f"bold {style}")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right")
+    rows.add_column()
     for line in lines:
-        text.append(f"\n  • {line}")
-    return Padding(text, (0, 0, 1, 1), expand=False)
+        rows.add_row("•", line)
+    return Padding(Group(Text(title, style=f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
@@ -214,17 +219,42 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
         message = (f"Top {result.level_term.lower()} reached: keep measuring over time."
                    if top else None)
         return [_section("Next", [message], "green") if message else None]
-    names = {d.id: d.name for d in result.dimensions}
-    blockers = [f"{names[b.dimension]}: {b.text}" + (f" → aim for: {b.toward}" if b.toward
-                                                        else "") for b in outlook.blockers]
-    steps = [f"{d.name}: {d.advice}" for d in result.dimensions if d.advice and d.blockers]
+    dims = {d.id: d for d in result.dimensions}
+    order = dict.fromkeys(b.dimension for b in outlook.blockers)
+    steps: list[str | Text] = [_labelled(dims[i].name, dims[i].advice or "")
+                               for i in order if dims[i].advice]
     if outlook.shift_headline:
-        steps.append(outlook.shift_headline + (" " + " ".join(outlook.shift_steps)
-                                               if outlook.shift_steps else ""))
-    outcomes = [f"{aspect}: {expect}" for aspect, expect in outlook.outcomes]
+        steps.append(_labelled("Shift forward", outlook.shift_headline))
+        steps += list(outlook.shift_steps)
+    outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
     term = result.level_term
     return [
-        _section(f"What blocks {term} {outlook.number} ({outlook.name})", blockers, "red"),
+        _blockers(result),
         _section("Next steps", steps, "cyan"),
         _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
+
+
+def _labelled(label: str, text: str) -> Text:
+    line = Text()
+    line.append(f"{label}: ", style="bold")
+    line.append(text)
+    return line
+
+
+def _blockers(result: Assessment, shown: int = 2) -> RenderableType | None:
+    """Blockers grouped by dimension, biggest gap first; the rest are counted, not listed."""
+    outlook = result.next
+    assert outlook is not None
+    names = {d.id: d.name for d in result.dimensions}
+    grouped: dict[str, list[str]] = {}
+    for blocker in outlook.blockers:
+        text = f"{blocker.text} → aim for: {blocker.toward}" if blocker.toward else blocker.text
+        grouped.setdefault(blocker.dimension, []).append(text)
+    lines: list[str | Text] = []
+    for dimension, texts in grouped.items():
+        extra = len(texts) - shown
+        more = f" (+{extra} more)" if extra > 0 else ""
+        lines.append(_labelled(names[dimension], "; ".join(texts[:shown]) + more))
+    return _section(f"What blocks {result.level_term} {outlook.number} ({outlook.name})", lines,
+                    "red")
