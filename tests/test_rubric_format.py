@@ -104,7 +104,8 @@ def test_report_uses_the_level_term_and_two_rungs(runner, write) -> None:  # typ
     assert "Held at Profile 1 by: Results." in out
     assert "Profile ladder\n       2  Strong\n  ▶    1  Failing  ◀ you are here" in out
     assert "Resolution: 55%   target 60% or more   ✗ missed → Profile 1" in out
-    assert "Wait: 30 s → Profile 2 band   (lower is better)" in out
+    assert "Wait: 30 s → Profile 2 band   (lower is better)\n L2" in out
+    assert "                ▲ 30 s\n 0 … 120" in out
     assert "What blocks Profile 2 (Strong)" in out
     assert all(len(line) <= 80 for line in out.splitlines())
     document = json.loads(runner.invoke(app, ["assess", str(path), "-f", "json"]).stdout)

@@ -176,6 +176,10 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     highs = [b.max for b in metric.bands if b.max is not None]
     start = min(lows, default=0.0)
     end = max(highs, default=start + 1.0)
+    if end <= start:  # one shared edge (two open-ended bands): show both sides of it
+        edge, pad = start, max(abs(start), 1.0)
+        nonnegative = edge >= 0 and (metric.value is None or metric.value >= 0)
+        start, end = max(edge - pad, 0.0) if nonnegative else edge - pad, edge + pad
     span = (end - start) or 1.0
     bar, labels = Text(), [" "] * width
     previous: BandView | None = None
