@@ -46,7 +46,8 @@ def test_more_mature_answer_never_lowers_a_level(case: str, data: st.DataObject)
     better = [o for o, lv in question.indicates.items() if lv > current]
     assume(better)
     improved = dict(sub.responses, **{question.id: data.draw(st.sampled_from(better))})
-    assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values)))
+    assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values,
+                                                     sub.metric_targets)))
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if loaded(c).rubric.metrics])
@@ -56,15 +57,19 @@ def test_higher_band_never_lowers_a_level(case: str, data: st.DataObject) -> Non
     rubric = loaded(case)
     sub = data.draw(submissions(rubric))
     metric = data.draw(st.sampled_from(rubric.rubric.metrics))
-    top = max(b.level for b in metric.bands)
-    value = data.draw(metric_values(metric).filter(lambda v: bands.place(metric, v).level < top))
-    current = bands.place(metric, value).level
-    higher = [v for v in band_values(metric) if bands.place(metric, v).level > current]
+    target = sub.target(metric.id)
+    levels = [bands.place(metric, v, target).level for v in band_values(metric, target)]
+    assume(len(set(levels)) > 1)
+    value = data.draw(metric_values(metric, target).filter(
+        lambda v: bands.place(metric, v, target).level < max(levels)))
+    current = bands.place(metric, value, target).level
+    higher = [v for v in band_values(metric, target)
+              if bands.place(metric, v, target).level > current]
     moved_to = data.draw(st.sampled_from(higher))
     before = dict(sub.metric_values, **{metric.id: value})
     after = dict(sub.metric_values, **{metric.id: moved_to})
-    assert not_lower(score(submission(rubric, sub.responses, before)),
-                     score(submission(rubric, sub.responses, after)))
+    assert not_lower(score(submission(rubric, sub.responses, before, sub.metric_targets)),
+                     score(submission(rubric, sub.responses, after, sub.metric_targets)))
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -81,4 +86,5 @@ def test_many_improvements_at_once_never_lower_a_level(case: str, data: st.DataO
         at_least = [o for o, lv in question.indicates.items()
                     if lv >= question.indicates[given_]]
         improved[question.id] = data.draw(st.sampled_from(at_least))
-    assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values)))
+    assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values,
+                                                     sub.metric_targets)))

@@ -102,14 +102,17 @@ def without(sub: Submission, item: str) -> Submission:
     loaded = dataclasses.replace(sub.loaded, rubric=smaller)
     responses = {k: v for k, v in sub.responses.items() if k != item}
     values = {k: v for k, v in sub.metric_values.items() if k != item}
-    return submission(loaded, responses, values)
+    targets = {k: v for k, v in sub.metric_targets.items() if k != item}
+    return submission(loaded, responses, values, targets)
 
 
 def forgotten(sub: Submission, item: str) -> Submission:
     """The same answers with one question or metric turned into `unknown`."""
     if item in sub.responses:
-        return submission(sub.loaded, dict(sub.responses, **{item: UNKNOWN}), sub.metric_values)
-    return submission(sub.loaded, sub.responses, dict(sub.metric_values, **{item: None}))
+        return submission(sub.loaded, dict(sub.responses, **{item: UNKNOWN}), sub.metric_values,
+                          sub.metric_targets)
+    return submission(sub.loaded, sub.responses, dict(sub.metric_values, **{item: None}),
+                      sub.metric_targets)
 
 
 def levels_and_scores(result: Assessment) -> list[object]:
@@ -147,9 +150,9 @@ def test_unknown_never_scores_below_a_floor_answer(case: str, data: st.DataObjec
     assume(floor_options)
     qid = data.draw(st.sampled_from(sorted(floor_options)))
     unknown = score(submission(rubric, dict(sub.responses, **{qid: UNKNOWN}),
-                               sub.metric_values))
+                               sub.metric_values, sub.metric_targets))
     floor = score(submission(rubric, dict(sub.responses, **{qid: floor_options[qid]}),
-                             sub.metric_values))
+                             sub.metric_values, sub.metric_targets))
     for u, f in zip(unknown.dimensions, floor.dimensions, strict=True):
         assert u.level is None or (f.level is not None and u.level >= f.level)
     assert unknown.overall.level is None or unknown.overall.level >= (floor.overall.level or 0)
@@ -167,7 +170,7 @@ def test_a_dimension_without_evidence_is_not_assessed(case: str, data: st.DataOb
                  for q in rubric.rubric.questions}
     values = {m.id: None if m.dimension == dim.id else sub.metric_values[m.id]
               for m in rubric.rubric.metrics}
-    result = score(submission(rubric, responses, values))
+    result = score(submission(rubric, responses, values, sub.metric_targets))
     found = next(d for d in result.dimensions if d.id == dim.id)
     assert (found.status, found.level, found.score, found.evidence) == (
         "not-assessed", None, None, ())

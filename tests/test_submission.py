@@ -112,3 +112,13 @@ def test_a_key_that_looks_like_a_pydantic_label_is_reported_as_written(write) ->
 def test_a_question_id_that_is_a_number_is_located_at_its_key(write) -> None:  # type: ignore[no-untyped-def]
     assert "a.yaml:5:6: Input should be a valid string (got 1) (answers[1])" in error(
         write, "answers:\n  1: yes\n")
+
+
+def test_comma_in_flow_mapping_text_gets_a_quoting_hint(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\nanswers:\n"
+                 "  t1: {answer: yes, evidence: Two tools, both old}\n")
+    with pytest.raises(InputError) as caught:
+        read_submission(str(path))
+    text = str(caught.value)
+    assert 'a.yaml:5:' in text and 'unknown key "both old"' in text
+    assert "put the whole text in quotes" in text

@@ -8,7 +8,6 @@ tests/test_monotonic.py); the broken inputs drive the loader fuzzing
 from __future__ import annotations
 
 import datetime as dt
-import math
 import random
 from typing import Any
 
@@ -27,47 +26,72 @@ GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))
 # --- assessments for a rubric -------------------------------------------------------------
 
 def submission(loaded: LoadedRubric, responses: dict[str, str],
-               metrics: dict[str, float | None]) -> Submission:
+               metrics: dict[str, float | None],
+               targets: dict[str, float] | None = None) -> Submission:
     """A checked submission made directly, without a file (fast, for the properties)."""
-    return Submission("generated.yaml", GENERATED, loaded, responses, metrics)
+    return Submission("generated.yaml", GENERATED, loaded, responses, metrics, targets or {})
 
 
-def placeable(metric: Metric, value: float) -> bool:
+def placeable(metric: Metric, value: float, target: float | None = None) -> bool:
     """Whether a value falls in (or in a gap the rubric resolves between) the metric's bands."""
     try:
-        bands.place(metric, value)
+        bands.place(metric, value, target)
     except ValueError:
         return False
     return True
 
 
-def metric_values(metric: Metric) -> st.SearchStrategy[float]:
-    """Valid values of a metric, in hundredths, favouring band edges."""
+def _range(metric: Metric) -> tuple[float, float]:
     low = metric.minimum if metric.minimum is not None else -1000.0
     high = metric.maximum if metric.maximum is not None else 1000.0
     if metric.unit == "percent":
         low, high = max(low, 0.0), min(high, 100.0)
-    edges = sorted({e for b in metric.bands for e in (b.min, b.max)
-                    if e is not None and low <= e <= high})
-    hundredths = st.integers(int(low * 100), int(high * 100)).map(lambda n: n / 100)
-    values = st.one_of(st.sampled_from(edges), hundredths) if edges else hundredths
-    return values.filter(lambda v: low <= v <= high and not 0 < v < 1 and placeable(metric, v))
+    return low, high
 
 
-def band_values(metric: Metric) -> list[float]:
-    """Valid values at the edges and middle of each band (a value in every reachable band)."""
+def _valid(metric: Metric, value: float) -> bool:
+    """Whether an answers file may give `value` (in range; percentages not written as 0-1)."""
+    low, high = _range(metric)
+    return low <= value <= high and not (metric.unit == "percent" and 0 < value < 1)
+
+
+def hundredths(metric: Metric) -> st.SearchStrategy[float]:
+    """Any value in the metric's range, to the hundredth, as an answers file may give it."""
+    low, high = _range(metric)
+    return st.integers(int(low * 100), int(high * 100)).map(lambda n: n / 100).filter(
+        lambda v: _valid(metric, v))
+
+
+def metric_values(metric: Metric, target: float | None = None) -> st.SearchStrategy[float]:
+    """Valid values of a metric (with this target, if it has one), favouring band edges."""
+    edges = band_values(metric, target)
+    values = st.one_of(st.sampled_from(edges), hundredths(metric)) if edges else \
+        hundredths(metric)
+    return values.filter(lambda v: placeable(metric, v, target))
+
+
+def band_values(metric: Metric, target: float | None = None) -> list[float]:
+    """Valid values at, beside and between the edges of each band (one in every band)."""
+    try:
+        ordered = bands.ordered(metric, target)
+    except ValueError:
+        return []
     found: set[float] = set()
-    for band in metric.bands:
+    for band in ordered:
         edges = [e for e in (band.min, band.max) if e is not None]
-        found.update(edges)
+        found.update(e + step for e in edges for step in (-1.0, 0.0, 1.0))
         if len(edges) == 2:
             found.add(round((edges[0] + edges[1]) / 2, 2))
-    low = metric.minimum if metric.minimum is not None else -math.inf
-    high = metric.maximum if metric.maximum is not None else math.inf
-    if metric.unit == "percent":
-        low, high = max(low, 0.0), min(high, 100.0)
-    return sorted(v for v in found
-                  if low <= v <= high and not 0 < v < 1 and placeable(metric, v))
+    return sorted(v for v in found if _valid(metric, v) and placeable(metric, v, target))
+
+
+def targets_for(metric: Metric) -> st.SearchStrategy[float | None]:
+    """The target an answers file sets: required without a rubric default, else optional."""
+    if metric.target is None:
+        return st.none()
+    if metric.target.value is None:
+        return hundredths(metric)
+    return st.none() | hundredths(metric)
 
 
 def options(question: Question) -> list[str]:
@@ -80,8 +104,14 @@ def submissions(draw: st.DrawFn, loaded: LoadedRubric) -> Submission:
     """Any complete assessment of `loaded`: every question answered, unknown or n/a."""
     rubric = loaded.rubric
     responses = {q.id: draw(st.sampled_from(options(q))) for q in rubric.questions}
-    metrics = {m.id: draw(st.none() | metric_values(m)) for m in rubric.metrics}
-    return submission(loaded, responses, metrics)
+    metrics: dict[str, float | None] = {}
+    targets: dict[str, float] = {}
+    for metric in rubric.metrics:
+        target = draw(targets_for(metric))
+        if target is not None:
+            targets[metric.id] = target
+        metrics[metric.id] = draw(st.none() | metric_values(metric, target))
+    return submission(loaded, responses, metrics, targets)
 
 
 @st.composite
@@ -103,13 +133,22 @@ def answers_mappings(draw: st.DrawFn, loaded: LoadedRubric, reference: str) -> d
                                                              "evidence": note}
     metrics: dict[str, Any] = {}
     for metric in rubric.metrics:
-        value = draw(st.none() | metric_values(metric))
-        if value is not None:
-            shown = f"{value:g}%" if metric.unit == "percent" else value
+        target = draw(targets_for(metric))
+        value = draw(st.none() | metric_values(metric, target))
+        if value is None:
+            continue
+        shown = _written(metric, value)
+        if target is not None:
+            metrics[metric.id] = {"value": shown, "target": _written(metric, target)}
+        else:
             metrics[metric.id] = draw(st.sampled_from([shown, {"value": shown,
                                                                "evidence": "report"}]))
     return {"rubric": reference, "organization": draw(st.text(min_size=1, max_size=20)),
             "date": "2026-01-01", "metrics": metrics, "answers": answers}
+
+
+def _written(metric: Metric, value: float) -> str | float:
+    return f"{value:g}%" if metric.unit == "percent" else value
 
 
 def reordered(value: Any, rnd: random.Random) -> Any:

@@ -19,7 +19,7 @@ from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.scoring import score
 from cxmaturity.submission import Submission, parse_metric_value, parse_submission
 
-from .strategies import submission
+from .strategies import band_values, submission
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Answers are read as if they sat in tests/data/answers, so `../rubrics/tiny.yaml` resolves.
@@ -72,18 +72,21 @@ def extremes(loaded: LoadedRubric) -> list[Submission]:
     lowest = {q.id: min(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
     highest = {q.id: max(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
     edges: dict[str, float | None] = {}
+    targets: dict[str, float] = {}
     for metric in rubric.metrics:
+        if metric.target is not None and metric.target.value is None:
+            targets[metric.id] = metric.minimum if metric.minimum is not None else 0.0
         edges[metric.id] = None
-        for band in metric.bands:
-            for value in (band.min, band.max):
-                try:
-                    edges[metric.id] = parse_metric_value(value, metric)
-                except ValueError:
-                    continue
+        for value in band_values(metric, targets.get(metric.id)):
+            try:
+                edges[metric.id] = parse_metric_value(value, metric, targets.get(metric.id))
+            except ValueError:
+                continue
     nothing = dict.fromkeys(edges)
     not_applicable = {q.id: NOT_APPLICABLE for q in rubric.questions}
     return [submission(loaded, unknown, nothing), submission(loaded, lowest, nothing),
-            submission(loaded, highest, edges), submission(loaded, not_applicable, edges)]
+            submission(loaded, highest, edges, targets),
+            submission(loaded, not_applicable, edges, targets)]
 
 
 def _render(sub: Submission, *, rich: bool) -> None:
