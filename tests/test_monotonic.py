@@ -12,6 +12,7 @@ from cxmaturity.result import Assessment
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.scoring import score
 
+from .conftest import cases
 from .fuzz.strategies import band_values, metric_values, submission, submissions
 from .rubric_cases import CASES, loaded
 
@@ -33,7 +34,7 @@ def not_lower(before: Assessment, after: Assessment) -> bool:
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_more_mature_answer_never_lowers_a_level(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)
@@ -51,7 +52,7 @@ def test_more_mature_answer_never_lowers_a_level(case: str, data: st.DataObject)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if loaded(c).rubric.metrics])
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_higher_band_never_lowers_a_level(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)
@@ -73,7 +74,7 @@ def test_higher_band_never_lowers_a_level(case: str, data: st.DataObject) -> Non
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_many_improvements_at_once_never_lower_a_level(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)

@@ -20,7 +20,7 @@ from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.scoring import score
 from cxmaturity.submission import Submission, parse_submission
 
-from .conftest import DATA
+from .conftest import DATA, cases
 from .conftest import EXAMPLES as EXAMPLES_DIR
 from .fuzz.strategies import answers_mappings, reordered, submission, submissions, to_yaml
 from .rubric_cases import CASES, TINY_WEIGHTED, loaded, reference
@@ -62,7 +62,7 @@ def check_bounded(result: Assessment, rubric: LoadedRubric) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_levels_scores_and_confidence_are_bounded(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)
@@ -70,7 +70,7 @@ def test_levels_scores_and_confidence_are_bounded(case: str, data: st.DataObject
 
 
 @pytest.mark.parametrize("case", FILE_CASES)
-@settings(max_examples=EXAMPLES // 2)
+@settings(max_examples=cases(EXAMPLES // 2))
 @given(data=st.data())
 def test_same_answers_in_any_key_order_give_the_same_json(case: str,
                                                           data: st.DataObject) -> None:
@@ -121,7 +121,7 @@ def levels_and_scores(result: Assessment) -> list[object]:
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_unknown_counts_as_no_evidence_and_lowers_confidence(case: str,
                                                              data: st.DataObject) -> None:
@@ -140,7 +140,7 @@ def test_unknown_counts_as_no_evidence_and_lowers_confidence(case: str,
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_unknown_never_scores_below_a_floor_answer(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)
@@ -159,7 +159,7 @@ def test_unknown_never_scores_below_a_floor_answer(case: str, data: st.DataObjec
 
 
 @pytest.mark.parametrize("case", CASES)
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=cases(EXAMPLES))
 @given(data=st.data())
 def test_a_dimension_without_evidence_is_not_assessed(case: str, data: st.DataObject) -> None:
     rubric = loaded(case)

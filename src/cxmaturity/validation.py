@@ -59,7 +59,14 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    return located(doc, path, _message(err))
+    return located(doc, path, _message(err), _hint(err))
+
+
+def _hint(err: Any) -> str | None:
+    """Advice for a number or true/false where text is expected (`site: 12`, `name: 1e3`)."""
+    if err["type"] == "string_type" and isinstance(err.get("input"), (int, float, bool)):
+        return "put the text in quotes"
+    return None
 
 
 def _file_path(value: Any, loc: tuple[Any, ...]) -> Path:

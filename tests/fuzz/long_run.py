@@ -105,7 +105,8 @@ def run(target: Target, count: int, seed_value: int) -> None:
     try:
         feed()
     except Exception:  # a crash: keep the minimal example and go on
-        target.crashes.append(traceback.format_exc(limit=-6)[-6000:])
+        text = traceback.format_exc(limit=-6)
+        target.crashes.append(text if len(text) < 8000 else f"{text[:6000]}\n...\n{text[-2000:]}")
 
 
 def _run_one(job: tuple[int, int, int]) -> tuple[Counter[str], float, list[str], float]:

@@ -19,6 +19,7 @@ from cxmaturity.answers import Answers
 from cxmaturity.catalog import LoadedRubric
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
 from cxmaturity.submission import Submission
+from cxmaturity.yamlsafe import _resolve_plain
 
 GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))
 
@@ -162,10 +163,21 @@ def reordered(value: Any, rnd: random.Random) -> Any:
     return value
 
 
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML writes YAML 1.1; quote the strings our YAML 1.2 reader would read otherwise."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    plain = isinstance(_resolve_plain(text), str)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if plain else "'")
+
+
+_Dumper.add_representer(str, _text)
+
+
 def to_yaml(value: Any) -> str:
-    """YAML text of a structure, in the structure's key order."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(value, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1_000)
+    """YAML text of a structure, in the structure's key order, read back as the same values."""
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000)
 
 
 # --- broken inputs for the loaders ---------------------------------------------------------
