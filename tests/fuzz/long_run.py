@@ -6,8 +6,8 @@
 Each target gets a share of the inputs. A crash (an exception other than a located
 InputError, an unlocated problem, or a valid generated file that fails to score) is
 printed with the smallest input Hypothesis finds, and the run exits 1. At the end it
-prints the figures: inputs per target, outcomes, the slowest input and peak memory
-(the largest resident set of any process).
+prints the figures: inputs per target, outcomes, the median, 99th-percentile and slowest
+time per input, and peak memory (the largest resident set of any process).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Target:
     inputs: Callable[[], st.SearchStrategy[Any]]
     check: Callable[[Any], str]
     outcomes: Counter[str] = field(default_factory=Counter)
-    slowest: float = 0.0
+    times: list[float] = field(default_factory=list)
     crashes: list[str] = field(default_factory=list)
 
 
@@ -99,7 +99,7 @@ def run(target: Target, count: int, seed_value: int) -> None:
     def feed(value: Any) -> None:
         start = time.perf_counter()
         outcome = target.check(value)
-        target.slowest = max(target.slowest, time.perf_counter() - start)
+        target.times.append(time.perf_counter() - start)
         target.outcomes[outcome] += 1
 
     try:
@@ -109,13 +109,13 @@ def run(target: Target, count: int, seed_value: int) -> None:
         target.crashes.append(text if len(text) < 8000 else f"{text[:6000]}\n...\n{text[-2000:]}")
 
 
-def _run_one(job: tuple[int, int, int]) -> tuple[Counter[str], float, list[str], float]:
+def _run_one(job: tuple[int, int, int]) -> tuple[Counter[str], list[float], list[str], float]:
     """Run target number `index` in this process; what it found, and this process's peak RSS."""
     index, count, seed_value = job
     target = TARGETS[index]
     print(f"{target.name}: {count} inputs ...", file=sys.stderr, flush=True)
     run(target, count, seed_value)
-    return target.outcomes, target.slowest, target.crashes, _peak_rss_mb()
+    return target.outcomes, target.times, target.crashes, _peak_rss_mb()
 
 
 def _peak_rss_mb() -> float:
@@ -137,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             found = pool.map(_run_one, jobs, chunksize=1)
     else:
         found = [_run_one(job) for job in jobs]
-    for target, (outcomes, slowest, crashes, _) in zip(TARGETS, found, strict=True):
-        target.outcomes, target.slowest, target.crashes = outcomes, slowest, crashes
+    for target, (outcomes, times, crashes, _) in zip(TARGETS, found, strict=True):
+        target.outcomes, target.times, target.crashes = outcomes, times, crashes
     peak = max([_peak_rss_mb(), *(rss for *_, rss in found)])
     figures = _figures(args, time.perf_counter() - started, peak)
     print(_markdown(figures))
@@ -158,17 +158,26 @@ def _figures(args: argparse.Namespace, seconds: float, peak: float) -> dict[str,
         "crashes": sum(len(t.crashes) for t in TARGETS),
         "targets": [{"name": t.name, "inputs": sum(t.outcomes.values()),
                      "outcomes": dict(sorted(t.outcomes.items())),
-                     "slowest_ms": round(t.slowest * 1000, 1), "crashes": t.crashes}
+                     **_milliseconds(t.times), "crashes": t.crashes}
                     for t in TARGETS],
     }
 
 
+def _milliseconds(times: list[float]) -> dict[str, float]:
+    """Median, 99th percentile and slowest time per input, in milliseconds."""
+    ordered = sorted(times) or [0.0]
+    def at(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000, 1)
+    return {"median_ms": at(0.5), "p99_ms": at(0.99), "slowest_ms": round(ordered[-1] * 1000, 1)}
+
+
 def _markdown(figures: dict[str, Any]) -> str:
-    lines = ["| target | inputs | outcomes | slowest input | crashes |", "|---|---:|---|---:|---:|"]
+    lines = ["| target | inputs | outcomes | median | 99th pct | slowest | crashes |",
+             "|---|---:|---|---:|---:|---:|---:|"]
     for t in figures["targets"]:
         outcomes = ", ".join(f"{k} {v:,}" for k, v in t["outcomes"].items())
-        lines.append(f"| {t['name']} | {t['inputs']:,} | {outcomes} | {t['slowest_ms']} ms "
-                     f"| {len(t['crashes'])} |")
+        lines.append(f"| {t['name']} | {t['inputs']:,} | {outcomes} | {t['median_ms']} ms "
+                     f"| {t['p99_ms']} ms | {t['slowest_ms']} ms | {len(t['crashes'])} |")
     lines.append(f"\n{figures['inputs']:,} inputs in {figures['seconds']} s (seed "
                  f"{figures['seed']}), peak memory {figures['peak_rss_mb']} MB, "
                  f"{figures['crashes']} crash(es).")
