@@ -113,11 +113,11 @@ def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
         if entry is None:
             values[mid] = None
             continue
-        path = ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
-            ("metrics", mid)
         try:
             values[mid] = parse_metric_value(entry.value, metric)
         except ValueError as exc:
+            path = ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
+                ("metrics", mid)
             problems.append(located(doc, path, str(exc), _metric_hint(metric)))
             values[mid] = None
     return values
