@@ -6,16 +6,20 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.result import Assessment
-from cxmaturity.rubric import Rubric
-from cxmaturity.validation import did_you_mean
-from cxmaturity.yamlsafe import YamlDocument
+
+if TYPE_CHECKING:  # imported lazily: `--help` and batch set-up need none of them
+    from cxmaturity.result import Assessment
+    from cxmaturity.rubric import Rubric
+    from cxmaturity.yamlsafe import YamlDocument
 
 
 def resolve_level(rubric: Rubric, text: str, option: str) -> int:
     """A level given by number, id or name (case-insensitive) in `rubric`."""
+    from cxmaturity.validation import did_you_mean
+
     wanted = text.strip().lower()
     for level in rubric.levels:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
@@ -96,6 +100,8 @@ def _shown(level: int | None) -> str:
 
 def _dimension_gates(result: Assessment, rubric: Rubric,
                      wanted: tuple[tuple[str, str], ...]) -> list[GateFailure]:
+    from cxmaturity.validation import did_you_mean
+
     levels = {dim.id: dim.level for dim in result.dimensions}
     failures = []
     for dimension, text in wanted:

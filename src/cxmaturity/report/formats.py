@@ -10,8 +10,10 @@ import enum
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cxmaturity.batch import Outcome, Tally
+if TYPE_CHECKING:
+    from cxmaturity.batch import Outcome, Tally
 
 
 class OutputFormat(str, enum.Enum):
