@@ -11,6 +11,7 @@ included), the floor and ours run alternately so machine noise hits both. Report
 * cold start: `cxmaturity assess FILE --format json` against
   `python -c "import typer, yaml, pydantic"`;
 * help: `cxmaturity --help` against `python -c "import typer"`;
+* reader: the strict YAML reader alone against `yaml.load(..., CSafeLoader)`, in-process;
 * memory: the peak resident size of the largest process as N grows.
 
 This is a script, not a test: timings depend on the machine.
@@ -86,6 +87,27 @@ def compare(floor: list[str], ours: list[str], repeat: int) -> tuple[float, floa
     return statistics.median(floors), statistics.median(mine)
 
 
+def reader_times(folder: Path, limit: int, repeat: int) -> tuple[float, float]:
+    """Seconds to parse up to `limit` files in this process: CSafeLoader.load, and the
+    strict reader (`yamlsafe.parse_bytes`); best of `repeat`, alternating."""
+    import yaml
+
+    from cxmaturity.yamlsafe import parse_bytes
+
+    blobs = [p.read_bytes() for p in sorted(folder.rglob("site-*.yaml"))[:limit]]
+    floors, mine = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for blob in blobs:
+            yaml.load(blob, Loader=yaml.CSafeLoader)
+        floors.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for blob in blobs:
+            parse_bytes(blob, "x.yaml")
+        mine.append(time.perf_counter() - start)
+    return min(floors), min(mine)
+
+
 def peak_kib(command: list[str]) -> int:
     done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True,
                           text=True, check=True)
@@ -122,6 +144,9 @@ def main() -> None:
                                str(args.jobs)], args.repeat)
         lines.append(row(f"{args.n} files, parse floor vs `assess DIR --format jsonl`",
                          floor, ours, 1.3))
+        floor, ours = reader_times(folder, 2000, args.repeat)
+        lines.append(row("strict reader alone: `CSafeLoader.load` vs `yamlsafe.parse_bytes`, "
+                         "2000 files in one process", floor, ours, 1.0))
         floor, ours = compare([py, "-c", "import typer, yaml, pydantic"],
                               [CLI, "assess", str(one), "--format", "json"], args.repeat * 3)
         lines.append(row("cold start: one file, `--format json`", floor, ours, 1.3))

@@ -187,3 +187,17 @@ def test_policy_file_errors_are_located(runner, write) -> None:  # type: ignore[
     assert result.exit_code == 2
     assert (f'error: {policy}:2:1: unknown key "fail-on-regresion" (fail-on-regresion); '
             'did you mean "fail-on-regression"?') in result.stderr
+
+
+def test_no_config_ignores_the_policy_file(runner, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = write("repo/a.yaml", answers())
+    write("repo/.cxmaturity.yaml", "fail-under: high\n")
+    monkeypatch.chdir(path.parent)
+    assert runner.invoke(app, ["assess", "a.yaml", "-f", "json"]).exit_code == 1
+    assert runner.invoke(app, ["assess", "a.yaml", "-f", "json", "--no-config"]).exit_code == 0
+
+
+def test_identical_output_whatever_the_jobs(runner, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    outputs = {jobs: runner.invoke(app, ["assess", str(folder), "-f", "jsonl", "-j", jobs]).stdout
+               for jobs in ("1", "2")}
+    assert outputs["1"] == outputs["2"] and outputs["1"].count("\n") == 11

@@ -70,6 +70,8 @@ def assess(
     config: Path | None = typer.Option(
         None, "--config", metavar="FILE", show_default=False,
         help="Policy file (default: .cxmaturity.yaml here or in a folder above)."),
+    no_config: bool = typer.Option(False, "--no-config",
+                                   help="Ignore policy files (e.g. to score a baseline)."),
     target: str | None = typer.Option(
         None, "--target", metavar="LEVEL", show_default=False,
         help="Plan blockers and next steps for this level (default: the next one)."),
@@ -82,7 +84,7 @@ def assess(
     from cxmaturity.batch import STDIN, Tally, collect_inputs, default_jobs, run
     from cxmaturity.report.formats import Context, reporter
 
-    policy, base = _policy(config)
+    policy, base = _policy(None if no_config else config, search=not no_config)
     single = len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0]))
     settings = _settings(policy, base, single, fail_under=fail_under, min_confidence=
                          min_confidence, dimensions=fail_under_dimension, baseline=baseline,
@@ -108,11 +110,11 @@ def assess(
     return tally.exit_code
 
 
-def _policy(config: Path | None) -> tuple[Policy, Path]:
+def _policy(config: Path | None, *, search: bool) -> tuple[Policy, Path]:
     """The policy in force and the folder its paths are relative to."""
     from cxmaturity.policy import Policy, find_policy, load_policy
 
-    path = config or find_policy(Path.cwd())
+    path = config or (find_policy(Path.cwd()) if search else None)
     if path is None:
         return Policy(), Path.cwd()
     return load_policy(path), path.parent

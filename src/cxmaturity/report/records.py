@@ -28,9 +28,13 @@ def record(outcome: Outcome) -> str:
     status = "error" if outcome.digest is None else outcome.digest.status
     gates = [{"gate": g.gate, "message": g.message, "line": g.line, "column": g.column}
              for g in outcome.gates]
-    return (f'{_HEAD}"file":{json.dumps(outcome.file)},"status":"{status}",'
-            f'"gates_failed":{json.dumps(gates)},"problems":{json.dumps(problem_fields(outcome))},'
+    return (f'{_HEAD}"file":{_compact(outcome.file)},"status":"{status}",'
+            f'"gates_failed":{_compact(gates)},"problems":{_compact(problem_fields(outcome))},'
             f'"assessment":{outcome.document or "null"}}}')
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def _summary(tally: Tally) -> str:
