@@ -201,3 +201,18 @@ def test_identical_output_whatever_the_jobs(runner, folder: Path) -> None:  # ty
     outputs = {jobs: runner.invoke(app, ["assess", str(folder), "-f", "jsonl", "-j", jobs]).stdout
                for jobs in ("1", "2")}
     assert outputs["1"] == outputs["2"] and outputs["1"].count("\n") == 11
+
+
+@pytest.mark.parametrize(("quiet", "count", "stderr_terminal", "on_terminal", "shown"), [
+    (False, 500, True, False, True),
+    (True, 500, True, False, False),
+    (False, 5, True, False, False),
+    (False, 500, False, False, False),
+    (False, 500, True, True, False),
+])
+def test_progress_bar_only_for_large_batches_on_a_terminal(
+        quiet: bool, count: int, stderr_terminal: bool, on_terminal: bool, shown: bool) -> None:
+    from cxmaturity.cli.assess import wants_progress
+
+    assert wants_progress(quiet=quiet, count=count, stderr_terminal=stderr_terminal,
+                          report_on_terminal=on_terminal) is shown

@@ -47,7 +47,7 @@ def assess(
         help="Write the report to this file (atomically) instead of standard output."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
                                     help="Processes to score with (default: all cores)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or totals."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     fail_under: str | None = typer.Option(
         None, "--fail-under", metavar="LEVEL", show_default=False,
         help="Fail a file whose overall level is below LEVEL (number, id or name), or whose "
@@ -97,7 +97,8 @@ def assess(
                                       gates=_gate_names(settings)))
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
     outcomes = run(inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
-    if not quiet and len(inputs) >= PROGRESS_FROM and sys.stderr.isatty() and not terminal:
+    if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
+                      report_on_terminal=terminal):
         outcomes = _with_progress(outcomes, len(inputs))
     tally = Tally()
     with _sink(output) as sink:
@@ -180,6 +181,12 @@ def _diagnose(outcome: Outcome) -> None:
         report_problems(CxError(outcome.problems))
     for gate in outcome.gates:
         print(f"gate failed: {outcome.file}: {gate.message}", file=sys.stderr)
+
+
+def wants_progress(*, quiet: bool, count: int, stderr_terminal: bool,
+                   report_on_terminal: bool) -> bool:
+    """A progress bar only for a large batch, on a terminal, not drawn over the report."""
+    return not quiet and count >= PROGRESS_FROM and stderr_terminal and not report_on_terminal
 
 
 def _with_progress(outcomes: Iterable[Outcome], total: int) -> Iterator[Outcome]:

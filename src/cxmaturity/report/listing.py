@@ -6,71 +6,88 @@ For one file they show the full report; for a batch, one line per file and a tot
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from rich.console import Console, RenderableType
-from rich.text import Text
-
-from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Reporter
 
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
-def _line(outcome: Outcome) -> Text:
-    text = Text(outcome.file, style="bold")
+    from cxmaturity.batch import Outcome, Tally
+
+#: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
+Pieces = list[tuple[str, str]]
+
+
+def _line(outcome: Outcome) -> Pieces:
+    pieces: Pieces = [(outcome.file, "bold")]
     d = outcome.digest
     if d is None:
         first = outcome.problems[0] if outcome.problems else None
-        text.append("  error: ", style="red")
-        text.append(str(first).removeprefix(f"{outcome.file}:").lstrip() if first else "?")
+        where = str(first).removeprefix(f"{outcome.file}:").lstrip() if first else "?"
+        pieces += [("  error: ", "red"), (where, "")]
     else:
         level = "not assessed" if d.level is None else f"Level {d.level} {d.level_name}"
-        text.append(f"  {level}", style="cyan")
         score = "" if d.score is None else f"  score {d.score:.2f}"
-        text.append(f"{score}  confidence {d.confidence:.0%}")
+        pieces += [(f"  {level}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":
-            text.append("  insufficient evidence", style="yellow")
-    for gate in outcome.gates:
-        text.append(f"\n  gate failed: {gate.gate}: {gate.message}", style="red")
-    return text
+            pieces.append(("  insufficient evidence", "yellow"))
+    pieces += [(f"\n  gate failed: {g.gate}: {g.message}", "red") for g in outcome.gates]
+    return pieces
 
 
-def _total(tally: Tally) -> Text:
+def _total(tally: Tally) -> Pieces:
     scored = tally.files - tally.broken
-    text = Text(f"{tally.files} file{'s' if tally.files != 1 else ''}: {scored} scored")
+    pieces = [(f"{tally.files} file{'s' if tally.files != 1 else ''}: {scored} scored", "")]
     if tally.broken:
-        text.append(f", {tally.broken} with errors", style="red")
+        pieces.append((f", {tally.broken} with errors", "red"))
     if tally.gated:
-        text.append(f", {tally.gated} failing a gate", style="red")
-    return text
+        pieces.append((f", {tally.gated} failing a gate", "red"))
+    return pieces
 
 
 class TextReporter(Reporter):
     """Plain text without colour."""
 
-    def show(self, renderable: RenderableType) -> str:
+    def pieces(self, pieces: Pieces) -> str:
+        return "".join(text for text, _ in pieces) + "\n"
+
+    def report(self, renderable: RenderableType) -> str:
+        from rich.console import Console
+
         buffer = io.StringIO()
         Console(file=buffer, width=self.context.width, no_color=True,
-                highlight=False).print(renderable, soft_wrap=not self.context.single)
+                highlight=False).print(renderable)
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
     def add(self, outcome: Outcome) -> str:
         if not self.context.single:
-            return self.show(_line(outcome))
+            return self.pieces(_line(outcome))
         if outcome.broken:
             return ""
         from cxmaturity.report.terminal import render
 
-        return self.show(render(outcome.assessment()))
+        return self.report(render(outcome.assessment()))
 
     def finish(self, tally: Tally) -> str:
-        return "" if self.context.single else self.show(_total(tally))
+        return "" if self.context.single else self.pieces(_total(tally))
 
 
 class RichReporter(TextReporter):
     """Colour for a terminal; plain text when the output is not one."""
 
-    def show(self, renderable: RenderableType) -> str:
+    def pieces(self, pieces: Pieces) -> str:
         if not self.context.terminal:
-            return super().show(renderable)
+            return super().pieces(pieces)
+        from rich.text import Text
+
+        return self.report(Text.assemble(*pieces))
+
+    def report(self, renderable: RenderableType) -> str:
+        if not self.context.terminal:
+            return super().report(renderable)
+        from rich.console import Console
+
         console = Console(highlight=False)
         with console.capture() as captured:
             console.print(renderable, soft_wrap=not self.context.single)
