@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from cxmaturity import yamlsafe
+from cxmaturity import yamlfast, yamlsafe
 from cxmaturity.errors import InputError
 from cxmaturity.yamlsafe import parse_yaml
 
@@ -21,18 +21,18 @@ FILES = sorted([*EXAMPLES.glob("*.yaml"), *RUBRICS.glob("*.yaml"), *DATA.rglob("
 
 def _slow(text: str) -> yamlsafe.YamlDocument:
     """Parse with the fast path switched off."""
-    original = yamlsafe._fast_path_safe
-    yamlsafe._fast_path_safe = lambda text: False  # type: ignore[assignment]
+    original = yamlfast.fast_path_safe
+    yamlfast.fast_path_safe = lambda text: False  # type: ignore[assignment]
     try:
         return parse_yaml(text, "case.yaml")
     finally:
-        yamlsafe._fast_path_safe = original
+        yamlfast.fast_path_safe = original
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_same_values_and_marks_on_every_shipped_file(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert yamlsafe._fast_path_safe(text) or any(c in text for c in "&*!")
+    assert yamlfast.fast_path_safe(text) or any(c in text for c in "&*!")
     fast, slow = parse_yaml(text, "case.yaml"), _slow(text)
     assert fast.value == slow.value
     assert fast.values == slow.values and fast.keys == slow.keys
@@ -57,11 +57,11 @@ def test_same_verdict_on_every_reader_case(case: dict[str, Any]) -> None:
     "1: one\ntrue: yes\n~: nothing\n",
 ])
 def test_fast_path_is_taken_and_agrees(text: str) -> None:
-    assert yamlsafe._fast_path_safe(text)
+    assert yamlfast.fast_path_safe(text)
     fast, slow = parse_yaml(text, "case.yaml"), _slow(text)
     assert fast.value == slow.value and fast._tree is not None
     assert fast.values == slow.values and fast.keys == slow.keys
 
 
 def test_deep_text_skips_the_fast_path() -> None:
-    assert not yamlsafe._fast_path_safe("[" * 5_000 + "]" * 5_000)
+    assert not yamlfast.fast_path_safe("[" * 5_000 + "]" * 5_000)
