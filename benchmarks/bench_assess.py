@@ -11,7 +11,8 @@ included), the floor and ours run alternately so machine noise hits both. Report
 * cold start: `cxmaturity assess FILE --format json` against
   `python -c "import typer, yaml, pydantic"`;
 * help: `cxmaturity --help` against `python -c "import typer"`;
-* reader: the strict YAML reader alone against `yaml.load(..., CSafeLoader)`, in-process;
+* stages: in one process, the floor against each stage of ours (strict reader, validation,
+  scoring, JSON record), which shows where the time goes;
 * memory: the peak resident size of the largest process as N grows.
 
 This is a script, not a test: timings depend on the machine.
@@ -87,25 +88,39 @@ def compare(floor: list[str], ours: list[str], repeat: int) -> tuple[float, floa
     return statistics.median(floors), statistics.median(mine)
 
 
-def reader_times(folder: Path, limit: int, repeat: int) -> tuple[float, float]:
-    """Seconds to parse up to `limit` files in this process: CSafeLoader.load, and the
-    strict reader (`yamlsafe.parse_bytes`); best of `repeat`, alternating."""
+def stage_times(folder: Path, limit: int, repeat: int) -> dict[str, float]:
+    """Seconds per stage over up to `limit` files in this process (best of `repeat`): the
+    floor (`yaml.load` with CSafeLoader), and our pipeline stage by stage."""
     import yaml
 
+    from cxmaturity.batch import Digest, Outcome
+    from cxmaturity.report.records import record
+    from cxmaturity.scoring import score
+    from cxmaturity.submission import check_submission
     from cxmaturity.yamlsafe import parse_bytes
 
-    blobs = [p.read_bytes() for p in sorted(folder.rglob("site-*.yaml"))[:limit]]
-    floors, mine = [], []
+    paths = sorted(folder.rglob("site-*.yaml"))[:limit]
+    blobs = [(p.read_bytes(), p.parent) for p in paths]
+    best: dict[str, float] = {}
     for _ in range(repeat):
-        start = time.perf_counter()
-        for blob in blobs:
+        spent = dict.fromkeys(("floor", "read", "check", "score", "record"), 0.0)
+        for blob, base in blobs:
+            t0 = time.perf_counter()
             yaml.load(blob, Loader=yaml.CSafeLoader)
-        floors.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        for blob in blobs:
-            parse_bytes(blob, "x.yaml")
-        mine.append(time.perf_counter() - start)
-    return min(floors), min(mine)
+            t1 = time.perf_counter()
+            doc = parse_bytes(blob, "x.yaml")
+            t2 = time.perf_counter()
+            sub = check_submission(doc, base)
+            t3 = time.perf_counter()
+            result = score(sub)
+            t4 = time.perf_counter()
+            record(Outcome("x.yaml", result.model_dump_json(), Digest.of(result)))
+            t5 = time.perf_counter()
+            took = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
+            for name, seconds in zip(spent, took, strict=True):
+                spent[name] += seconds
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    return best
 
 
 def peak_kib(command: list[str]) -> int:
@@ -144,14 +159,24 @@ def main() -> None:
                                str(args.jobs)], args.repeat)
         lines.append(row(f"{args.n} files, parse floor vs `assess DIR --format jsonl`",
                          floor, ours, 1.3))
-        floor, ours = reader_times(folder, 2000, args.repeat)
+        stages = stage_times(folder, 2000, args.repeat)
         lines.append(row("strict reader alone: `CSafeLoader.load` vs `yamlsafe.parse_bytes`, "
-                         "2000 files in one process", floor, ours, 1.0))
+                         "2000 files in one process", stages["floor"], stages["read"], 1.0))
         floor, ours = compare([py, "-c", "import typer, yaml, pydantic"],
                               [CLI, "assess", str(one), "--format", "json"], args.repeat * 3)
         lines.append(row("cold start: one file, `--format json`", floor, ours, 1.3))
         floor, ours = compare([py, "-c", "import typer"], [CLI, "--help"], args.repeat * 3)
         lines.append(row("`cxmaturity --help`", floor, ours, 2))
+        lines += ["", "Per file, in one process (2000 files), as multiples of the parse floor:", "",
+                  "| stage | per file | x floor |", "|---|---:|---:|"]
+        for name, label in (("floor", "floor: `yaml.load(CSafeLoader)`"),
+                            ("read", "strict reader (`yamlsafe`)"),
+                            ("check", "validate answers against the rubric"),
+                            ("score", "score"), ("record", "JSON record")):
+            per = stages[name] / min(2000, args.n)
+            lines.append(f"| {label} | {per * 1e6:.0f} µs | {stages[name] / stages['floor']:.2f} |")
+        total = sum(v for k, v in stages.items() if k != "floor") / stages["floor"]
+        lines.append(f"| all of ours | | {total:.2f} |")
         lines += ["", "| files | peak memory (largest process) |", "|---:|---:|"]
         for size in [int(n) for n in args.memory.split(",") if n.strip()]:
             sub = work / f"mem-{size}"
