@@ -216,3 +216,10 @@ def test_progress_bar_only_for_large_batches_on_a_terminal(
 
     assert wants_progress(quiet=quiet, count=count, stderr_terminal=stderr_terminal,
                           report_on_terminal=on_terminal) is shown
+
+
+def test_a_folder_without_answers_files_is_an_error(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("nothing to score")
+    result = runner.invoke(app, ["assess", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"error: {tmp_path}: no *.yaml or *.yml files found; name the folder" in result.stderr

@@ -90,6 +90,11 @@ def assess(
                          min_confidence, dimensions=fail_under_dimension, baseline=baseline,
                          fail_on_regression=fail_on_regression, max_age=max_age, target=target)
     inputs = collect_inputs(files)
+    if not inputs:
+        from cxmaturity.errors import Problem, UsageError
+
+        raise UsageError([Problem(", ".join(files), "no *.yaml or *.yml files found",
+                                  hint="name the folder that holds the answers files")])
     terminal = output is None and sys.stdout.isatty()
     chosen = output_format or _default_format(policy, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
