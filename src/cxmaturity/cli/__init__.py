@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess
+from cxmaturity.cli import assess, rubric_validate, validate
 
 app = typer.Typer(
     name="cxmaturity",
@@ -34,6 +34,13 @@ def _root(
 
 
 app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
+
+rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
+                         rich_markup_mode="rich")
+app.add_typer(rubric_app, name="rubric")
+rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPILOG)(
+    rubric_validate.rubric_validate)
+app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
 
 
 def main() -> None:
