@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess, rubric_validate, validate
+from cxmaturity.cli import assess, rubric_validate, schema, validate
 
 app = typer.Typer(
     name="cxmaturity",
@@ -41,6 +41,7 @@ app.add_typer(rubric_app, name="rubric")
 rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPILOG)(
     rubric_validate.rubric_validate)
 app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
+app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
 
 
 def main() -> None:
