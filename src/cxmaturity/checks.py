@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cxmaturity.answers import Answers
 from cxmaturity.catalog import find_rubric
 from cxmaturity.errors import InputError, Problem
 from cxmaturity.integrity import integrity_problems
@@ -90,9 +91,13 @@ def check_answers(path: str) -> list[Finding]:
     if doc is None:
         return found
     try:
+        validate(doc, Answers)
+    except InputError as exc:
+        return _stage(exc, "schema")
+    try:
         sub = check_submission(doc, Path(path).parent)
     except InputError as exc:
-        return _stage(exc, "schema" if not _is_rubric_problem(exc, doc.file) else "rubric")
+        return _stage(exc, "rubric" if _is_rubric_problem(exc, doc.file) else "answers")
     where = located(doc, ("answers",), "", prefer_key=True)
     missing = [q.id for q in sub.rubric.questions if q.id not in sub.answers.answers]
     missing_metrics = [m.id for m in sub.rubric.metrics if m.id not in sub.answers.metrics]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess, rubric_validate, schema, validate
+from cxmaturity.cli import assess, rubric_validate, schema, template, validate
 
 app = typer.Typer(
     name="cxmaturity",
@@ -42,6 +42,7 @@ rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPIL
     rubric_validate.rubric_validate)
 app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
 app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
+app.command("template", epilog=template.EPILOG)(template.template)
 
 
 def main() -> None:
