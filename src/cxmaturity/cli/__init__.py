@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess, rubric_validate, schema, template, validate
+from cxmaturity.cli import assess, rubric_test, rubric_validate, schema, template, validate
 
 app = typer.Typer(
     name="cxmaturity",
@@ -40,6 +40,7 @@ rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_arg
 app.add_typer(rubric_app, name="rubric")
 rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPILOG)(
     rubric_validate.rubric_validate)
+rubric_app.command("test", no_args_is_help=True, epilog=rubric_test.EPILOG)(rubric_test.rubric_test)
 app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
 app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
 app.command("template", epilog=template.EPILOG)(template.template)
