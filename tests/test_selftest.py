@@ -85,7 +85,7 @@ def test_invalid_case_is_located_and_exits_2(runner, rubric_with_cases) -> None:
     (folder / "bad.yaml").write_text(HEADER % (2, ", dimensions: {tols: 2}") + MID_ANSWERS)
     result = runner.invoke(app, ["rubric", "test", str(rubric)])
     assert result.exit_code == 2
-    assert f'{folder / "bad.yaml"}:2:36: unknown dimension "tols" (expect.dimensions.tols); ' \
+    assert f'{folder / "bad.yaml"}:2:35: unknown dimension "tols" (expect.dimensions.tols); ' \
         'did you mean "tools"?' in result.stdout
 
 
