@@ -1,0 +1,41 @@
+"""`rubric list` and `rubric show`: plain text in a pipe, with the rubric's content."""
+
+from __future__ import annotations
+
+from cxmaturity.catalog import load_rubric
+from cxmaturity.cli import app
+
+from .conftest import DATA
+
+
+def test_list_shows_each_bundled_rubric(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "list"])
+    assert result.exit_code == 0
+    assert "contact-center-ai-maturity" in result.stdout
+    assert "1 Workflow, 2 AI Bolt-On" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_show_default_rubric_has_levels_bands_and_every_question(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "show"])
+    assert result.exit_code == 0
+    out = result.stdout
+    rubric = load_rubric("contact-center-ai-maturity").rubric
+    for question in rubric.questions:
+        assert question.id in out
+    for level in rubric.levels:
+        assert level.name in out
+    assert "Metric automation-coverage: Automation coverage (percent; a value on an edge: " \
+        "lower-inclusive; between bands: lower)" in out
+    assert "Overall rule: weakest-link" in out and "\x1b[" not in out
+
+
+def test_show_by_path(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "show", str(DATA / "rubrics" / "tiny.yaml")])
+    assert result.exit_code == 0 and "Tiny test rubric  tiny 0.1.0" in result.stdout
+
+
+def test_show_unknown_rubric_exits_2_with_a_hint(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "show", "contact-centre-ai-maturity"])
+    assert result.exit_code == 2
+    assert 'did you mean "contact-center-ai-maturity"?' in result.stderr
