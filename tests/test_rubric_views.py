@@ -26,7 +26,7 @@ def test_show_default_rubric_has_levels_bands_and_every_question(runner) -> None
     for level in rubric.levels:
         assert level.name in out
     assert "Metric automation-coverage: Automation coverage (percent; a value on an edge: " \
-        "lower-inclusive; between bands: lower)" in out
+        "lower-inclusive;\nbetween bands: lower)" in out
     assert "Overall rule: weakest-link" in out and "\x1b[" not in out
 
 
