@@ -7,6 +7,7 @@ import typer
 from cxmaturity import __version__
 from cxmaturity.cli import (
     assess,
+    interview,
     rubric_list,
     rubric_show,
     rubric_test,
@@ -55,6 +56,7 @@ rubric_app.command("test", no_args_is_help=True, epilog=rubric_test.EPILOG)(rubr
 app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
 app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
 app.command("template", epilog=template.EPILOG)(template.template)
+app.command("interview", epilog=interview.EPILOG)(interview.interview)
 
 
 def main() -> None:

@@ -1,0 +1,191 @@
+"""`cxmaturity interview`: ask every question in the terminal and write the answers file,
+saving (atomically) after every answer so that it can stop and resume at any point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from cxmaturity.cli.errors import handled
+from cxmaturity.cli.template import complete_rubric
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from cxmaturity.interview import Interview, Step
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity interview --output answers.yaml\n
+  cxmaturity interview --rubric my-model.yaml -o site-a.yaml\n
+  cxmaturity interview -o answers.yaml    [dim](again: resumes where it stopped)[/]\n\n
+At each question type the option's number or id, [bold]u[/] (unknown), [bold]n/a[/],
+[bold]s[/] (skip for now), [bold]b[/] (back), [bold]?[/] (help) or [bold]q[/] (save and stop).
+The file is saved after every answer; Ctrl-C never loses or half-writes it.\n
+Exit codes: 0 saved; 2 bad input; 130 interrupted (progress saved).
+"""
+
+EXIT_INTERRUPTED = 130
+
+
+class _Stop(Exception):
+    """The person asked to stop (q, end of input)."""
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        raise _Stop() from None
+
+
+@handled
+def interview(
+    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o",
+                                help="The answers file to write, or to resume if it exists."),
+    rubric: str | None = typer.Option(None, "--rubric", "-r", metavar="ID|PATH",
+                                      help="Rubric for a new file (default: the bundled "
+                                      "contact-center-ai-maturity).",
+                                      autocompletion=complete_rubric),
+) -> int:
+    """Interview: ask every question of a rubric, with its meaning and scale, accept evidence
+    notes, allow skip, back and unknown, and write the answers file as you go."""
+    from rich.console import Console
+
+    if sys.stdin.isatty():
+        import readline  # noqa: F401  (line editing for input())
+    console = Console(highlight=False)
+    try:
+        session = _open(console, output, rubric)
+        return _run(console, session, output)
+    except _Stop:
+        console.print(f"\nStopped. Progress is saved in {output}; run the same command to "
+                      "resume.")
+        return 0
+    except KeyboardInterrupt:
+        console.print(f"\nInterrupted. Every answer given so far is saved in {output}; run "
+                      "the same command to resume.")
+        return EXIT_INTERRUPTED
+
+
+def _open(console: Console, output: Path, rubric: str | None) -> Interview:
+    from cxmaturity.answers_file import Draft
+    from cxmaturity.catalog import is_path_reference, load_rubric
+    from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.interview import Interview, resume
+
+    if output.exists():
+        found, draft = resume(str(output))
+        if rubric is not None and load_rubric(rubric).rubric.id != found.id:
+            raise UsageError([Problem(str(output), f'this file answers rubric "{found.id}", '
+                                      f'not "{rubric}"', hint="leave out --rubric to resume it, "
+                                      "or choose another --output")])
+        session = Interview(found, draft)
+        done = len(session.steps) - len(session.pending())
+        console.print(f"Resuming {output}: {done} of {len(session.steps)} answered.")
+        return session
+    reference = rubric or "contact-center-ai-maturity"
+    loaded = load_rubric(reference)
+    if is_path_reference(reference):
+        import os
+
+        reference = os.path.relpath(Path(reference).resolve(), output.resolve().parent)
+    console.print(f"[bold]{loaded.rubric.title}[/] - new answers file {output}")
+    header = {"rubric": reference, "organization": _required("Organization: "),
+              "site": _ask("Site (optional): ").strip() or None,
+              "date": _date(), "assessor": _ask("Assessor (optional): ").strip() or None}
+    session = Interview(loaded.rubric, Draft(header))
+    _save(session, output)
+    return session
+
+
+def _required(prompt: str) -> str:
+    while True:
+        text = _ask(prompt).strip()
+        if text:
+            return text
+        print("  this is required")
+
+
+def _date() -> dt.date:
+    today = dt.date.today()
+    while True:
+        text = _ask(f"Date of the assessment [{today.isoformat()}]: ").strip()
+        if not text:
+            return today
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            print("  write the date as YYYY-MM-DD")
+
+
+def _save(session: Interview, output: Path) -> None:
+    from cxmaturity.files import write_atomic
+
+    write_atomic(output, session.text())
+
+
+def _run(console: Console, session: Interview, output: Path) -> int:
+    pending = session.pending()
+    if not pending:
+        console.print(f"Every question in {output} is answered. Score it with: "
+                      f"cxmaturity assess {output}")
+        return 0
+    index = pending[0]
+    total = len(session.steps)
+    while index < total:
+        step = session.steps[index]
+        _show(console, session, step, index, total)
+        reply = session.interpret(step, _ask("> "))
+        if reply.error:
+            console.print(f"  [red]{reply.error}[/]")
+            continue
+        if reply.command == "quit":
+            raise _Stop()
+        if reply.command == "help":
+            console.print(f"  {step.help or 'No further help for this question.'}")
+            console.print("  Type a number or id, u (unknown), n/a, s (skip), b (back), "
+                          "q (save and stop).")
+            continue
+        if reply.command == "back":
+            index = max(0, index - 1)
+            continue
+        if reply.command == "skip" or (reply.command == "keep" and
+                                       session.current(step) is not None):
+            index += 1
+            continue
+        if reply.command == "keep":
+            console.print("  type an answer, or s to skip")
+            continue
+        note = _ask("  evidence (optional): ").strip() or session.evidence(step)
+        session.record(step, reply.answer, note)
+        _save(session, output)
+        index += 1
+    return _finish(console, session, output)
+
+
+def _show(console: Console, session: Interview, step: Step, index: int, total: int) -> None:
+    console.print(f"\n[dim][{index + 1}/{total}] {step.dimension} · {step.id}[/]")
+    console.print(f"[bold]{step.text}[/]")
+    if step.help:
+        console.print(f"[dim]{step.help}[/]")
+    for number, (option, label) in enumerate(step.choices, 1):
+        console.print(f"  {number}) {option:<10} {label}")
+    current = session.current(step)
+    keys = "u unknown · n/a · s skip · b back · ? help · q quit"
+    console.print(f"  [dim]{keys}[/]" + (f"  [dim](now: {current}; Enter keeps it)[/]"
+                                         if current is not None else ""))
+
+
+def _finish(console: Console, session: Interview, output: Path) -> int:
+    left = len(session.pending())
+    if left:
+        console.print(f"\nSaved {output}; {left} question(s) skipped. Run the same command "
+                      "to answer them.")
+    else:
+        console.print(f"\nSaved {output}: every question answered. Next: "
+                      f"cxmaturity assess {output}")
+    return 0

@@ -1,0 +1,159 @@
+"""The interview: questions asked one at a time, replies understood, the draft kept current.
+
+This module holds no input or output: the CLI asks, this module interprets a reply and
+records it in a :class:`~cxmaturity.answers_file.Draft`, and the CLI saves
+:meth:`Interview.text` after every answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from cxmaturity.answers_file import Draft, render
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
+from cxmaturity.submission import parse_metric_value
+
+Command = Literal["skip", "back", "quit", "help", "keep"]
+
+#: Words that act on the interview rather than answer (checked after the scale's options).
+COMMANDS: dict[str, Command] = {
+    "s": "skip", "skip": "skip", "b": "back", "back": "back", "q": "quit", "quit": "quit",
+    "?": "help", "h": "help", "help": "help", "": "keep",
+}
+_UNKNOWN_WORDS = {"u", UNKNOWN, "dont know", "don't know"}
+_NA_WORDS = {NOT_APPLICABLE, "na", "not applicable", "not-applicable"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to ask: a metric or a question."""
+
+    kind: Literal["metric", "question"]
+    id: str
+    dimension: str
+    text: str
+    help: str | None
+    choices: tuple[tuple[str, str], ...] = ()
+    """(option id, label) for a question, in scale order."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a typed reply means: a command, an answer (option id or metric value), or neither."""
+
+    command: Command | None = None
+    answer: Any = None
+    error: str | None = None
+
+
+def steps(rubric: Rubric) -> list[Step]:
+    """Everything to ask, grouped by dimension: its metrics, then its questions."""
+    scales = {s.id: s for s in rubric.scales}
+    found: list[Step] = []
+    for dim in rubric.dimensions:
+        for m in (m for m in rubric.metrics if m.dimension == dim.id):
+            unit = "a percentage, 0-100 (12 or 12%)" if m.unit == "percent" else "a number"
+            found.append(Step("metric", m.id, dim.name, f"{m.name}: {unit}",
+                              " ".join(m.description.split())))
+        for q in (q for q in rubric.questions if q.dimension == dim.id):
+            choices = tuple((o.id, o.label) for o in scales[q.scale].options)
+            found.append(Step("question", q.id, dim.name, q.text, q.help, choices))
+    return found
+
+
+class Interview:
+    """An answers file being filled in, question by question."""
+
+    def __init__(self, rubric: Rubric, draft: Draft) -> None:
+        self.rubric = rubric
+        self.draft = draft
+        self.steps = steps(rubric)
+
+    def _given(self, step: Step) -> dict[str, Any]:
+        return self.draft.metrics if step.kind == "metric" else self.draft.answers
+
+    def current(self, step: Step) -> Any:
+        """The recorded answer of a step (without evidence), or None if not asked yet."""
+        value = self._given(step).get(step.id)
+        if isinstance(value, dict):
+            return value.get("value" if step.kind == "metric" else "answer")
+        return value
+
+    def pending(self) -> list[int]:
+        """Indexes of the steps not answered yet, in order."""
+        return [i for i, step in enumerate(self.steps) if step.id not in self._given(step)]
+
+    def interpret(self, step: Step, typed: str) -> Reply:
+        """Understand what was typed at `step`."""
+        text = " ".join(typed.strip().lower().split())
+        if text in _UNKNOWN_WORDS:
+            return Reply(answer=UNKNOWN)
+        if text in _NA_WORDS:
+            return Reply(answer=NOT_APPLICABLE)
+        if step.kind == "question":
+            option = self._option(step, text)
+            if option is not None:
+                return Reply(answer=option)
+        elif text not in COMMANDS:
+            return self._metric(step, typed.strip())
+        if text in COMMANDS:
+            return Reply(command=COMMANDS[text])
+        allowed = ", ".join(f"{n} or {o}" for n, (o, _) in enumerate(step.choices, 1))
+        return Reply(error=f'"{typed.strip()}" is not an answer here; type {allowed}, '
+                     "u (unknown), n/a, or ? for help")
+
+    def _option(self, step: Step, text: str) -> str | None:
+        ids = [option for option, _ in step.choices]
+        if text in ids:
+            return text
+        if text.isdigit() and 1 <= int(text) <= len(ids):
+            return ids[int(text) - 1]
+        question = next(q for q in self.rubric.questions if q.id == step.id)
+        aliases = next(s for s in self.rubric.scales if s.id == question.scale).aliases
+        return aliases.get(text)
+
+    def _metric(self, step: Step, typed: str) -> Reply:
+        metric = next(m for m in self.rubric.metrics if m.id == step.id)
+        try:
+            parse_metric_value(typed, metric)
+        except ValueError as exc:
+            return Reply(error=str(exc))
+        try:
+            number = float(typed)
+        except ValueError:
+            return Reply(answer=typed)
+        return Reply(answer=int(number) if number.is_integer() else number)
+
+    def record(self, step: Step, answer: Any, evidence: str | None) -> None:
+        """Record an answer (and its evidence note, if any) for `step`."""
+        key = "value" if step.kind == "metric" else "answer"
+        given = self._given(step)
+        given[step.id] = {key: answer, "evidence": evidence} if evidence else answer
+
+    def evidence(self, step: Step) -> str | None:
+        """The evidence note recorded for a step."""
+        value = self._given(step).get(step.id)
+        return value.get("evidence") if isinstance(value, dict) else None
+
+    def text(self) -> str:
+        """The answers file as it stands; questions not asked yet are commented out."""
+        title = (f"Answers for {self.rubric.title} ({self.rubric.id} {self.rubric.version}),\n"
+                 "written by `cxmaturity interview`; run it again to continue.\n"
+                 "Commented-out questions are not answered yet.")
+        return render(self.rubric, self.draft, pending="comment", title=title)
+
+
+def resume(path: str) -> tuple[Rubric, Draft]:
+    """The rubric and the content of an existing answers file, checked against its rubric."""
+    from pathlib import Path
+
+    from cxmaturity.submission import check_submission
+    from cxmaturity.yamlsafe import read_yaml_file
+
+    doc = read_yaml_file(path)
+    sub = check_submission(doc, Path(path).parent)
+    value: dict[str, Any] = doc.value
+    header = {k: v for k, v in value.items() if k not in ("metrics", "answers")}
+    return sub.rubric, Draft(header, dict(value.get("metrics") or {}),
+                             dict(value.get("answers") or {}))
