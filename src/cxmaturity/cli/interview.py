@@ -57,7 +57,7 @@ def interview(
 
     if sys.stdin.isatty():
         import readline  # noqa: F401  (line editing for input())
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     try:
         session = _open(console, output, rubric)
         return _run(console, session, output)
@@ -153,18 +153,32 @@ def _run(console: Console, session: Interview, output: Path) -> int:
         if reply.command == "back":
             index = max(0, index - 1)
             continue
-        if reply.command == "skip" or (reply.command == "keep" and
-                                       session.current(step) is not None):
-            index += 1
-            continue
-        if reply.command == "keep":
+        if reply.command == "keep" and session.current(step) is None:
             console.print("  type an answer, or s to skip")
             continue
-        note = _ask("  evidence (optional): ").strip() or session.evidence(step)
-        session.record(step, reply.answer, note)
-        _save(session, output)
-        index += 1
+        if reply.command is None:
+            _answer(session, step, reply.answer, output)
+        index = _next(session, index)
     return _finish(console, session, output)
+
+
+def _next(session: Interview, index: int) -> int:
+    """The next step after `index` that is not answered yet (the end if none)."""
+    return next((i for i in session.pending() if i > index), len(session.steps))
+
+
+def _answer(session: Interview, step: Step, answer: object, output: Path) -> None:
+    """Record an answer with its evidence note and save; an answer typed just before the
+    input ends is still saved."""
+    from cxmaturity.rubric import UNKNOWN
+
+    note = session.evidence(step)
+    try:
+        if answer != UNKNOWN:
+            note = _ask("  evidence (optional): ").strip() or note
+    finally:
+        session.record(step, answer, note)
+        _save(session, output)
 
 
 def _show(console: Console, session: Interview, step: Step, index: int, total: int) -> None:
