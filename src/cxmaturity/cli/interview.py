@@ -51,8 +51,12 @@ def interview(
                                       "contact-center-ai-maturity).",
                                       autocompletion=complete_rubric),
 ) -> int:
-    """Interview: ask every question of a rubric, with its meaning and scale, accept evidence
-    notes, allow skip, back and unknown, and write the answers file as you go."""
+    """Ask every question in the terminal and write the answers file as you go.
+
+    Each question shows its meaning and scale and accepts an evidence note; skip,
+    back and unknown are allowed. The file is saved after every answer, and running
+    the command again on it resumes at the first unanswered question.
+    """
     from rich.console import Console
 
     if sys.stdin.isatty():

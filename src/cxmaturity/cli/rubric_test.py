@@ -20,8 +20,11 @@ def rubric_test(
     rubrics: list[str] = typer.Argument(..., metavar="ID|PATH...",
                                         help="Bundled rubric ids or rubric files."),
 ) -> int:
-    """Run the golden cases that ship next to a rubric: score each case's assessment and
-    compare the overall level, status and dimension levels with what the case expects."""
+    """Run a rubric's golden cases (self-tests).
+
+    Each case's assessment is scored and the overall level, status and dimension
+    levels compared with what the case expects.
+    """
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
     from cxmaturity.selftest import run_suite
 

@@ -34,8 +34,11 @@ def template(
         None, "--output", "-o", help="Write to this new file instead of standard output; "
         "an existing file is never overwritten.", show_default=False),
 ) -> int:
-    """Write an answers skeleton: every question with its text and allowed answers as
-    comments, grouped by dimension, and the metrics with their units."""
+    """Write an answers skeleton that validates as it is.
+
+    Every question appears with its text and allowed answers as comments, grouped by
+    dimension, and every metric with its unit; all answers start as `unknown`.
+    """
     from cxmaturity.answers_file import template as render_template
     from cxmaturity.catalog import is_path_reference, load_rubric
 

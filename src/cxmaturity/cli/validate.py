@@ -23,8 +23,11 @@ def validate(
     strict: bool = typer.Option(False, "--strict",
                                 help="Exit 1 when there are warnings (e.g. unanswered questions)."),
 ) -> int:
-    """Check answers files: unknown ids (with "did you mean"), answers outside the scale,
-    invalid metrics as errors; questions the file leaves out as warnings."""
+    """Check answers files against their rubric, without scoring.
+
+    Unknown ids (with "did you mean"), answers outside the scale and invalid metrics
+    are errors; questions the file leaves out are warnings.
+    """
     from cxmaturity.checks import check_answers
     from cxmaturity.cli.findings import report
 
