@@ -27,6 +27,7 @@ def test_help_has_an_epilog_with_examples(runner, command: list[str]) -> None:  
     assert f"cxmaturity {command[0]}" in result.stdout
 
 
+@pytest.mark.skipif(not Path(SCRIPT).exists(), reason="the cxmaturity script is not installed")
 def test_shell_completion_offers_bundled_rubric_ids() -> None:
     env = {**os.environ, "_CXMATURITY_COMPLETE": "complete_bash",
            "COMP_WORDS": "cxmaturity rubric show contact", "COMP_CWORD": "3"}
@@ -34,6 +35,7 @@ def test_shell_completion_offers_bundled_rubric_ids() -> None:
     assert "contact-center-ai-maturity" in done.stdout.split()
 
 
+@pytest.mark.skipif(not Path(SCRIPT).exists(), reason="the cxmaturity script is not installed")
 def test_shell_completion_completes_commands() -> None:
     env = {**os.environ, "_CXMATURITY_COMPLETE": "complete_bash",
            "COMP_WORDS": "cxmaturity rubric v", "COMP_CWORD": "2"}
