@@ -18,7 +18,8 @@ from .conftest import EXAMPLES, ROOT, RUBRICS
 
 SCHEMAS = ROOT / "schemas"
 SHIPPED = [(p, "rubric") for p in sorted(RUBRICS.glob("*.yaml"))] + [
-    (p, "answers") for p in sorted(EXAMPLES.glob("*.yaml"))]
+    (p, "answers") for p in sorted(EXAMPLES.glob("*.yaml"))] + [
+    (p, "case") for p in sorted(RUBRICS.glob("cases/*/*.yaml"))]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -38,8 +39,9 @@ def test_schema_is_a_valid_draft7_schema(kind: str) -> None:
 @pytest.mark.parametrize(("path", "kind"), SHIPPED, ids=[p.name for p, _ in SHIPPED])
 def test_first_line_is_the_modeline(path: Path, kind: str) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
-    assert (path.parent / f"../schemas/{kind}.schema.json").resolve().is_file()
+    up = "../" * len(path.relative_to(ROOT).parts[:-1])
+    assert first == f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json"
+    assert (path.parent / f"{up}schemas/{kind}.schema.json").resolve().is_file()
 
 
 def _jsonable(value: Any) -> Any:

@@ -110,3 +110,12 @@ def test_rubric_without_cases_exits_2(runner, rubric_with_cases) -> None:  # typ
     result = runner.invoke(app, ["rubric", "test", str(rubric)])
     assert result.exit_code == 2
     assert f"error: {folder}: no cases found for this rubric" in result.stderr
+
+
+def test_case_naming_another_rubric_is_invalid(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]
+    rubric, folder = rubric_with_cases
+    (folder / "other.yaml").write_text(HEADER % (1, "") + "  rubric: contact-center-ai-maturity\n")
+    result = runner.invoke(app, ["rubric", "test", str(rubric)])
+    assert result.exit_code == 2
+    assert 'the case names rubric "contact-center-ai-maturity"' in result.stdout
+    assert "(assessment.rubric); leave `rubric:` out of the assessment" in result.stdout

@@ -8,6 +8,7 @@ whose `rubric` key may be left out to mean the rubric under test.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -93,6 +94,11 @@ def run_case(path: Path, rubric_path: Path) -> CaseOutcome:
     except InputError as exc:
         return CaseOutcome(path.stem, str(path), case.description,
                            problems=tuple(_in_assessment(p, doc.file) for p in exc.problems))
+    if os.path.realpath(sub.loaded.path) != os.path.realpath(rubric_path):
+        return CaseOutcome(path.stem, str(path), case.description, problems=(located(
+            doc, ("assessment", "rubric"), f'the case names rubric "{sub.rubric.id}" '
+            f"({sub.loaded.path}), not the rubric under test ({rubric_path})",
+            "leave `rubric:` out of the assessment"),))
     result = score(sub)
     levels = {d.id: d.level for d in result.dimensions}
     unknown = [located(doc, ("expect", "dimensions", dim), f'unknown dimension "{dim}"',

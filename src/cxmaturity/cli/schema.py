@@ -15,6 +15,7 @@ class SchemaKind(str, enum.Enum):
 
     rubric = "rubric"
     answers = "answers"
+    case = "case"
 
 
 EPILOG = """[bold]Examples[/]\n\n
@@ -28,7 +29,7 @@ and an editor with the YAML language server completes keys and flags errors as y
 
 @handled
 def schema(kind: SchemaKind = typer.Argument(..., help="Which file format.")) -> int:
-    """Print the JSON Schema (draft-07) of rubric or answers files."""
+    """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
     from cxmaturity.schemas import render
 
     sys.stdout.write(render(kind.value))
