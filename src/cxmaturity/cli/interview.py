@@ -61,7 +61,7 @@ def interview(
 
     if sys.stdin.isatty():
         import readline  # noqa: F401  (line editing for input())
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     try:
         session = _open(console, output, rubric)
         return _run(console, session, output)
@@ -140,9 +140,12 @@ def _run(console: Console, session: Interview, output: Path) -> int:
         return 0
     index = pending[0]
     total = len(session.steps)
+    shown = -1
     while index < total:
         step = session.steps[index]
-        _show(console, session, step, index, total)
+        if shown != index:
+            _show(console, session, step, index, total)
+            shown = index
         reply = session.interpret(step, _ask("> "))
         if reply.error:
             console.print(f"  [red]{reply.error}[/]")
