@@ -106,3 +106,24 @@ def test_unknown_bundled_id_is_an_error(runner) -> None:  # type: ignore[no-unty
     result = runner.invoke(app, ["rubric", "validate", "contact-center-ai-maturty"])
     assert result.exit_code == 2
     assert 'did you mean "contact-center-ai-maturity"?' in result.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('indicates: {"yes": 2, "no": 1}', 'indicates: {"yes": 5, "no": 1}',
+     "17:76: error: level 5 is outside the rubric's levels (questions[0].indicates.yes) "
+     "[reference]; use a number from 1 to 2"),
+    ("{level: 2, min: 50", "{level: 3, min: 50",
+     "26:17: error: level 3 does not exist (metrics[0].bands[1].level) [reference]; use 1..2"),
+    ("{id: q1,", "{id: q1, signal_of: 7,",
+     "17:25: error: level 7 does not exist (questions[0].signal_of) [reference]; use 1..2"),
+    ("  - {number: 2, id: high,", "  - {number: 2, id: low,",
+     '9:21: error: duplicate id "low" (levels[1].id) [reference]; ids must be unique'),
+])
+def test_references_to_unknown_levels_and_duplicates(runner, write, old: str, new: str,
+                                                     message: str) -> None:  # type: ignore[no-untyped-def]
+    text = (DATA / "lint" / "clean.yaml").read_text()
+    assert old in text
+    path = write("r.yaml", text.replace(old, new))
+    result = runner.invoke(app, ["rubric", "validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:{message}" in result.stdout.splitlines()
