@@ -128,3 +128,20 @@ def test_organization_is_required(runner, tmp_path, typed: str) -> None:  # type
     out = tmp_path / "a.yaml"
     result = run(runner, out, typed, "--rubric", TINY)
     assert result.exit_code == 0 and not out.exists()
+
+
+def test_a_template_is_interviewed_with_ask_unknown_and_kept(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "a.yaml"
+    assert runner.invoke(app, ["template", "-r", TINY, "-o", str(out)]).exit_code == 0
+    original = out.read_text()
+    result = run(runner, out, "")
+    assert "(5 as unknown: --ask-unknown goes through them)" in result.stdout
+    result = run(runner, out, "40\n\nyes\n\nq\n", "--ask-unknown")
+    assert result.exit_code == 0, result.output
+    assert f"its original is kept as {out}.orig" in result.stdout
+    assert (tmp_path / "a.yaml.orig").read_text() == original
+    value = read_yaml_file(str(out)).value
+    assert value["metrics"] == {"coverage": 40}
+    assert answers(out) == {"t1": "yes", "t2": "unknown", "d1": "unknown", "d2": "unknown"}
+    run(runner, out, "q\n")                       # written by the interview: no new copy
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.orig"]

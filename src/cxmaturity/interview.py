@@ -21,6 +21,8 @@ COMMANDS: dict[str, Command] = {
     "s": "skip", "skip": "skip", "b": "back", "back": "back", "q": "quit", "quit": "quit",
     "?": "help", "h": "help", "help": "help", "": "keep",
 }
+#: The line that tells a file the interview wrote (others are backed up before a rewrite).
+MARK = "written by `cxmaturity interview`"
 _UNKNOWN_WORDS = {"u", UNKNOWN, "dont know", "don't know"}
 _NA_WORDS = {NOT_APPLICABLE, "na", "not applicable", "not-applicable"}
 
@@ -65,10 +67,13 @@ def steps(rubric: Rubric) -> list[Step]:
 class Interview:
     """An answers file being filled in, question by question."""
 
-    def __init__(self, rubric: Rubric, draft: Draft) -> None:
+    def __init__(self, rubric: Rubric, draft: Draft, *, ask_unknown: bool = False) -> None:
         self.rubric = rubric
         self.draft = draft
         self.steps = steps(rubric)
+        self.ask_unknown = ask_unknown
+        self.asked: set[str] = set()
+        """Ids answered in this session."""
 
     def _given(self, step: Step) -> dict[str, Any]:
         return self.draft.metrics if step.kind == "metric" else self.draft.answers
@@ -81,8 +86,11 @@ class Interview:
         return value
 
     def pending(self) -> list[int]:
-        """Indexes of the steps not answered yet, in order."""
-        return [i for i, step in enumerate(self.steps) if step.id not in self._given(step)]
+        """Indexes of the steps not answered yet (with `ask_unknown`, also those answered
+        `unknown` before this session), in order."""
+        return [i for i, step in enumerate(self.steps) if step.id not in self._given(step)
+                or (self.ask_unknown and step.id not in self.asked
+                    and self.current(step) in (UNKNOWN, None))]
 
     def interpret(self, step: Step, typed: str) -> Reply:
         """Understand what was typed at `step`."""
@@ -130,6 +138,7 @@ class Interview:
         key = "value" if step.kind == "metric" else "answer"
         given = self._given(step)
         given[step.id] = {key: answer, "evidence": evidence} if evidence else answer
+        self.asked.add(step.id)
 
     def evidence(self, step: Step) -> str | None:
         """The evidence note recorded for a step."""
@@ -139,7 +148,7 @@ class Interview:
     def text(self) -> str:
         """The answers file as it stands; questions not asked yet are commented out."""
         title = (f"Answers for {self.rubric.title} ({self.rubric.id} {self.rubric.version}),\n"
-                 "written by `cxmaturity interview`; run it again to continue.\n"
+                 f"{MARK}; run it again to continue.\n"
                  "Commented-out questions are not answered yet.")
         return render(self.rubric, self.draft, pending="comment", title=title)
 

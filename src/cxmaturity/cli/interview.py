@@ -50,6 +50,9 @@ def interview(
                                       help="Rubric for a new file (default: the bundled "
                                       "contact-center-ai-maturity).",
                                       autocompletion=complete_rubric),
+    ask_unknown: bool = typer.Option(False, "--ask-unknown",
+                                     help="On resume, also ask the questions answered "
+                                     "`unknown` (e.g. in a file made by `template`)."),
 ) -> int:
     """Ask every question in the terminal and write the answers file as you go.
 
@@ -63,7 +66,7 @@ def interview(
         import readline  # noqa: F401  (line editing for input())
     console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     try:
-        session = _open(console, output, rubric)
+        session = _open(console, output, rubric, ask_unknown)
         return _run(console, session, output)
     except _Stop:
         console.print(f"\nStopped. Progress is saved in {output}; run the same command to "
@@ -75,7 +78,7 @@ def interview(
         return EXIT_INTERRUPTED
 
 
-def _open(console: Console, output: Path, rubric: str | None) -> Interview:
+def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool) -> Interview:
     from cxmaturity.answers_file import Draft
     from cxmaturity.catalog import is_path_reference, load_rubric
     from cxmaturity.errors import Problem, UsageError
@@ -87,7 +90,7 @@ def _open(console: Console, output: Path, rubric: str | None) -> Interview:
             raise UsageError([Problem(str(output), f'this file answers rubric "{found.id}", '
                                       f'not "{rubric}"', hint="leave out --rubric to resume it, "
                                       "or choose another --output")])
-        session = Interview(found, draft)
+        session = Interview(found, draft, ask_unknown=ask_unknown)
         done = len(session.steps) - len(session.pending())
         console.print(f"Resuming {output}: {done} of {len(session.steps)} answered.")
         return session
@@ -104,6 +107,21 @@ def _open(console: Console, output: Path, rubric: str | None) -> Interview:
     session = Interview(loaded.rubric, Draft(header))
     _save(session, output)
     return session
+
+
+def _keep_original(console: Console, output: Path) -> None:
+    """Before rewriting a file the interview did not write, keep a copy of it as it was."""
+    from cxmaturity.files import write_atomic
+    from cxmaturity.interview import MARK
+
+    text = output.read_text(encoding="utf-8")
+    if any(MARK in line for line in text.splitlines()[:3]):
+        return
+    copy = next(c for n in range(1000)
+                if not (c := output.with_name(f"{output.name}.orig{'.' + str(n) if n else ''}"))
+                .exists())
+    write_atomic(copy, text)
+    console.print(f"{output} was not written by the interview; its original is kept as {copy}.")
 
 
 def _required(prompt: str) -> str:
@@ -133,11 +151,17 @@ def _save(session: Interview, output: Path) -> None:
 
 
 def _run(console: Console, session: Interview, output: Path) -> int:
+    from cxmaturity.rubric import UNKNOWN
+
     pending = session.pending()
     if not pending:
-        console.print(f"Every question in {output} is answered. Score it with: "
+        unknown = sum(session.current(step) == UNKNOWN for step in session.steps)
+        hint = f" ({unknown} as unknown: --ask-unknown goes through them)" if unknown else ""
+        console.print(f"Every question in {output} is answered{hint}. Score it with: "
                       f"cxmaturity assess {output}")
         return 0
+    if output.exists():
+        _keep_original(console, output)
     index = pending[0]
     total = len(session.steps)
     shown = -1
