@@ -80,3 +80,31 @@ def test_schema_command_prints_the_committed_file(runner, kind: str) -> None:  #
 
 def test_schema_command_rejects_unknown_kind(runner) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["schema", "report"]).exit_code == 2
+
+
+def test_rubric_specific_answers_schema_accepts_the_examples() -> None:
+    from cxmaturity.catalog import load_rubric
+    from cxmaturity.schemas import answers_for
+
+    narrowed = answers_for(load_rubric("contact-center-ai-maturity").rubric)
+    Draft7Validator.check_schema(narrowed)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        document = _jsonable(read_yaml_file(str(path)).value)
+        assert [e.message for e in Draft7Validator(narrowed).iter_errors(document)] == []
+    wrong = {"organization": "X", "date": "2026-01-01", "metrics": {"coverage": 3},
+             "answers": {"automation-reach": "maybe", "knowledge-documented": "Yes",
+                         "unified-platform": 3, "cross-channel-view": {"answer": "no"},
+                         "automaton-reach": "yes"}}
+    errors = sorted(".".join(map(str, e.absolute_path)) or e.validator
+                    for e in Draft7Validator(narrowed).iter_errors(wrong))
+    assert errors == ["answers", "answers.automation-reach", "metrics"]
+
+
+def test_schema_rubric_option_only_for_answers(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["schema", "answers", "-r", "contact-center-ai-maturity"])
+    assert result.exit_code == 0
+    assert "knowledge-documented" in json.loads(result.stdout)["properties"]["answers"][
+        "properties"]
+    result = runner.invoke(app, ["schema", "rubric", "-r", "contact-center-ai-maturity"])
+    assert result.exit_code == 2
+    assert "only `schema answers` takes a rubric" in result.stderr

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cxmaturity.answers import Answers
-from cxmaturity.rubric import Rubric
+from cxmaturity.answers import NOT_APPLICABLE_SPELLINGS, Answers
+from cxmaturity.rubric import UNKNOWN, Question, Rubric
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 KINDS = ("rubric", "answers", "case")
@@ -37,9 +37,47 @@ def schema(kind: str) -> dict[str, Any]:
     return {"$schema": DRAFT, **generated, "title": title}
 
 
-def render(kind: str) -> str:
-    """The schema as the JSON text committed under `schemas/`."""
-    return json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
+def render(kind: str, rubric: Rubric | None = None) -> str:
+    """The schema as the JSON text committed under `schemas/` (or for one rubric's answers)."""
+    document = answers_for(rubric) if rubric is not None else schema(kind)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def answers_for(rubric: Rubric) -> dict[str, Any]:
+    """The answers schema narrowed to one rubric: its question and metric ids, each with
+    its text as description, and each question's allowed answers, so editors complete them."""
+    document = schema("answers")
+    document["title"] = f"cxmaturity answers file for {rubric.id} {rubric.version}"
+    props = document["properties"]
+    props["answers"] = {
+        "type": "object", "additionalProperties": False,
+        "description": "Answers by question id.",
+        "properties": {q.id: _question(rubric, q) for q in rubric.questions}}
+    props["metrics"] = {
+        "type": "object", "additionalProperties": False,
+        "description": "Measured values by metric id.",
+        "properties": {m.id: {"$ref": "#/$defs/MetricEntry",
+                              "description": f"{m.name} ({m.unit}). "
+                              f"{' '.join(m.description.split())}"}
+                       for m in rubric.metrics}}
+    return document
+
+
+def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
+    scale = next(s for s in rubric.scales if s.id == question.scale)
+    words = [o.id for o in scale.options] + list(scale.aliases) + [UNKNOWN]
+    words += sorted(NOT_APPLICABLE_SPELLINGS)
+    spellings = dict.fromkeys(v for w in words for v in (w, w.capitalize(), w.upper()))
+    allowed: list[Any] = [*spellings, None]
+    allowed += [int(w) for w in words if w.isdigit()]
+    allowed += [w == "true" for w in words if w in ("true", "false")]
+    labels = "; ".join(f"{o.id}: {o.label}" for o in scale.options)
+    text = " ".join(f"{question.text} {question.help or ''}".split())
+    return {"description": f"{text} Answers: {labels}; unknown; n/a.",
+            "anyOf": [{"enum": allowed},
+                      {"type": "object", "additionalProperties": False, "required": ["answer"],
+                       "properties": {"answer": {"enum": allowed},
+                                      "evidence": {"type": ["string", "null"]}}}]}
 
 
 def _case() -> dict[str, Any]:
