@@ -92,6 +92,10 @@ class Interview:
                 or (self.ask_unknown and step.id not in self.asked
                     and self.current(step) in (UNKNOWN, None))]
 
+    def after(self, index: int) -> int:
+        """The next step after `index` still to answer (`len(steps)` when there is none)."""
+        return next((i for i in self.pending() if i > index), len(self.steps))
+
     def interpret(self, step: Step, typed: str) -> Reply:
         """Understand what was typed at `step`."""
         text = " ".join(typed.strip().lower().split())

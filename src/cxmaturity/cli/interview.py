@@ -189,13 +189,8 @@ def _run(console: Console, session: Interview, output: Path) -> int:
             continue
         if reply.command is None:
             _answer(session, step, reply.answer, output)
-        index = _next(session, index)
+        index = session.after(index)
     return _finish(console, session, output)
-
-
-def _next(session: Interview, index: int) -> int:
-    """The next step after `index` that is not answered yet (the end if none)."""
-    return next((i for i in session.pending() if i > index), len(session.steps))
 
 
 def _answer(session: Interview, step: Step, answer: object, output: Path) -> None:
