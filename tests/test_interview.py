@@ -145,3 +145,27 @@ def test_a_template_is_interviewed_with_ask_unknown_and_kept(runner, tmp_path) -
     assert answers(out) == {"t1": "yes", "t2": "unknown", "d1": "unknown", "d2": "unknown"}
     run(runner, out, "q\n")                       # written by the interview: no new copy
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.orig"]
+
+
+def test_a_metric_whose_target_the_rubric_leaves_open_asks_for_it(runner, write) -> None:  # type: ignore[no-untyped-def]
+    text = (DATA / "rubrics" / "tiny.yaml").read_text()
+    start = text.index("metrics:")
+    end = text.index("scoring:")
+    rubric = write("r.yaml", text[:start] + (
+        "metrics:\n  - {id: cost, name: Cost, dimension: tools, description: Cost per "
+        "contact., unit: number, minimum: 0, better: lower, target: {met: 2, missed: 1}}\n")
+        + text[end:])
+    out = rubric.parent / "a.yaml"
+    result = run(runner, out, HEADER + "4.2\n\nabc\n3.5\nfinance report\nq\n",
+                 "--rubric", str(rubric))
+    assert result.exit_code == 0, result.output
+    assert "give your own target" in result.stdout
+    assert "type your target, e.g. 75" in result.stdout
+    assert "'abc' is not a number" in result.stdout
+    assert read_yaml_file(str(out)).value["metrics"] == {
+        "cost": {"value": 4.2, "target": 3.5, "evidence": "finance report"}}
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    template = rubric.parent / "t.yaml"
+    assert runner.invoke(app, ["template", "-r", str(rubric), "-o", str(template)]).exit_code == 0
+    assert "  cost: {value: unknown, target: unknown}\n" in template.read_text()
+    assert runner.invoke(app, ["validate", "--strict", str(template)]).exit_code == 0

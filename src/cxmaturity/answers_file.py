@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from cxmaturity.bands import target_phrase
 from cxmaturity.errors import InputError
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yamlsafe import parse_yaml
@@ -66,7 +67,7 @@ def _metric_unit(metric: Metric) -> str:
         return "percent, 0-100 (12 or 12%)"
     low = "" if metric.minimum is None else f" from {metric.minimum:g}"
     high = "" if metric.maximum is None else f" to {metric.maximum:g}"
-    label = f" {metric.unit_label}" if metric.unit_label else ""
+    label = f" ({metric.unit_label})" if metric.unit_label else ""
     return f"a number{label}{low}{high}"
 
 
@@ -82,8 +83,10 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
     out += ["", "metrics:" if rubric.metrics else "metrics: {}"]
     for metric in rubric.metrics:
         out += _comment(f"{metric.name} ({metric.dimension}): {_metric_unit(metric)}. "
-                        f"{metric.description}", "  ")
-        out.append(_entry(metric.id, draft.metrics, pending))
+                        f"{metric.description}{_target_note(metric)}", "  ")
+        own_target = metric.target is not None and metric.target.value is None
+        out.append(_entry(metric.id, draft.metrics, pending,
+                          f"{{value: {UNKNOWN}, target: {UNKNOWN}}}" if own_target else UNKNOWN))
     out += ["", "answers:" if rubric.questions else "answers: {}"]
     for dim in rubric.dimensions:
         questions = [q for q in rubric.questions if q.dimension == dim.id]
@@ -101,12 +104,21 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _entry(key: str, given: dict[str, Any], pending: str) -> str:
+def _target_note(metric: Metric) -> str:
+    if metric.target is None:
+        return ""
+    if metric.target.value is None:
+        return " Give your own `target:` with the value."
+    return (f" Target: {target_phrase(metric, metric.target.value)} unless you set your own "
+            "`target:`.")
+
+
+def _entry(key: str, given: dict[str, Any], pending: str, unknown: str = UNKNOWN) -> str:
     if key in given:
         return f"  {scalar(key)}: {scalar(given[key])}"
     if pending == "comment":
         return f"  # {scalar(key)}:"
-    return f"  {scalar(key)}: {UNKNOWN}"
+    return f"  {scalar(key)}: {unknown}"
 
 
 def template(rubric: Rubric, reference: str, today: dt.date) -> str:

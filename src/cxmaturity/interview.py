@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from cxmaturity.answers_file import Draft, render
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
-from cxmaturity.submission import parse_metric_value
+from cxmaturity.submission import parse_metric_value, parse_number
 
 Command = Literal["skip", "back", "quit", "help", "keep"]
 
@@ -38,6 +38,8 @@ class Step:
     help: str | None
     choices: tuple[tuple[str, str], ...] = ()
     """(option id, label) for a question, in scale order."""
+    needs_target: bool = False
+    """A metric scored by a target the rubric leaves to each operation."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,9 @@ def steps(rubric: Rubric) -> list[Step]:
     for dim in rubric.dimensions:
         for m in (m for m in rubric.metrics if m.dimension == dim.id):
             unit = "a percentage, 0-100 (12 or 12%)" if m.unit == "percent" else "a number"
+            own = m.target is not None and m.target.value is None
             found.append(Step("metric", m.id, dim.name, f"{m.name}: {unit}",
-                              " ".join(m.description.split())))
+                              " ".join(m.description.split()), needs_target=own))
         for q in (q for q in rubric.questions if q.dimension == dim.id):
             choices = tuple((o.id, o.label) for o in scales[q.scale].options)
             found.append(Step("question", q.id, dim.name, q.text, q.help, choices))
@@ -128,26 +131,46 @@ class Interview:
     def _metric(self, step: Step, typed: str) -> Reply:
         metric = next(m for m in self.rubric.metrics if m.id == step.id)
         try:
-            parse_metric_value(typed, metric)
+            number = parse_number(typed, metric)
+            if not step.needs_target:
+                parse_metric_value(typed, metric)
         except ValueError as exc:
             return Reply(error=str(exc))
-        try:
-            number = float(typed)
-        except ValueError:
-            return Reply(answer=typed)
-        return Reply(answer=int(number) if number.is_integer() else number)
+        return Reply(answer=_as_written(typed, number))
 
-    def record(self, step: Step, answer: Any, evidence: str | None) -> None:
-        """Record an answer (and its evidence note, if any) for `step`."""
+    def interpret_target(self, step: Step, typed: str) -> Reply:
+        """Understand a target typed for a metric whose rubric leaves the target open."""
+        metric = next(m for m in self.rubric.metrics if m.id == step.id)
+        if not typed.strip():
+            return Reply(error="type your target, e.g. 75")
+        try:
+            number = parse_number(typed, metric)
+        except ValueError as exc:
+            return Reply(error=str(exc))
+        if number is None:
+            return Reply(error="a value needs a target to be scored; type one, e.g. 75")
+        return Reply(answer=_as_written(typed, number))
+
+    def record(self, step: Step, answer: Any, evidence: str | None,
+               target: Any = None) -> None:
+        """Record an answer (with its evidence note and the metric's own target, if any)."""
         key = "value" if step.kind == "metric" else "answer"
-        given = self._given(step)
-        given[step.id] = {key: answer, "evidence": evidence} if evidence else answer
+        extra = {k: v for k, v in (("target", target), ("evidence", evidence)) if v}
+        self._given(step)[step.id] = {key: answer, **extra} if extra else answer
         self.asked.add(step.id)
 
     def evidence(self, step: Step) -> str | None:
         """The evidence note recorded for a step."""
+        note = self._extra(step, "evidence")
+        return None if note is None else str(note)
+
+    def target(self, step: Step) -> Any:
+        """The target recorded for a metric step."""
+        return self._extra(step, "target")
+
+    def _extra(self, step: Step, key: str) -> Any:
         value = self._given(step).get(step.id)
-        return value.get("evidence") if isinstance(value, dict) else None
+        return value.get(key) if isinstance(value, dict) else None
 
     def text(self) -> str:
         """The answers file as it stands; questions not asked yet are commented out."""
@@ -155,6 +178,17 @@ class Interview:
                  f"{MARK}; run it again to continue.\n"
                  "Commented-out questions are not answered yet.")
         return render(self.rubric, self.draft, pending="comment", title=title)
+
+
+def _as_written(typed: str, number: float | None) -> Any:
+    """A metric value as the file should hold it: a plain number stays a number."""
+    text = typed.strip()
+    try:
+        float(text)
+    except ValueError:
+        return text if number is not None else UNKNOWN
+    assert number is not None
+    return int(number) if number.is_integer() else number
 
 
 def resume(path: str) -> tuple[Rubric, Draft]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from cxmaturity.lint_metrics import metric_problems
 from cxmaturity.lint_types import LintProblem
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
 from cxmaturity.scoring import level_of
 from cxmaturity.yamlsafe import Path, YamlDocument
 
@@ -95,12 +95,19 @@ def _questions(rubric: Rubric) -> Iterator[LintProblem]:
                               "the reverse")
 
 
+def _metric_levels(metric: Metric) -> tuple[int, int]:
+    """The lowest and highest level a metric can point to."""
+    if metric.target is not None:
+        return metric.target.missed, metric.target.met
+    levels = [b.level for b in metric.bands]
+    return min(levels), max(levels)
+
+
 def _dimension_range(rubric: Rubric, dim_id: str) -> tuple[float, float] | None:
     """The lowest and highest score a dimension can get with every item answered."""
     items = [(min(q.indicates.values()), max(q.indicates.values()), q.weight)
              for q in rubric.questions if q.dimension == dim_id]
-    items += [(min(b.level for b in m.bands), max(b.level for b in m.bands), m.weight)
-              for m in rubric.metrics if m.dimension == dim_id]
+    items += [(*_metric_levels(m), m.weight) for m in rubric.metrics if m.dimension == dim_id]
     if not items:
         return None
     total = sum(w for _, _, w in items)

@@ -13,8 +13,10 @@ from cxmaturity.yamlsafe import Path
 
 
 def metric_problems(metric: Metric, where: Path, is_declared: Declared) -> Iterator[LintProblem]:
-    """Every band and unit finding for one metric at key path `where`."""
-    yield from _bands(metric, where, is_declared)
+    """Every band and unit finding for one metric at key path `where` (a metric scored by a
+    target has no bands of its own to check)."""
+    if metric.bands:
+        yield from _bands(metric, where, is_declared)
     yield from _units(metric, where)
 
 

@@ -196,24 +196,44 @@ def _run(console: Console, session: Interview, output: Path) -> int:
 def _answer(session: Interview, step: Step, answer: object, output: Path) -> None:
     """Record an answer with its evidence note and save; an answer typed just before the
     input ends is still saved."""
-    from cxmaturity.rubric import UNKNOWN
+    from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
 
     note = session.evidence(step)
+    target = session.target(step)
     try:
+        if step.needs_target and answer not in (UNKNOWN, NOT_APPLICABLE):
+            target = _target(session, step)
         if answer != UNKNOWN:
             note = _ask("  evidence (optional): ").strip() or note
     finally:
-        session.record(step, answer, note)
+        session.record(step, answer, note, target)
         _save(session, output)
+
+
+def _target(session: Interview, step: Step) -> object:
+    """Ask for the operation's own target until one is given (Enter keeps the one before)."""
+    before = session.target(step)
+    while True:
+        typed = _ask("  your target" + (f" [{before}]" if before is not None else "") + ": ")
+        if not typed.strip() and before is not None:
+            return before
+        reply = session.interpret_target(step, typed)
+        if reply.error is None:
+            return reply.answer
+        print(f"  {reply.error}")
 
 
 def _show(console: Console, session: Interview, step: Step, index: int, total: int) -> None:
     console.print(f"\n[dim][{index + 1}/{total}] {step.dimension} · {step.id}[/]")
     console.print(f"[bold]{step.text}[/]")
+    if step.needs_target:
+        console.print("[dim]The rubric leaves the target to you: after the value, give your "
+                      "own target.[/]")
     if step.help:
         console.print(f"[dim]{step.help}[/]")
+    width = max((len(option) for option, _ in step.choices), default=0) + 2
     for number, (option, label) in enumerate(step.choices, 1):
-        console.print(f"  {number}) {option:<10} {label}")
+        console.print(f"  {number}) {option:<{width}}{label}")
     current = session.current(step)
     keys = "u unknown · n/a · s skip · b back · ? help · q quit"
     console.print(f"  [dim]{keys}[/]" + (f"  [dim](now: {current}; Enter keeps it)[/]"
