@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cxmaturity.catalog import load_rubric
+import pytest
+
+from cxmaturity.catalog import bundled_ids, load_rubric
 from cxmaturity.cli import app
 
 from .conftest import DATA
@@ -39,3 +41,20 @@ def test_show_unknown_rubric_exits_2_with_a_hint(runner) -> None:  # type: ignor
     result = runner.invoke(app, ["rubric", "show", "contact-centre-ai-maturity"])
     assert result.exit_code == 2
     assert 'did you mean "contact-center-ai-maturity"?' in result.stderr
+
+
+@pytest.mark.parametrize("rubric_id", bundled_ids())
+def test_show_every_bundled_rubric(runner, rubric_id: str) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "show", rubric_id])
+    assert result.exit_code == 0, result.output
+    rubric = load_rubric(rubric_id).rubric
+    assert all(f"Metric {m.id}: {m.name}" in result.stdout.replace("\n", " ")
+               for m in rubric.metrics)
+
+
+def test_show_target_metrics(runner) -> None:  # type: ignore[no-untyped-def]
+    out = runner.invoke(app, ["rubric", "show", "ai-outcome-alignment"]).stdout.replace("\n", " ")
+    assert "Metric cost-per-interaction: Cost per interaction (number; each operation sets " \
+        "its own target; met: level 2, missed: level 1)" in out
+    assert "Metric first-contact-resolution: First-contact resolution (percent; target 75% " \
+        "or more (interpretation); met: level 2, missed: level 1)" in out

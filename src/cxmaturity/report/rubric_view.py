@@ -6,8 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.bands import format_value, ordered
-from cxmaturity.rubric import Rubric
+from cxmaturity.bands import format_value, ordered, target_phrase
+from cxmaturity.rubric import Metric, Rubric
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:
@@ -63,6 +63,9 @@ def _dimensions(rubric: Rubric) -> Table:
 def _metrics(rubric: Rubric) -> list[RenderableType]:
     tables: list[RenderableType] = []
     for metric in rubric.metrics:
+        if metric.target is not None:
+            tables.append(Text(_target_line(metric), style="italic"))
+            continue
         tables.append(Text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
                            f"edge: {metric.edges}; between bands: {metric.gaps})",
                            style="italic"))
@@ -73,6 +76,15 @@ def _metrics(rubric: Rubric) -> list[RenderableType]:
                           else "-", band.basis)
         tables.append(table)
     return tables
+
+
+def _target_line(metric: Metric) -> str:
+    target = metric.target
+    assert target is not None
+    goal = (f"target {target_phrase(metric, target.value)} ({target.basis})"
+            if target.value is not None else "each operation sets its own target")
+    return (f"Metric {metric.id}: {metric.name} ({metric.unit}; {goal}; met: level "
+            f"{target.met}, missed: level {target.missed})")
 
 
 def _scales(rubric: Rubric) -> Table:
