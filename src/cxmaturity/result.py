@@ -55,6 +55,9 @@ class Blocker(Frozen):
     text: str = Field(description="What exactly falls short, e.g. `coverage 22% < 30%`.")
     points_to: float
     target: int
+    toward: str | None = Field(
+        default=None, description="What good looks like (the question's mature pole), if given."
+    )
 
 
 class Flag(Frozen):
@@ -86,6 +89,12 @@ class MetricPlacement(Frozen):
     shown: str = Field(description="The value with its unit, or `unknown`.")
     level: int | None
     bands: tuple[BandView, ...]
+    better: str | None = Field(default=None, description="`higher` or `lower`, if declared.")
+    target: float | None = Field(
+        default=None, description="The target the value was compared with (target metrics)."
+    )
+    target_shown: str | None = Field(default=None, description="The target as read, e.g. "
+                                     "`75% or more`.")
 
 
 class DimensionResult(Frozen):
@@ -146,6 +155,7 @@ class Assessment(Frozen):
     status: Literal["scored", "insufficient-evidence"]
     confidence: float
     min_confidence: float
+    level_term: str = Field(default="Level", description="What the rubric calls its levels.")
     overall: Overall
     ladder: tuple[LevelView, ...]
     dimensions: tuple[DimensionResult, ...]

@@ -24,7 +24,18 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        raise InputError([problem_from(doc, model, err) for err in exc.errors()]) from None
+        errs = _without_knock_on(exc.errors())
+        raise InputError([problem_from(doc, model, err) for err in errs]) from None
+
+
+def _without_knock_on(errs: list[Any]) -> list[Any]:
+    """Drop "too short after validation" errors caused by invalid items reported already."""
+    def caused(err: Any) -> bool:
+        loc = tuple(err["loc"])
+        return err["type"] == "too_short" and any(
+            tuple(other["loc"])[:len(loc)] == loc and len(other["loc"]) > len(loc)
+            for other in errs)
+    return [err for err in errs if not caused(err)]
 
 
 def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None,
@@ -48,8 +59,11 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
     if kind == "extra_forbidden":
         key = path[-1]
         fields = _fields_at(model, path[:-1])
-        return located(doc, path, f'unknown key "{key}"',
-                       did_you_mean(str(key), fields) or _allowed(fields), prefer_key=True)
+        hint = did_you_mean(str(key), fields) or _allowed(fields)
+        if " " in str(key):
+            hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
+                    f"put the whole text in quotes")
+        return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
     if kind == "missing":
         return located(doc, path[:-1], f'missing required key "{path[-1]}"',
                        "add it", prefer_key=True)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess
+from cxmaturity.cli import (
+    assess,
+    interview,
+    rubric_list,
+    rubric_show,
+    rubric_test,
+    rubric_validate,
+    schema,
+    template,
+    validate,
+)
 
 app = typer.Typer(
     name="cxmaturity",
@@ -34,6 +44,19 @@ def _root(
 
 
 app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
+
+rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
+                         rich_markup_mode="rich")
+app.add_typer(rubric_app, name="rubric")
+rubric_app.command("list", epilog=rubric_list.EPILOG)(rubric_list.rubric_list)
+rubric_app.command("show", epilog=rubric_show.EPILOG)(rubric_show.rubric_show)
+rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPILOG)(
+    rubric_validate.rubric_validate)
+rubric_app.command("test", no_args_is_help=True, epilog=rubric_test.EPILOG)(rubric_test.rubric_test)
+app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
+app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
+app.command("template", epilog=template.EPILOG)(template.template)
+app.command("interview", epilog=interview.EPILOG)(interview.interview)
 
 
 def main() -> None:
