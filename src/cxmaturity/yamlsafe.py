@@ -67,12 +67,20 @@ class YamlDocument:
         assert self._values is not None
         return self._values
 
+    @values.setter
+    def values(self, marks: dict[Path, Mark]) -> None:
+        self._values = marks
+
     @property
     def keys(self) -> dict[Path, Mark]:
         if self._keys is None:
             self._index()
         assert self._keys is not None
         return self._keys
+
+    @keys.setter
+    def keys(self, marks: dict[Path, Mark]) -> None:
+        self._keys = marks
 
     def _index(self) -> None:
         self._values, self._keys = {}, {}
