@@ -57,13 +57,13 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def generate(folder: Path, count: int, broken: int) -> None:
-    """`count` valid answers files made from the examples (organizations and a few answers
-    varied), in folders of 500, plus `broken` invalid ones."""
-    templates = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.yaml"))]
-    rubric = f"rubric: {ROOT / 'rubrics' / 'contact-center-ai-maturity.yaml'}"
+    """`count` valid answers files made from the examples of the default rubric (the
+    organization varied), in folders of 500, plus `broken` invalid ones."""
+    examples = sorted((ROOT / "examples").glob("*.yaml"))
+    templates = [text for text in (p.read_text(encoding="utf-8") for p in examples)
+                 if re.search(r"(?m)^rubric: contact-center-ai-maturity$", text)]
     for i in range(count):
         text = templates[i % len(templates)]
-        text = re.sub(r"(?m)^rubric: .*$", rubric, text)
         text = re.sub(r"(?m)^organization: (.*)$", rf"organization: \1 {i}", text)
         target = folder / f"batch-{i // 500:03d}" / f"site-{i:05d}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
