@@ -192,6 +192,6 @@ def _notes(interviews: Sequence[Interview], kind: str, key: str) -> str | None:
 
 def _joined(notes: list[tuple[str, str | None]]) -> str | None:
     kept = [(who, note) for who, note in notes if note]
-    if len(kept) == 1 and len(notes) == 1:
+    if len({note for _, note in kept}) == 1 and (len(kept) == len(notes) or len(notes) == 1):
         return kept[0][1]
     return " / ".join(f"{who}: {note}" for who, note in kept) or None

@@ -49,8 +49,8 @@ class Radar:
     target_level: int | None
 
 
-RADIUS = 125.0
-PAD = 95.0
+RADIUS = 120.0
+PAD = 105.0
 
 
 def _point(index: int, count: int, share: float) -> tuple[float, float]:
@@ -65,7 +65,7 @@ def _polygon(shares: list[float]) -> str:
                                             for i, s in enumerate(shares)))
 
 
-def _wrap(text: str, width: int = 16) -> tuple[str, ...]:
+def _wrap(text: str, width: int = 13) -> tuple[str, ...]:
     lines: list[str] = []
     for word in text.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
