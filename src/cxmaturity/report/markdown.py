@@ -20,7 +20,7 @@ def cell(text: object) -> str:
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Templates from the package, unescaped (Markdown is not HTML)."""
-    env = jinja2.Environment(  # noqa: S701 - Markdown output, escaped per cell by `cell`
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("cxmaturity", "report/templates"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
