@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess
+from cxmaturity.cli import assess, compare
 
 app = typer.Typer(
     name="cxmaturity",
@@ -34,6 +34,7 @@ def _root(
 
 
 app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
+app.command("compare", no_args_is_help=True, epilog=compare.EPILOG)(compare.compare)
 
 
 def main() -> None:

@@ -1,0 +1,30 @@
+"""Where a command's report goes: a Rich renderable to the terminal (or as plain text to a
+pipe or file), text to standard output or atomically to `--output FILE`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from rich.console import Console, RenderableType
+
+
+def rich_text(renderable: RenderableType, to_file: bool) -> str:
+    """Plain text of a Rich renderable; printed directly (and "" returned) on a terminal."""
+    if not to_file and sys.stdout.isatty():
+        Console().print(renderable)
+        return ""
+    buffer = io.StringIO()
+    Console(file=buffer, width=100 if to_file else None, no_color=True).print(renderable)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def write(text: str, output: Path | None) -> None:
+    """Write `text` to standard output, or to `output` through a temporary file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from cxmaturity.files import write_atomic
+
+    write_atomic(output, text)
