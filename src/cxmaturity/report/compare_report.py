@@ -13,7 +13,7 @@ from cxmaturity.compare import Change, Comparison, Snapshot
 from cxmaturity.report.markdown import cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
-          "no-longer-assessed": "−", "not-assessed": " "}
+          "no-longer-assessed": "-", "not-assessed": " "}
 STYLES = {"up": "green", "down": "red", "same": "dim", "newly-assessed": "cyan",
           "no-longer-assessed": "yellow", "not-assessed": "dim"}
 
