@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess, compare
+from cxmaturity.cli import assess, compare, trend
 
 app = typer.Typer(
     name="cxmaturity",
@@ -35,6 +35,7 @@ def _root(
 
 app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
 app.command("compare", no_args_is_help=True, epilog=compare.EPILOG)(compare.compare)
+app.command("trend", no_args_is_help=True, epilog=trend.EPILOG)(trend.trend)
 
 
 def main() -> None:
