@@ -76,7 +76,7 @@ def test_markdown_sections_and_tables(healthcare) -> None:  # type: ignore[no-un
 
 def test_markdown_roadmap_states_priority(healthcare) -> None:  # type: ignore[no-untyped-def]
     text = render_markdown(healthcare)
-    firsts = re.findall(r"^1\. \*\*(.+?)\*\*: Level (\d) → (\d) \(gap ([\d.]+) × weight", text,
+    firsts = re.findall(r"^1\. \*\*(.+?)\*\*: Level (\d) → (\d) \(gap ([\d.]+) \u00d7 weight", text,
                         re.MULTILINE)
     assert firsts and firsts[0][1:3] == ("2", "3")
 
