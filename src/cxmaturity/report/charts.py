@@ -41,8 +41,11 @@ class Radar:
 
     size: float
     centre: float
-    rings: tuple[tuple[int, str, float], ...]
-    """(level, polygon points, y of the ring's label)."""
+    top_edge: float
+    """The drawing is cropped to [top_edge, size - top_edge] vertically (labels need less room
+    above and below than beside)."""
+    rings: tuple[tuple[int, str, float, float], ...]
+    """(level, polygon points, x and y of the ring's label, between the first two spokes)."""
     spokes: tuple[Spoke, ...]
     current: str
     target: str | None
@@ -53,7 +56,7 @@ RADIUS = 120.0
 PAD = 105.0
 
 
-def _point(index: int, count: int, share: float) -> tuple[float, float]:
+def _point(index: float, count: int, share: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     centre = RADIUS + PAD
     return (round(centre + RADIUS * share * math.cos(angle), 1),
@@ -89,9 +92,10 @@ def radar(result: Assessment) -> Radar:
             "start" if lx > RADIUS + PAD else "end")
         name = dim.name if dim.level is not None else f"{dim.name} (not assessed)"
         spokes.append(Spoke(x, y, lx, ly, anchor, _wrap(name), dim.level, dx, dy))
-    rings = tuple((n, _polygon([n / top] * count), round(RADIUS + PAD - RADIUS * n / top + 11, 1))
+    rings = tuple((n, _polygon([n / top] * count), *_point(0.5, count, n / top * 0.85))
                   for n in range(1, top + 1))
-    return Radar(size=2 * (RADIUS + PAD), centre=RADIUS + PAD, rings=rings, spokes=tuple(spokes),
+    return Radar(size=2 * (RADIUS + PAD), centre=RADIUS + PAD, top_edge=PAD - 45, rings=rings,
+                 spokes=tuple(spokes),
                  current=_polygon([(d.level or 0) / top for d in result.dimensions]),
                  target=_polygon([target / top] * count) if target else None,
                  target_level=target)
