@@ -22,7 +22,7 @@ EPILOG = """[bold]Examples[/]\n\n
   cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml\n
   cxmaturity compare q1.json q2.json --format markdown --output CHANGES.md\n
   cxmaturity compare old.yaml new.yaml --target 3    [dim](blockers to Level 3 on both sides)[/]\n\n
-OLD and NEW are answers files (scored now) or JSON results of `assess --format json`.
+OLD and NEW are answers files (scored now) or JSON results of `assess --format json`. \
 Answers files are both planned against one target: the level above OLD's, or --target.\n\n
 Exit codes: 0 compared; 2 bad input or usage; 70 internal error (a bug).
 """

@@ -22,7 +22,7 @@ EPILOG = """[bold]Examples[/]\n\n
   cxmaturity trend examples/history/    [dim](every .yaml/.json file in the folder)[/]\n
   cxmaturity trend 2026-q1.yaml 2026-q2.json 2026-q3.yaml --format markdown\n
   cxmaturity trend results/*.json --format json --output trend.json\n\n
-Each PATH is an answers file, a JSON result of `assess --format json`, or a folder of them;
+Each PATH is an answers file, a JSON result of `assess --format json`, or a folder of them; \
 all must be of one organization and site, scored with one rubric. They are ordered by date.\n\n
 Exit codes: 0 shown; 2 bad input or usage; 70 internal error (a bug).
 """
