@@ -10,9 +10,9 @@ import pytest
 
 from cxmaturity.catalog import bundled_dir, bundled_ids, load_rubric
 from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
+from cxmaturity.submission import parse_submission, read_submission
 
-from .conftest import EXAMPLES, RUBRICS
+from .conftest import EXAMPLES, ROOT, RUBRICS
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -46,3 +46,11 @@ def test_bundled_rubrics_are_the_checkout_rubrics() -> None:
     assert sorted(p.name for p in bundled_dir().glob("*.yaml")) == sorted(
         p.name for p in RUBRICS.glob("*.yaml"))
     assert "contact-center-ai-maturity" in bundled_ids()
+
+
+def test_readme_answers_example_is_valid() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## The answers file", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    sub = parse_submission(block.encode(), "README.md", ROOT / "examples")
+    assert sub.responses["unified-platform"] == "no"
+    assert sub.metric_values["automation-coverage"] == 20

@@ -40,8 +40,8 @@ def test_guidance_covers_every_level_up_to_the_target(write) -> None:  # type: i
     assert tools.guidance == ((2, "Buy a tool."), (3, "Connect the tools."))
 
 
-def test_blockers_worst_first_and_outlook_follows_the_roadmap(write) -> None:  # type: ignore[no-untyped-def]
+def test_blockers_in_rubric_order_and_outlook_follows_the_roadmap(write) -> None:  # type: ignore[no-untyped-def]
     result = _assess(write, "{t1: partial, t2: 'no', d1: 'no', d2: 'no'}", target=3)
     data = next(s for s in result.next.roadmap if s.dimension == "data")
-    assert [b.item for b in data.blockers] == ["d2", "d1"]  # gap 2 x weight 2 before 2 x 1
+    assert [b.item for b in data.blockers] == ["d1", "d2"]
     assert result.next.blockers == tuple(b for s in result.next.roadmap for b in s.blockers)

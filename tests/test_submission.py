@@ -99,3 +99,13 @@ def test_rubric_path_is_relative_to_the_answers_file(write) -> None:  # type: ig
 def test_missing_file() -> None:
     with pytest.raises(InputError, match=r"nope\.yaml: file not found"):
         read_submission("nope.yaml")
+
+
+def test_comma_in_flow_mapping_text_gets_a_quoting_hint(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\nanswers:\n"
+                 "  t1: {answer: yes, evidence: Two tools, both old}\n")
+    with pytest.raises(InputError) as caught:
+        read_submission(str(path))
+    text = str(caught.value)
+    assert 'a.yaml:5:' in text and 'unknown key "both old"' in text
+    assert "put the whole text in quotes" in text

@@ -63,6 +63,10 @@ class MetricEntry(Frozen):
     )
     evidence: str | None = None
     period: str | None = Field(default=None, description="When it was measured, e.g. `2026-Q1`.")
+    target: float | str | None = Field(
+        default=None,
+        description="The operation's own target, for a metric the rubric scores by target.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -71,7 +75,7 @@ class MetricEntry(Frozen):
             return value
         return {"value": value}
 
-    @field_validator("value", mode="before")
+    @field_validator("value", "target", mode="before")
     @classmethod
     def _no_bool(cls, value: Any) -> Any:
         if isinstance(value, bool):

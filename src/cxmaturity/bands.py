@@ -1,10 +1,17 @@
-"""Placing a metric value in the rubric's bands, by the metric's declared edge and gap rules."""
+"""Placing a metric value in the rubric's bands, by the metric's declared edge and gap rules.
+
+A metric with a `target` instead of bands gets two bands derived from the target: the side
+that meets it and the side that misses it.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from cxmaturity.rubric import Band, Metric
+
+Edges = Literal["lower-inclusive", "upper-inclusive"]
 
 
 def _low(band: Band) -> float:
@@ -15,24 +22,54 @@ def _high(band: Band) -> float:
     return math.inf if band.max is None else band.max
 
 
-def ordered(metric: Metric) -> list[Band]:
-    """The metric's bands from lowest to highest values."""
-    return sorted(metric.bands, key=lambda b: (_low(b), _high(b)))
+class MissingTarget(ValueError):
+    """A target metric's value with no target to compare it with."""
 
 
-def contains(band: Band, value: float, metric: Metric, *, first: bool, last: bool) -> bool:
-    """Whether `value` lies in `band` under the metric's edge rule."""
+def target_of(metric: Metric, given: float | None = None) -> float | None:
+    """The target a value is compared with: the answers file's, else the rubric's default."""
+    if metric.target is None:
+        return None
+    return given if given is not None else metric.target.value
+
+
+def _edges(metric: Metric) -> Edges:
+    """A value equal to the target meets it, whichever way is better."""
+    if metric.target is not None:
+        return "upper-inclusive" if metric.better == "lower" else "lower-inclusive"
+    return metric.edges
+
+
+def ordered(metric: Metric, target: float | None = None) -> list[Band]:
+    """The metric's bands from lowest to highest values (derived from the target if it has one).
+
+    ValueError if the metric has a target but neither the rubric nor the answers give its value.
+    """
+    if metric.target is None:
+        return sorted(metric.bands, key=lambda b: (_low(b), _high(b)))
+    goal = target_of(metric, target)
+    if goal is None:
+        raise MissingTarget(f"{metric.name} has no target: write `target:` next to its value")
+    met, missed = metric.target.met, metric.target.missed
+    basis = metric.target.basis
+    below, above = (missed, met) if metric.better != "lower" else (met, missed)
+    return [Band(level=below, max=goal, basis=basis), Band(level=above, min=goal, basis=basis)]
+
+
+def contains(band: Band, value: float, edges: Edges, *, first: bool, last: bool) -> bool:
+    """Whether `value` lies in `band` under the edge rule."""
     low, high = _low(band), _high(band)
-    if metric.edges == "lower-inclusive":
+    if edges == "lower-inclusive":
         return low <= value < high or (last and value == high)
     return low < value <= high or (first and value == low)
 
 
-def place(metric: Metric, value: float) -> Band:
+def place(metric: Metric, value: float, target: float | None = None) -> Band:
     """The band a value belongs to; ValueError if it falls in a gap the rubric leaves open."""
-    bands = ordered(metric)
+    bands = ordered(metric, target)
+    edges = _edges(metric)
     for i, band in enumerate(bands):
-        if contains(band, value, metric, first=i == 0, last=i == len(bands) - 1):
+        if contains(band, value, edges, first=i == 0, last=i == len(bands) - 1):
             return band
     below = [b for b in bands if _high(b) <= value]
     above = [b for b in bands if _low(b) >= value]
@@ -53,12 +90,22 @@ def format_value(metric: Metric, value: float | None) -> str:
     return f"{value:g} {metric.unit_label}" if metric.unit_label else f"{value:g}"
 
 
-def shortfall(metric: Metric, value: float, target: int) -> str:
-    """What keeps `value` out of the bands at or above `target`, e.g. `22% < 30%`."""
-    reaching = [b for b in ordered(metric) if b.level >= target]
+def target_phrase(metric: Metric, target: float) -> str:
+    """A target as a reader says it, e.g. `75% or more`."""
+    way = "or less" if metric.better == "lower" else "or more"
+    return f"{format_value(metric, target)} {way}"
+
+
+def shortfall(metric: Metric, value: float, target_level: int,
+              target: float | None = None) -> str:
+    """What keeps `value` out of the bands at or above `target_level`, e.g. `22% < 30%`."""
     shown = format_value(metric, value)
+    goal = target_of(metric, target)
+    if goal is not None:
+        return f"{metric.name} {shown} misses its target of {target_phrase(metric, goal)}"
+    reaching = [b for b in ordered(metric) if b.level >= target_level]
     if not reaching:
-        return f"{metric.name} {shown}: no band reaches Level {target}"
+        return f"{metric.name} {shown}: no band reaches Level {target_level}"
     nearest = min(reaching, key=lambda b: min(abs(_low(b) - value), abs(_high(b) - value)))
     if value < _low(nearest):
         return f"{metric.name} {shown} < {format_value(metric, _low(nearest))}"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from cxmaturity import bands
 from cxmaturity.errors import Problem
-from cxmaturity.rubric import Rubric
+from cxmaturity.rubric import Metric, Rubric
 from cxmaturity.validation import did_you_mean, located
 from cxmaturity.yamlsafe import YamlDocument
 
@@ -125,11 +126,55 @@ def _metrics(rubric: Rubric) -> Iterator[Finding]:
     for i, metric in enumerate(rubric.metrics):
         if metric.dimension not in dims:
             yield _unknown(("metrics", i, "dimension"), "dimension", metric.dimension, dims)
-        for j, band in enumerate(metric.bands):
-            where = ("metrics", i, "bands", j)
-            if not 1 <= band.level <= rubric.top:
-                yield ((*where, "level"), f"level {band.level} does not exist",
-                       f"use 1..{rubric.top}")
-            if band.min is not None and band.max is not None and band.min >= band.max:
-                yield (where, f"band is empty: min {band.min:g} is not below max {band.max:g}",
-                       "swap or correct the edges")
+        yield from _scoring_of(rubric, i, metric)
+        yield from _bands(rubric, i, metric)
+
+
+def _scoring_of(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
+    """A metric is scored by bands or by a target, never both or neither."""
+    where = ("metrics", i)
+    if bool(metric.bands) == (metric.target is not None):
+        yield (where, f'metric "{metric.id}" needs either `bands` or `target`, not '
+               f'{"both" if metric.bands else "neither"}',
+               "bands place a value on the ladder; a target splits it into met and missed")
+    if metric.target is None:
+        return
+    target = metric.target
+    if metric.better is None:
+        yield ((*where, "target"), "a target needs `better: higher` or `better: lower`",
+               "say which way is more mature")
+    for key, level in (("met", target.met), ("missed", target.missed)):
+        if not 1 <= level <= rubric.top:
+            yield ((*where, "target", key), f"level {level} does not exist",
+                   f"use 1..{rubric.top}")
+    if target.met <= target.missed:
+        yield ((*where, "target", "met"), f"meeting the target (level {target.met}) must point "
+               f"higher than missing it (level {target.missed})", None)
+    low = metric.minimum if metric.minimum is not None else (
+        0.0 if metric.unit == "percent" else None)
+    high = metric.maximum if metric.maximum is not None else (
+        100.0 if metric.unit == "percent" else None)
+    value = target.value
+    if value is not None and ((low is not None and value < low) or
+                              (high is not None and value > high)):
+        yield ((*where, "target", "value"), f"target {value:g} is outside the metric's range",
+               "check `minimum`, `maximum` and `unit`")
+
+
+def _bands(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
+    for j, band in enumerate(metric.bands):
+        where = ("metrics", i, "bands", j)
+        if not 1 <= band.level <= rubric.top:
+            yield ((*where, "level"), f"level {band.level} does not exist",
+                   f"use 1..{rubric.top}")
+        if band.min is not None and band.max is not None and band.min >= band.max:
+            yield (where, f"band is empty: min {band.min:g} is not below max {band.max:g}",
+                   "swap or correct the edges")
+    if metric.better is not None and metric.bands:
+        levels = [b.level for b in bands.ordered(metric)]
+        rising = levels if metric.better == "higher" else levels[::-1]
+        if rising != sorted(rising):
+            yield (("metrics", i, "bands"), f"band levels do not rise as values get "
+                   f"{'higher' if metric.better == 'higher' else 'lower'} "
+                   f"(levels by value: {', '.join(map(str, levels))})",
+                   "reorder the levels, or correct `better`")

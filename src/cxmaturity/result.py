@@ -55,6 +55,9 @@ class Blocker(Frozen):
     text: str = Field(description="What exactly falls short, e.g. `coverage 22% < 30%`.")
     points_to: float
     target: int
+    toward: str | None = Field(
+        default=None, description="What good looks like (the question's mature pole), if given."
+    )
 
 
 class Flag(Frozen):
@@ -97,6 +100,12 @@ class MetricPlacement(Frozen):
     shown: str = Field(description="The value with its unit, or `unknown`.")
     level: int | None
     bands: tuple[BandView, ...]
+    better: str | None = Field(default=None, description="`higher` or `lower`, if declared.")
+    target: float | None = Field(
+        default=None, description="The target the value was compared with (target metrics)."
+    )
+    target_shown: str | None = Field(default=None, description="The target as read, e.g. "
+                                     "`75% or more`.")
 
 
 class DimensionResult(Frozen):
@@ -141,7 +150,7 @@ class RoadmapStep(Frozen):
     gap: float = Field(description="Target level minus the dimension's score.")
     weight: float = Field(description="The dimension's weight in the rubric.")
     priority: float = Field(description="gap x weight: the larger, the sooner (docs/scoring.md).")
-    blockers: tuple[Blocker, ...] = Field(description="This dimension's blockers, worst first.")
+    blockers: tuple[Blocker, ...] = Field(description="This dimension's blockers, rubric order.")
     guidance: tuple[tuple[int, str], ...] = Field(
         description="(level, the rubric's advice to reach it) for each level up to the target.")
 
@@ -175,6 +184,7 @@ class Assessment(Frozen):
     status: Literal["scored", "insufficient-evidence"]
     confidence: float
     min_confidence: float
+    level_term: str = Field(default="Level", description="What the rubric calls its levels.")
     overall: Overall
     ladder: tuple[LevelView, ...]
     dimensions: tuple[DimensionResult, ...]

@@ -111,6 +111,13 @@ class Scale(Frozen):
     )
 
 
+class Contrast(Frozen):
+    """A question framed as two opposite descriptions, e.g. a failing and a strong pattern."""
+
+    low: str = Field(description="The immature pole; the default shortfall phrase.")
+    high: str = Field(description="The mature pole; shown as what to aim for.")
+
+
 class Question(Frozen):
     """A "check your signals" question, tied to a dimension."""
 
@@ -130,6 +137,10 @@ class Question(Frozen):
         default=None,
         description="Short phrase naming the gap when an answer points below the next level.",
     )
+    contrast: Contrast | None = Field(
+        default=None,
+        description="The two poles the question sets against each other (polarity rubrics).",
+    )
 
 
 class Band(Frozen):
@@ -144,8 +155,26 @@ class Band(Frozen):
     note: str | None = None
 
 
+class Target(Frozen):
+    """A KPI target: meeting it points to one level, missing it to another."""
+
+    value: float | None = Field(
+        default=None,
+        description="The rubric's default target; an answers file may set its own. "
+        "Without one here, every answers file that gives a value must give a target.",
+    )
+    basis: Literal["source", "interpretation"] = Field(
+        default="interpretation",
+        description="`source` if the default target is the model's, `interpretation` if this "
+        "rubric's.",
+    )
+    met: int = Field(description="Level the metric points to when the target is met.")
+    missed: int = Field(default=1, description="Level it points to when the target is missed.")
+    note: str | None = None
+
+
 class Metric(Frozen):
-    """A numeric measure placed in level bands."""
+    """A numeric measure, placed in level bands or compared with a target."""
 
     id: Id
     name: str
@@ -166,7 +195,15 @@ class Metric(Frozen):
         description="What a value between two bands points to: the lower band's level, "
         "the higher band's, or an error.",
     )
-    bands: tuple[Band, ...] = Field(min_length=1)
+    better: Literal["higher", "lower"] | None = Field(
+        default=None,
+        description="Which way is more mature. Required with `target`; with `bands`, the "
+        "band levels must rise in this direction.",
+    )
+    bands: tuple[Band, ...] = Field(
+        default=(), description="Level bands; give either `bands` or `target`."
+    )
+    target: Target | None = Field(default=None, description="A target instead of bands.")
     shortfall: str | None = None
 
 
@@ -211,6 +248,10 @@ class Rubric(Frozen):
     id: Id
     version: str
     title: str
+    level_term: str = Field(
+        default="Level",
+        description="What the model calls its levels in reports, e.g. `Stage` or `Cohort`.",
+    )
     description: str | None = None
     source: Source
     levels: tuple[Level, ...] = Field(min_length=2)

@@ -71,6 +71,7 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
         status="scored" if sufficient else "insufficient-evidence",
         confidence=round(confidence, 4),
         min_confidence=rubric.scoring.min_confidence,
+        level_term=rubric.level_term,
         overall=overall,
         ladder=tuple(LevelView(number=lv.number, id=lv.id, name=lv.name, summary=lv.summary)
                      for lv in rubric.levels),
@@ -122,7 +123,8 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
         measured = sub.answers.metrics.get(metric.id)
         tally.items.append(EvidenceItem(
             kind="metric", id=metric.id, dimension=metric.dimension, label=metric.name,
-            given=bands.format_value(metric, value), points_to=bands.place(metric, value).level,
+            given=bands.format_value(metric, value),
+            points_to=bands.place(metric, value, sub.target(metric.id)).level,
             weight=metric.weight, note=measured.evidence if measured else None))
     return tallies
 
@@ -163,19 +165,23 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
 def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iterable[Blocker]:
     questions = {q.id: q for q in sub.rubric.questions}
     metrics = {m.id: m for m in sub.rubric.metrics}
-    for item in sorted(items, key=lambda i: -(goal - i.points_to) * i.weight):
+    for item in items:
         if item.points_to >= goal:
             continue
         if item.kind == "metric":
             metric = metrics[item.id]
             value = sub.metric_values[item.id]
             assert value is not None
-            text = bands.shortfall(metric, value, goal)
+            text = bands.shortfall(metric, value, goal, sub.target(item.id))
+            toward = None
         else:
             question = questions[item.id]
-            text = question.shortfall or f"{question.text} Answered: {item.given}."
+            contrast = question.contrast
+            text = question.shortfall or (contrast.low if contrast else
+                                          f"{question.text} Answered: {item.given}.")
+            toward = contrast.high if contrast else None
         yield Blocker(dimension=item.dimension, item=item.id, text=text,
-                      points_to=item.points_to, target=goal)
+                      points_to=item.points_to, target=goal, toward=toward)
 
 
 def _overall(rubric: Rubric, dims: list[DimensionResult]) -> Overall:
@@ -208,12 +214,18 @@ def _confidence(dims: list[DimensionResult], tallies: dict[str, _Tally]) -> floa
 def _placements(sub: Submission) -> Iterable[MetricPlacement]:
     for metric in sub.rubric.metrics:
         value = sub.metric_values[metric.id]
+        given = sub.target(metric.id)
+        target = bands.target_of(metric, given)
+        placed = metric.bands if target is None and metric.target is not None else \
+            bands.ordered(metric, given)
         yield MetricPlacement(
             id=metric.id, name=metric.name, dimension=metric.dimension, unit=metric.unit,
             value=value, shown=bands.format_value(metric, value),
-            level=None if value is None else bands.place(metric, value).level,
+            level=None if value is None else bands.place(metric, value, given).level,
             bands=tuple(BandView(level=b.level, min=b.min, max=b.max, basis=b.basis)
-                        for b in bands.ordered(metric)))
+                        for b in placed),
+            better=metric.better, target=target,
+            target_shown=None if target is None else bands.target_phrase(metric, target))
 
 
 def _flags(rubric: Rubric, dims: list[DimensionResult],
@@ -227,15 +239,17 @@ def _flags(rubric: Rubric, dims: list[DimensionResult],
         high = max(items, key=lambda i: i.points_to)
         if high.points_to - low.points_to >= spread:
             yield Flag(dimension=dim.id, items=(low.id, high.id), message=(
-                f"{dim.name}: evidence spans Level {low.points_to:g} to {high.points_to:g} "
+                f"{dim.name}: evidence spans {rubric.level_term} {low.points_to:g} to "
+                f"{high.points_to:g} "
                 f"({low.id}: {low.given}; {high.id}: {high.given})"))
     for item in (i for t in tallies.values() for i in t.items if i.kind == "metric"):
         apart = [d for d in dims if d.id != item.dimension and d.level is not None
                  and abs(d.level - item.points_to) >= spread]
         if apart:
-            names = ", ".join(f"{d.name} at Level {d.level}" for d in apart)
+            term = rubric.level_term
+            names = ", ".join(f"{d.name} at {term} {d.level}" for d in apart)
             yield Flag(dimension=None, items=(item.id, *(d.id for d in apart)), message=(
-                f"{item.label} {item.given} points to Level {item.points_to:g}, "
+                f"{item.label} {item.given} points to {term} {item.points_to:g}, "
                 f"but {names}"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,12 @@ class Submission:
     """Question id to option id, `unknown` or `n/a`, for every question of the rubric."""
     metric_values: dict[str, float | None]
     """Metric id to value (percent as 0-100), None if unknown, for every metric."""
+    metric_targets: dict[str, float] = field(default_factory=dict)
+    """Metric id to the target the answers file sets, for target metrics that set one."""
+
+    def target(self, metric_id: str) -> float | None:
+        """The target the answers file sets for a metric, if any."""
+        return self.metric_targets.get(metric_id)
 
     @property
     def rubric(self) -> Rubric:
@@ -59,10 +65,11 @@ def check_submission(doc: YamlDocument, base: Path) -> Submission:
                                   first.hint)]) from None
     problems: list[Problem] = []
     responses = _responses(doc, answers, loaded.rubric, problems)
-    metric_values = _metric_values(doc, answers, loaded.rubric, problems)
+    targets = _metric_targets(doc, answers, loaded.rubric, problems)
+    metric_values = _metric_values(doc, answers, loaded.rubric, targets, problems)
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return Submission(doc.file, answers, loaded, responses, metric_values)
+    return Submission(doc.file, answers, loaded, responses, metric_values, targets)
 
 
 def _responses(doc: YamlDocument, answers: Answers, rubric: Rubric,
@@ -98,7 +105,32 @@ def _option(given: str, question: Question, aliases: dict[str, str]) -> str | No
     return aliases.get(given)
 
 
+def _metric_targets(doc: YamlDocument, answers: Answers, rubric: Rubric,
+                    problems: list[Problem]) -> dict[str, float]:
+    """The operation's own targets, for metrics the rubric scores by target."""
+    metrics = {m.id: m for m in rubric.metrics}
+    targets: dict[str, float] = {}
+    for mid, entry in answers.metrics.items():
+        metric = metrics.get(mid)
+        if metric is None or entry.target is None:
+            continue
+        path = ("metrics", mid, "target")
+        if metric.target is None:
+            problems.append(located(doc, path, f"{metric.name} is placed in bands, so it "
+                                    f"takes no target", "remove `target:`"))
+            continue
+        try:
+            value = parse_number(entry.target, metric)
+        except ValueError as exc:
+            problems.append(located(doc, path, str(exc), _metric_hint(metric)))
+            continue
+        if value is not None:
+            targets[mid] = value
+    return targets
+
+
 def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
+                   targets: dict[str, float],
                    problems: list[Problem]) -> dict[str, float | None]:
     metrics = {m.id: m for m in rubric.metrics}
     for mid in answers.metrics:
@@ -116,11 +148,20 @@ def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
         path = ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
             ("metrics", mid)
         try:
-            values[mid] = parse_metric_value(entry.value, metric)
+            values[mid] = parse_metric_value(entry.value, metric, targets.get(mid))
+        except bands.MissingTarget as exc:
+            problems.append(located(doc, path, str(exc), f"the rubric sets no default target "
+                                    f"for {metric.name}; write your own, e.g. "
+                                    f"`{mid}: {{value: {_shown(entry.value)}, target: ...}}`"))
+            values[mid] = None
         except ValueError as exc:
             problems.append(located(doc, path, str(exc), _metric_hint(metric)))
             values[mid] = None
     return values
+
+
+def _shown(raw: float | str | None) -> str:
+    return f"{raw:g}" if isinstance(raw, float) else str(raw)
 
 
 def _metric_hint(metric: Metric) -> str:
@@ -131,8 +172,17 @@ def _metric_hint(metric: Metric) -> str:
     return f"write a number{low}{high}, or `unknown`"
 
 
-def parse_metric_value(raw: Any, metric: Metric) -> float | None:
-    """A metric value as a float (percent as 0-100), None for unknown; ValueError if invalid."""
+def parse_metric_value(raw: Any, metric: Metric, target: float | None = None) -> float | None:
+    """A metric value as a float (percent as 0-100), None for unknown; ValueError if invalid
+    or if it cannot be placed (in a gap between bands, or with no target to compare it with)."""
+    number = parse_number(raw, metric)
+    if number is not None:
+        bands.place(metric, number, target)
+    return number
+
+
+def parse_number(raw: Any, metric: Metric) -> float | None:
+    """A value or target of `metric` as a float (percent as 0-100), None for unknown."""
     if raw is None or (isinstance(raw, str) and raw.strip().lower() == UNKNOWN):
         return None
     number, had_percent = _number(raw)
@@ -154,7 +204,6 @@ def parse_metric_value(raw: Any, metric: Metric) -> float | None:
     high = high if metric.maximum is None else min(high, metric.maximum)
     if not low <= number <= high:
         raise ValueError(f"{shown} is out of range for {metric.name} ({low:g} to {high:g})")
-    bands.place(metric, number)
     return number
 
 

@@ -48,8 +48,11 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
     if kind == "extra_forbidden":
         key = path[-1]
         fields = _fields_at(model, path[:-1])
-        return located(doc, path, f'unknown key "{key}"',
-                       did_you_mean(str(key), fields) or _allowed(fields), prefer_key=True)
+        hint = did_you_mean(str(key), fields) or _allowed(fields)
+        if " " in str(key):
+            hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
+                    f"put the whole text in quotes")
+        return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
     if kind == "missing":
         return located(doc, path[:-1], f'missing required key "{path[-1]}"',
                        "add it", prefer_key=True)

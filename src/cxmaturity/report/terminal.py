@@ -78,7 +78,8 @@ def _verdict(result: Assessment) -> RenderableType:
     if overall.level is None:
         text.append("Not assessed: no answer or metric carries evidence.", style="bold red")
         return Padding(text, (1, 0, 0, 1), expand=False)
-    text.append(f"Level {overall.level} of {top} · {overall.name}",
+    term = result.level_term
+    text.append(f"{term} {overall.level} of {top} · {overall.name}",
                 style=f"bold {level_style(overall.level, top)}")
     text.append(f"   confidence {_pct(result.confidence)}")
     if result.status == "insufficient-evidence":
@@ -86,9 +87,11 @@ def _verdict(result: Assessment) -> RenderableType:
                     f"weight is answered (needs {_pct(result.min_confidence)}). Treat the level "
                     f"as provisional.", style="bold red")
     limiting = [d.name for d in result.dimensions if d.id in overall.limited_by]
-    if overall.method == "weakest-link":
+    if overall.method == "weakest-link" and overall.level == top:
+        text.append(f"\nWeakest link: every assessed dimension reaches {term} {top}.")
+    elif overall.method == "weakest-link":
         text.append(f"\nWeakest link: the operation is only as mature as its least mature "
-                    f"dimension. Held at Level {overall.level} by: {', '.join(limiting)}.")
+                    f"dimension. Held at {term} {overall.level} by: {', '.join(limiting)}.")
     else:
         text.append(f"\nWeighted mean of dimension scores: {overall.score:.2f}.")
     if overall.not_assessed:
@@ -98,7 +101,8 @@ def _verdict(result: Assessment) -> RenderableType:
 
 
 def _ladder(result: Assessment) -> RenderableType:
-    table = Table(box=None, show_header=False, padding=(0, 1), title="Level ladder",
+    table = Table(box=None, show_header=False, padding=(0, 1),
+                  title=f"{result.level_term} ladder",
                   title_justify="left", title_style="bold")
     table.add_column(width=2)
     table.add_column(justify="right", width=2)
@@ -119,13 +123,13 @@ def _dimensions(result: Assessment) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, title="Dimensions", title_justify="left",
                   title_style="bold", expand=False, padding=(0, 1))
     table.add_column("Dimension", ratio=3, overflow="fold")
-    table.add_column("Level", ratio=2)
+    table.add_column(result.level_term, ratio=2)
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
         table.add_row(dim.name, _dimension_level(dim, top),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
-    details = [_why(dim) for dim in result.dimensions if dim.evidence]
+    details = [_why(dim, result.level_term) for dim in result.dimensions if dim.evidence]
     return Padding(Group(table, *details), (1, 0, 0, 1), expand=False)
 
 
@@ -135,29 +139,52 @@ def _dimension_level(dim: DimensionResult, top: int) -> Text:
     return Text(f"{dim.level} {dim.level_name}", style=level_style(dim.level, top))
 
 
-def _why(dim: DimensionResult) -> RenderableType:
-    text = Text()
-    text.append(f"{dim.name}", style="bold")
-    text.append(f" · Level {dim.level}")
+def _why(dim: DimensionResult, term: str) -> RenderableType:
+    title = Text()
+    title.append(dim.name, style="bold")
+    title.append(f" · {term} {dim.level}")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(justify="right", width=5, no_wrap=True)
+    rows.add_column()
     for trait in dim.looks_like:
-        text.append(f"\n  looks like: {trait}", style="italic")
+        rows.add_row("", Text(f"looks like: {trait}", style="italic"))
     for item in dim.evidence:
-        text.append(f"\n  L{item.points_to:g}  ")
-        text.append(f"{item.label} ", style="dim")
-        text.append(f"→ {item.given}")
+        line = Text()
+        line.append(f"{item.label} ", style="dim")
+        line.append(f"→ {item.given}")
+        rows.add_row(f"L{item.points_to:g}", line)
     if dim.unanswered:
-        text.append(f"\n  unknown: {', '.join(dim.unanswered)}", style="yellow")
-    return Padding(text, (0, 0, 1, 0), expand=False)
+        rows.add_row("", Text(f"unknown: {', '.join(dim.unanswered)}", style="yellow"))
+    return Padding(Group(title, rows), (0, 0, 1, 0), expand=False)
 
 
 def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
     text = Text()
+    term = result.level_term
     text.append(f"{metric.name}: {metric.shown}", style="bold")
+    if metric.target_shown is not None or not metric.bands:
+        return Padding(_target_line(metric, text, term, len(result.ladder)), (0, 0, 1, 1),
+                       expand=False)
     if metric.level is not None:
-        text.append(f" → Level {metric.level} band")
+        text.append(f" → {term} {metric.level} band")
+    if metric.better:
+        text.append(f"   ({metric.better} is better)", style="dim")
     text.append("\n")
     text.append_text(_band_bar(metric, len(result.ladder)))
     return Padding(text, (0, 0, 1, 1), expand=False)
+
+
+def _target_line(metric: MetricPlacement, text: Text, term: str, top: int) -> Text:
+    """A target metric on one line: value, target, met or missed."""
+    if metric.target_shown is None:
+        text.append("   no target set", style="yellow")
+        return text
+    text.append(f"   target {metric.target_shown}")
+    if metric.level is not None:
+        met = max(b.level for b in metric.bands) == metric.level
+        text.append("   ✓ met" if met else "   ✗ missed", style=level_style(metric.level, top))
+        text.append(f" → {term} {metric.level}")
+    return text
 
 
 def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
@@ -166,6 +193,10 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     highs = [b.max for b in metric.bands if b.max is not None]
     start = min(lows, default=0.0)
     end = max(highs, default=start + 1.0)
+    if end <= start:  # one shared edge (two open-ended bands): show both sides of it
+        edge, pad = start, max(abs(start), 1.0)
+        nonnegative = edge >= 0 and (metric.value is None or metric.value >= 0)
+        start, end = max(edge - pad, 0.0) if nonnegative else edge - pad, edge + pad
     span = (end - start) or 1.0
     bar, labels = Text(), [" "] * width
     previous: BandView | None = None
@@ -178,7 +209,7 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
         else:
             bar.append("━" if band.basis == "source" else "┄",
                        style=level_style(band.level, top))
-            if band is not previous:
+            if previous is None or band.level != previous.level:
                 label = f"L{band.level}"
                 labels[cell:cell + len(label)] = list(label)
         previous = band
@@ -191,31 +222,60 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     return Text("\n").join(lines)
 
 
-def _section(title: str, lines: list[str], style: str) -> RenderableType | None:
+def _section(title: str, lines: list[str | Text], style: str) -> RenderableType | None:
     if not lines:
         return None
-    text = Text()
-    text.append(title, style=f"bold {style}")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right")
+    rows.add_column()
     for line in lines:
-        text.append(f"\n  • {line}")
-    return Padding(text, (0, 0, 1, 1), expand=False)
+        rows.add_row("•", line)
+    return Padding(Group(Text(title, style=f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
         top = result.overall.level is not None and result.overall.level == len(result.ladder)
-        message = "Top level reached: keep measuring over time." if top else None
+        message = (f"Top {result.level_term.lower()} reached: keep measuring over time."
+                   if top else None)
         return [_section("Next", [message], "green") if message else None]
-    names = {d.id: d.name for d in result.dimensions}
-    blockers = [f"{names[b.dimension]}: {b.text}" for b in outlook.blockers]
-    steps = [f"{d.name}: {d.advice}" for d in result.dimensions if d.advice and d.blockers]
+    dims = {d.id: d for d in result.dimensions}
+    order = dict.fromkeys(b.dimension for b in outlook.blockers)
+    steps: list[str | Text] = [_labelled(dims[i].name, dims[i].advice or "")
+                               for i in order if dims[i].advice]
     if outlook.shift_headline:
-        steps.append(outlook.shift_headline + (" " + " ".join(outlook.shift_steps)
-                                               if outlook.shift_steps else ""))
-    outcomes = [f"{aspect}: {expect}" for aspect, expect in outlook.outcomes]
+        steps.append(_labelled("Shift forward", outlook.shift_headline))
+        steps += list(outlook.shift_steps)
+    outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
+    term = result.level_term
     return [
-        _section(f"What blocks Level {outlook.number} ({outlook.name})", blockers, "red"),
+        _blockers(result),
         _section("Next steps", steps, "cyan"),
-        _section(f"What to expect at Level {outlook.number}", outcomes, "green"),
+        _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
+
+
+def _labelled(label: str, text: str) -> Text:
+    line = Text()
+    line.append(f"{label}: ", style="bold")
+    line.append(text)
+    return line
+
+
+def _blockers(result: Assessment, shown: int = 2) -> RenderableType | None:
+    """Blockers grouped by dimension, biggest gap first; the rest are counted, not listed."""
+    outlook = result.next
+    assert outlook is not None
+    names = {d.id: d.name for d in result.dimensions}
+    grouped: dict[str, list[str]] = {}
+    for blocker in outlook.blockers:
+        text = f"{blocker.text} → aim for: {blocker.toward}" if blocker.toward else blocker.text
+        grouped.setdefault(blocker.dimension, []).append(text)
+    lines: list[str | Text] = []
+    for dimension, texts in grouped.items():
+        extra = len(texts) - shown
+        more = f" (+{extra} more)" if extra > 0 else ""
+        lines.append(_labelled(names[dimension], "; ".join(texts[:shown]) + more))
+    return _section(f"What blocks {result.level_term} {outlook.number} ({outlook.name})", lines,
+                    "red")
