@@ -59,9 +59,13 @@ def _check_lines(text: str) -> None:
     assert text.splitlines()[-1] == "11 files: 10 scored, 1 with errors"
 
 
-CHECKS = {"json": _check_json, "jsonl": _check_jsonl, "csv": _check_csv, "junit": _check_junit,
-          "markdown": _check_markdown, "github": _check_github, "rich": _check_lines,
-          "text": _check_lines}
+def _check_html(text: str) -> None:
+    assert text == ""  # a page shows one assessment: a folder is a usage error
+
+
+CHECKS = {"html": _check_html, "json": _check_json, "jsonl": _check_jsonl, "csv": _check_csv,
+          "junit": _check_junit, "markdown": _check_markdown, "github": _check_github,
+          "rich": _check_lines, "text": _check_lines}
 
 
 def test_every_format_has_a_reporter_and_a_check() -> None:
@@ -75,8 +79,26 @@ def test_every_format_reports_the_whole_batch(runner, folder: Path,
                                                output_format: OutputFormat) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", str(folder), "-f", output_format.value, "-j", "2"])
     assert result.exit_code == 2, result.output
-    assert "broken.yaml:3:1: invalid YAML" in result.stderr
+    assert ("broken.yaml:3:1: invalid YAML" in result.stderr) is (
+        output_format is not OutputFormat.html)
     CHECKS[output_format.value](result.stdout)
+
+
+def test_html_of_a_folder_says_what_to_use_instead(runner, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(folder), "-f", "html"])
+    assert result.exit_code == 2
+    assert ("error: --format html: an HTML report shows one assessment; name one answers "
+            "file, or use --format markdown or csv for a folder") in result.stderr
+
+
+@pytest.mark.parametrize(("output_format", "opening"), [("html", "<!DOCTYPE html>"),
+                                                         ("markdown", "# ")])
+def test_one_file_gets_the_full_document(runner, write, output_format: str,  # type: ignore[no-untyped-def]
+                                         opening: str) -> None:
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "-f",
+                                 output_format])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip().startswith(opening) and "Org" in result.stdout
 
 
 def test_output_file_is_written_whole(runner, folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

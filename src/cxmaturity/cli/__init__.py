@@ -7,6 +7,7 @@ import typer
 from cxmaturity import __version__
 from cxmaturity.cli import (
     assess,
+    compare,
     interview,
     rubric_list,
     rubric_show,
@@ -14,6 +15,7 @@ from cxmaturity.cli import (
     rubric_validate,
     schema,
     template,
+    trend,
     validate,
 )
 
@@ -44,6 +46,8 @@ def _root(
 
 
 app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
+app.command("compare", no_args_is_help=True, epilog=compare.EPILOG)(compare.compare)
+app.command("trend", no_args_is_help=True, epilog=trend.EPILOG)(trend.trend)
 
 rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
                          rich_markup_mode="rich")

@@ -21,6 +21,9 @@ EPILOG = """[bold]Examples[/]\n\n
   cxmaturity assess examples/healthcare-level2.yaml\n
   cxmaturity assess answers.yaml --format json --output result.json\n
   cxmaturity assess answers.yaml --fail-under 2    [dim](exit 1 below Level 2)[/]\n
+  cxmaturity assess answers.yaml --format html --output report.html\n
+  cxmaturity assess --merge cfo.yaml supervisor.yaml agent.yaml    [dim](three interviewees)[/]\n
+  cxmaturity assess --merge interviews/    [dim](every .yaml in the folder)[/]\n
   cxmaturity assess assessments/ --format jsonl --jobs 4 > results.jsonl\n
   cxmaturity assess assessments/ --format markdown --baseline main.json --fail-on-regression\n
   cat answers.yaml | cxmaturity assess - --format csv\n\n
@@ -75,22 +78,26 @@ def assess(
     target: str | None = typer.Option(
         None, "--target", metavar="LEVEL", show_default=False,
         help="Plan blockers and next steps for this level (default: the next one)."),
+    merge: bool = typer.Option(
+        False, "--merge", help="Combine several respondents' answers files (or a folder of "
+        "them) for one site into one assessment; see docs/merge.md."),
 ) -> int:
     """Score answers files against their rubrics, explain the levels and apply gates.
 
     One file gives the full report; several files or a folder give one line, row or record
-    per file. A broken file is reported and the rest are still scored.
+    per file. A broken file is reported and the rest are still scored. With --merge, the
+    files are one site's interviews, combined into one assessment.
     """
     from cxmaturity.batch import STDIN, Tally, collect_inputs, default_jobs, run
     from cxmaturity.report.formats import Context, reporter
 
     policy, base = _policy(None if no_config else config, search=not no_config)
-    single = len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0]))
+    single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
     settings = _settings(policy, base, single, fail_under=fail_under, min_confidence=
                          min_confidence, dimensions=fail_under_dimension, baseline=baseline,
                          fail_on_regression=fail_on_regression, max_age=max_age, target=target)
-    inputs = collect_inputs(files)
-    if not inputs:
+    inputs = [] if merge else collect_inputs(files)
+    if not inputs and not merge:
         from cxmaturity.errors import Problem, UsageError
 
         raise UsageError([Problem(", ".join(files), "no *.yaml or *.yml files found",
@@ -101,7 +108,8 @@ def assess(
                                       width=100 if output else None,
                                       gates=_gate_names(settings)))
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
-    outcomes = run(inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
+    outcomes = iter([_merged(files, settings)]) if merge else run(
+        inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
     if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
                       report_on_terminal=terminal):
         outcomes = _with_progress(outcomes, len(inputs))
@@ -155,6 +163,21 @@ def _settings(policy: Policy, base: Path, single: bool, *, fail_under: str | Non
         baseline=load_baseline(where) if where is not None and regression else {},
         fail_on_regression=regression)
     return Settings(gates=gates, target=target, keep=single)
+
+
+def _merged(files: list[str], settings: Settings) -> Outcome:
+    """One assessment combined from several respondents' files (see docs/merge.md)."""
+    from cxmaturity.batch import Digest, Outcome
+    from cxmaturity.gates import failed_gates, resolve_level
+    from cxmaturity.merge import merge_inputs
+    from cxmaturity.scoring import score
+
+    sub, merged = merge_inputs(files)
+    goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target else None
+    result = merged.annotate(score(sub, target=goal))
+    failures = failed_gates(result, sub.rubric, settings.gates)
+    return Outcome(result.file, result.model_dump_json(), Digest.of(result), tuple(failures),
+                   result=result)
 
 
 def _default_format(policy: Policy, terminal: bool) -> OutputFormat:

@@ -27,6 +27,7 @@ class OutputFormat(str, enum.Enum):
     markdown = "markdown"
     junit = "junit"
     github = "github"
+    html = "html"
 
 
 #: Where each format's reporter lives (`module:Class`).
@@ -39,6 +40,7 @@ REPORTERS: dict[OutputFormat, str] = {
     OutputFormat.markdown: "cxmaturity.report.summary:MarkdownReporter",
     OutputFormat.junit: "cxmaturity.report.ci:JunitReporter",
     OutputFormat.github: "cxmaturity.report.ci:GithubReporter",
+    OutputFormat.html: "cxmaturity.report.document:HtmlReporter",
 }
 
 #: The environment variable that sets the default format.

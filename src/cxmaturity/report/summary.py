@@ -1,4 +1,5 @@
-"""The `markdown` format of a batch: one summary table, fit for a pull-request comment."""
+"""The `markdown` format: for a batch, one summary table fit for a pull-request comment;
+for one file, the full Markdown report (:mod:`cxmaturity.report.markdown`)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,17 @@ class MarkdownReporter(Reporter):
         self.rubrics: set[str] = set()
 
     def begin(self) -> str:
+        if self.context.single:
+            return ""
         return ("### cxmaturity assessments\n\n"
                 "| File | Organization | Date | Level | Score | Confidence | Result |\n"
                 "|---|---|---|---|---:|---:|---|\n")
 
     def add(self, outcome: Outcome) -> str:
+        if self.context.single:
+            from cxmaturity.report.markdown import render_markdown
+
+            return "" if outcome.broken else render_markdown(outcome.assessment())
         d = outcome.digest
         if d is None:
             first = str(outcome.problems[0]) if outcome.problems else "error"
@@ -39,6 +46,8 @@ class MarkdownReporter(Reporter):
                 f"{score} | {d.confidence:.0%} | {_cell(verdict)} |\n")
 
     def finish(self, tally: Tally) -> str:
+        if self.context.single:
+            return ""
         counts = f"{tally.files} files, {tally.files - tally.broken} scored"
         if tally.broken:
             counts += f", {tally.broken} with errors"
