@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.result import Assessment
-from cxmaturity.rubric import Rubric
-from cxmaturity.validation import did_you_mean
+
+if TYPE_CHECKING:  # imported lazily: `--help` and batch set-up need none of them
+    from cxmaturity.result import Assessment
+    from cxmaturity.rubric import Rubric
+    from cxmaturity.yamlsafe import YamlDocument
 
 
 def resolve_level(rubric: Rubric, text: str, option: str) -> int:
     """A level given by number, id or name (case-insensitive) in `rubric`."""
+    from cxmaturity.validation import did_you_mean
+
     wanted = text.strip().lower()
     for level in rubric.levels:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
@@ -24,3 +34,113 @@ def under(result: Assessment, level: int) -> bool:
     """Whether the result fails a "fail under `level`" gate (insufficient evidence fails)."""
     overall = result.overall.level
     return overall is None or overall < level or result.status != "scored"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The levels of one earlier result, to compare against (a baseline entry)."""
+
+    overall: int | None
+    dimensions: Mapping[str, int | None]
+
+
+@dataclass(frozen=True)
+class Gates:
+    """Every gate requested for a batch; levels are resolved against each file's rubric."""
+
+    fail_under: str | None = None
+    fail_under_dimension: tuple[tuple[str, str], ...] = ()
+    min_confidence: float | None = None
+    """A share from 0 to 1."""
+    max_age: int | None = None
+    """Days; older assessments fail."""
+    baseline: Mapping[str, Standing] = field(default_factory=dict)
+    """Earlier results by file, for `fail_on_regression`."""
+    fail_on_regression: bool = False
+    today: dt.date | None = None
+    """The day ages are measured from (default: today)."""
+
+
+@dataclass(frozen=True)
+class GateFailure:
+    """One gate a result did not pass, located where it can be."""
+
+    gate: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
+                 doc: YamlDocument | None = None) -> list[GateFailure]:
+    """The gates `result` fails; UsageError if a gate names a level or dimension `rubric` lacks."""
+    failures: list[GateFailure] = []
+    if gates.fail_under is not None:
+        level = resolve_level(rubric, gates.fail_under, "--fail-under")
+        if under(result, level):
+            why = " (insufficient evidence)" if result.status != "scored" else ""
+            shown = _shown(result.overall.level)
+            failures.append(GateFailure("fail-under", f"overall level {shown} is below "
+                                        f"{gates.fail_under}{why}"))
+    failures += _dimension_gates(result, rubric, gates.fail_under_dimension)
+    if gates.min_confidence is not None and result.confidence + 1e-9 < gates.min_confidence:
+        failures.append(GateFailure("min-confidence", f"confidence {result.confidence:.0%} is "
+                                    f"below {gates.min_confidence:.0%}"))
+    if gates.max_age is not None:
+        failures += _age_gate(result, gates.max_age, gates.today or dt.date.today(), doc)
+    before = gates.baseline.get(os.path.normpath(result.file))
+    if gates.fail_on_regression and before is not None:
+        failures += _regressions(result, before)
+    return failures
+
+
+def _shown(level: int | None) -> str:
+    return "not assessed" if level is None else str(level)
+
+
+def _dimension_gates(result: Assessment, rubric: Rubric,
+                     wanted: tuple[tuple[str, str], ...]) -> list[GateFailure]:
+    from cxmaturity.validation import did_you_mean
+
+    levels = {dim.id: dim.level for dim in result.dimensions}
+    failures = []
+    for dimension, text in wanted:
+        if dimension not in levels:
+            raise UsageError([Problem("--fail-under-dimension", f'"{dimension}" is not a '
+                                      f"dimension of {rubric.id}",
+                                      hint=did_you_mean(dimension, levels) or
+                                      f"dimensions: {', '.join(levels)}")])
+        floor = resolve_level(rubric, text, "--fail-under-dimension")
+        got = levels[dimension]
+        if got is None or got < floor:
+            failures.append(GateFailure("fail-under-dimension", f"dimension {dimension} is at "
+                                        f"level {_shown(got)}, below {text}"))
+    return failures
+
+
+def _age_gate(result: Assessment, max_age: int, today: dt.date,
+              doc: YamlDocument | None) -> list[GateFailure]:
+    age = (today - result.date).days
+    if age <= max_age:
+        return []
+    mark = doc.locate(("date",)) if doc is not None else None
+    return [GateFailure("max-age", f"assessment dated {result.date.isoformat()} is {age} days "
+                        f"old (more than {max_age})", mark.line if mark else None,
+                        mark.column if mark else None)]
+
+
+def _regressions(result: Assessment, before: Standing) -> list[GateFailure]:
+    failures = []
+    if _dropped(before.overall, result.overall.level):
+        failures.append(GateFailure("regression", f"overall level dropped from {before.overall}"
+                                    f" to {_shown(result.overall.level)}"))
+    for dim in result.dimensions:
+        was = before.dimensions.get(dim.id)
+        if _dropped(was, dim.level):
+            failures.append(GateFailure("regression", f"dimension {dim.id} dropped from level "
+                                        f"{was} to {_shown(dim.level)}"))
+    return failures
+
+
+def _dropped(before: int | None, now: int | None) -> bool:
+    return before is not None and (now is None or now < before)

@@ -69,6 +69,17 @@ class Flag(Frozen):
     items: tuple[str, ...]
 
 
+class Disagreement(Frozen):
+    """Respondents whose answers to one question are more than one step apart."""
+
+    item: str = Field(description="Question or metric id.")
+    dimension: str
+    label: str = Field(description="The question text or the metric name.")
+    answers: tuple[tuple[str, str], ...] = Field(description="(respondent, answer) pairs.")
+    consensus: str = Field(description="The answer the consensus rule kept.")
+    spread: int = Field(description="Steps between the lowest and highest answer.")
+
+
 class BandView(Frozen):
     """A metric band as shown on the band chart."""
 
@@ -128,6 +139,22 @@ class Overall(Frozen):
     not_assessed: tuple[str, ...]
 
 
+class RoadmapStep(Frozen):
+    """One dimension's move to the target level: why it ranks where it does, and how."""
+
+    dimension: str
+    name: str
+    level: int = Field(description="The dimension's level now.")
+    score: float
+    target: int
+    gap: float = Field(description="Target level minus the dimension's score.")
+    weight: float = Field(description="The dimension's weight in the rubric.")
+    priority: float = Field(description="gap x weight: the larger, the sooner (docs/scoring.md).")
+    blockers: tuple[Blocker, ...] = Field(description="This dimension's blockers, rubric order.")
+    guidance: tuple[tuple[int, str], ...] = Field(
+        description="(level, the rubric's advice to reach it) for each level up to the target.")
+
+
 class Outlook(Frozen):
     """The next level: what it brings, and what stands in the way."""
 
@@ -138,6 +165,8 @@ class Outlook(Frozen):
     shift_headline: str | None
     shift_steps: tuple[str, ...]
     blockers: tuple[Blocker, ...]
+    roadmap: tuple[RoadmapStep, ...] = Field(
+        default=(), description="Dimensions below the target, highest priority first.")
 
 
 class Assessment(Frozen):
@@ -162,3 +191,7 @@ class Assessment(Frozen):
     metrics: tuple[MetricPlacement, ...]
     flags: tuple[Flag, ...]
     next: Outlook | None
+    merged_from: tuple[str, ...] = Field(
+        default=(), description="The answers files combined into this one (`assess --merge`).")
+    disagreements: tuple[Disagreement, ...] = Field(
+        default=(), description="Questions where merged respondents differ by more than a step.")

@@ -20,6 +20,7 @@ from cxmaturity.result import (
     MetricPlacement,
     Outlook,
     Overall,
+    RoadmapStep,
     RubricStamp,
 )
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Rubric
@@ -259,11 +260,30 @@ def _outlook(rubric: Rubric, current: int | None, goal: int,
     level = rubric.level(goal)
     here = rubric.level(current)
     aspects = {a.id: a.name for a in rubric.outcome_aspects}
-    ranked = sorted((d for d in dims if d.level is not None and d.level < goal),
-                    key=lambda d: -((goal - (d.score or 0)) * d.weight))
+    roadmap = _roadmap(rubric, goal, dims)
     return Outlook(
         number=goal, name=level.name, summary=level.summary,
         outcomes=tuple((aspects.get(o.aspect, o.aspect), o.expect) for o in level.outcomes),
         shift_headline=here.shift_forward.headline if here.shift_forward else None,
         shift_steps=here.shift_forward.steps if here.shift_forward else (),
-        blockers=tuple(b for d in ranked for b in d.blockers))
+        blockers=tuple(b for step in roadmap for b in step.blockers),
+        roadmap=roadmap)
+
+
+def _roadmap(rubric: Rubric, goal: int, dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:
+    """Dimensions below `goal`, by priority = (goal - score) x weight, largest first; ties
+    keep the rubric's order. docs/scoring.md documents the rule."""
+    specs = {d.id: d for d in rubric.dimensions}
+    steps = []
+    for dim in dims:
+        if dim.level is None or dim.score is None or dim.level >= goal:
+            continue
+        gap = goal - dim.score
+        advance = specs[dim.id].advance
+        steps.append(RoadmapStep(
+            dimension=dim.id, name=dim.name, level=dim.level, score=dim.score, target=goal,
+            gap=round(gap, 4), weight=dim.weight, priority=round(gap * dim.weight, 4),
+            blockers=dim.blockers,
+            guidance=tuple((n, advance[n]) for n in range(dim.level + 1, goal + 1)
+                           if n in advance)))
+    return tuple(sorted(steps, key=lambda step: -step.priority))

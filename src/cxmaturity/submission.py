@@ -146,19 +146,25 @@ def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
         if entry is None:
             values[mid] = None
             continue
-        path = ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
-            ("metrics", mid)
         try:
             values[mid] = parse_metric_value(entry.value, metric, targets.get(mid))
         except bands.MissingTarget as exc:
-            problems.append(located(doc, path, str(exc), f"the rubric sets no default target "
-                                    f"for {metric.name}; write your own, e.g. "
-                                    f"`{mid}: {{value: {_shown(entry.value)}, target: ...}}`"))
+            problems.append(located(doc, _metric_path(doc, mid), str(exc), f"the rubric sets "
+                                    f"no default target for {metric.name}; write your own, "
+                                    f"e.g. `{mid}: {{value: {_shown(entry.value)}, target: "
+                                    f"...}}`"))
             values[mid] = None
         except ValueError as exc:
-            problems.append(located(doc, path, str(exc), _metric_hint(metric)))
+            problems.append(located(doc, _metric_path(doc, mid), str(exc),
+                                    _metric_hint(metric)))
             values[mid] = None
     return values
+
+
+def _metric_path(doc: YamlDocument, mid: str) -> tuple[str, ...]:
+    """Where a metric's value sits (marks are only looked up once something is wrong)."""
+    return ("metrics", mid, "value") if ("metrics", mid, "value") in doc.values else \
+        ("metrics", mid)
 
 
 def _shown(raw: float | str | None) -> str:

@@ -24,9 +24,19 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        raise InputError(capped((problem_from(doc, model, err) for err in errors),
+        errs = _without_knock_on(exc.errors(include_url=False))
+        raise InputError(capped((problem_from(doc, model, err) for err in errs),
                                 doc.file)) from None
+
+
+def _without_knock_on(errs: list[Any]) -> list[Any]:
+    """Drop "too short after validation" errors caused by invalid items reported already."""
+    def caused(err: Any) -> bool:
+        loc = tuple(err["loc"])
+        return err["type"] == "too_short" and any(
+            tuple(other["loc"])[:len(loc)] == loc and len(other["loc"]) > len(loc)
+            for other in errs)
+    return [err for err in errs if not caused(err)]
 
 
 def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None,

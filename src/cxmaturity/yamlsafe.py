@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import yaml
@@ -45,14 +45,49 @@ class Mark:
     column: int
 
 
-@dataclass
 class YamlDocument:
-    """A parsed document and where each value and key sits in the file."""
+    """A parsed document and where each value and key sits in the file.
 
-    file: str
-    value: Any
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    `values` and `keys` map a path to its mark. Read through the fast path, they are
+    worked out from the parse tree only when first asked for (usually to report an error).
+    """
+
+    def __init__(self, file: str, value: Any, values: dict[Path, Mark] | None = None,
+                 keys: dict[Path, Mark] | None = None, *, tree: Any = None) -> None:
+        self.file = file
+        self.value = value
+        self._values = values
+        self._keys = keys
+        self._tree = tree
+
+    @property
+    def values(self) -> dict[Path, Mark]:
+        if self._values is None:
+            self._index()
+        assert self._values is not None
+        return self._values
+
+    @values.setter
+    def values(self, marks: dict[Path, Mark]) -> None:
+        self._values = marks
+
+    @property
+    def keys(self) -> dict[Path, Mark]:
+        if self._keys is None:
+            self._index()
+        assert self._keys is not None
+        return self._keys
+
+    @keys.setter
+    def keys(self, marks: dict[Path, Mark]) -> None:
+        self._keys = marks
+
+    def _index(self) -> None:
+        self._values, self._keys = {}, {}
+        if self._tree is not None:
+            from cxmaturity.yamlfast import index_tree
+
+            index_tree(self._tree, self._values, self._keys)
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> Mark | None:
         """The mark of the deepest known prefix of `path`."""
@@ -201,8 +236,14 @@ class _Builder:
         return text
 
 
+#: First characters of plain scalars that may be something other than a string.
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
+
+
 def _resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for an untagged plain scalar."""
+    if text and text[0] not in _SPECIAL_START:
+        return text
     if _NULL.match(text):
         return None
     if _BOOL.match(text):
@@ -232,7 +273,16 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     if len(text) > MAX_BYTES:
         raise InputError([Problem(file, f"file is larger than {MAX_BYTES} bytes",
                                   hint="split it or remove what is not an answer")])
-    doc = YamlDocument(file, None)
+    from cxmaturity import yamlfast
+
+    if yamlfast.fast_path_safe(text):
+        try:
+            tree = yamlfast.compose(text)
+            if tree is not None:
+                return YamlDocument(file, yamlfast.build(tree), tree=tree)
+        except (yamlfast.Fallback, yaml.YAMLError):
+            pass  # the event reader below gives the exact, located message
+    doc = YamlDocument(file, None, {}, {})
     loader = _BaseLoader(text)
     try:
         doc.value = _Builder(doc).run(loader)
@@ -295,3 +345,4 @@ def parse_bytes(raw: bytes, file: str) -> YamlDocument:
         raise InputError([Problem(file, f"not UTF-8 text (bad byte at offset {exc.start})",
                                   hint="save the file as UTF-8")]) from None
     return parse_yaml(text, file)
+

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 import typer
 
 from cxmaturity import __version__
-from cxmaturity.cli import assess
+from cxmaturity.cli import (
+    assess,
+    compare,
+    interview,
+    rubric_list,
+    rubric_show,
+    rubric_test,
+    rubric_validate,
+    schema,
+    template,
+    trend,
+    validate,
+)
 
 app = typer.Typer(
     name="cxmaturity",
@@ -33,7 +49,30 @@ def _root(
     """Score a contact center against an AI maturity model, and explain the result."""
 
 
-app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
+def _register(group: typer.Typer, name: str, command: Callable[..., Any], epilog: str,
+              needs_args: bool = True) -> None:
+    """Add `command` to `group`, its docstring's paragraphs unwrapped for the help screen
+    (Rich keeps a docstring's line breaks, which would leave ragged lines)."""
+    doc = inspect.getdoc(command) or ""
+    help_text = "\n\n".join(" ".join(p.split()) for p in doc.split("\n\n"))
+    group.command(name, help=help_text, epilog=epilog, no_args_is_help=needs_args)(command)
+
+
+_register(app, "assess", assess.assess, assess.EPILOG)
+_register(app, "compare", compare.compare, compare.EPILOG)
+_register(app, "trend", trend.trend, trend.EPILOG)
+
+rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
+                         rich_markup_mode="rich")
+app.add_typer(rubric_app, name="rubric")
+_register(rubric_app, "list", rubric_list.rubric_list, rubric_list.EPILOG, needs_args=False)
+_register(rubric_app, "show", rubric_show.rubric_show, rubric_show.EPILOG, needs_args=False)
+_register(rubric_app, "validate", rubric_validate.rubric_validate, rubric_validate.EPILOG)
+_register(rubric_app, "test", rubric_test.rubric_test, rubric_test.EPILOG)
+_register(app, "validate", validate.validate, validate.EPILOG)
+_register(app, "schema", schema.schema, schema.EPILOG)
+_register(app, "template", template.template, template.EPILOG, needs_args=False)
+_register(app, "interview", interview.interview, interview.EPILOG, needs_args=False)
 
 
 def main() -> None:

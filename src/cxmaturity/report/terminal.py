@@ -9,7 +9,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.result import Assessment, BandView, DimensionResult, MetricPlacement
+from cxmaturity.result import (
+    Assessment,
+    BandView,
+    DimensionResult,
+    Disagreement,
+    MetricPlacement,
+)
 
 LEVEL_STYLES = ("red", "yellow", "cyan", "green", "magenta", "blue")
 
@@ -34,8 +40,16 @@ def render(result: Assessment) -> RenderableType:
                                    _dimensions(result)]
     parts += [_metric(result, m) for m in result.metrics]
     parts += [_section("Flags", [f.message for f in result.flags], "yellow")]
+    parts += [_section("Respondents disagree (more than one step apart)",
+                       [disagreement_line(d) for d in result.disagreements], "yellow")]
     parts += _plan(result)
     return Group(*[p for p in parts if p is not None])
+
+
+def disagreement_line(item: Disagreement) -> str:
+    """One disagreement: the question, who said what, and the answer kept."""
+    said = "; ".join(f"{who}: {answer}" for who, answer in item.answers)
+    return f"{item.label} [{item.item}] {said} → kept {item.consensus}"
 
 
 def _header(result: Assessment) -> RenderableType:
@@ -49,6 +63,9 @@ def _header(result: Assessment) -> RenderableType:
     if result.respondents:
         count = len(result.respondents)
         lines.append(f" · {count} respondent{'s' if count != 1 else ''}")
+    if result.merged_from:
+        lines.append(f"\nMerged from {len(result.merged_from)} answers files "
+                     "(consensus: lower median per question)")
     lines.append(f"\nRubric: {result.rubric.title} {result.rubric.version}", style="dim")
     lines.append(f"\nSource: {result.rubric.source}", style="dim")
     return Panel(lines, title="cxmaturity assessment", title_align="left", box=box.ROUNDED)

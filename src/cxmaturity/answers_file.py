@@ -1,0 +1,131 @@
+"""Writing answers files: a template with every question as comments, or a draft in progress.
+
+The layout is the same for both: the header, the metrics with their units, then the
+answers grouped by dimension, each question preceded by its text, its help and the
+answers it accepts. Values are written so that the strict reader gives them back as
+they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cxmaturity.bands import target_phrase
+from cxmaturity.errors import InputError
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.yamlsafe import parse_yaml
+
+HEADER_KEYS = ("rubric", "organization", "site", "date", "assessor", "respondents")
+WIDTH = 88
+
+
+@dataclass
+class Draft:
+    """The content of an answers file: header keys, metrics and answers, as YAML values."""
+
+    header: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Any] = field(default_factory=dict)
+
+
+def scalar(value: Any) -> str:
+    """`value` as YAML text that the strict (YAML 1.2) reader reads back unchanged."""
+    text: str = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                               width=10**9, sort_keys=False)
+    text = text.removesuffix("\n").removesuffix("\n...").strip()
+    if isinstance(value, str) and _reread(text) != value:
+        return json.dumps(value, ensure_ascii=False)
+    return text
+
+
+def _reread(text: str) -> Any:
+    try:
+        return parse_yaml(f"v: {text}\n", "<value>").value["v"]
+    except InputError:
+        return None
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    lines = textwrap.wrap(" ".join(text.split()), WIDTH - len(indent) - 2) or [""]
+    return [f"{indent}# {line}".rstrip() for line in lines]
+
+
+def _allowed(rubric: Rubric, question: Question) -> str:
+    scale = next(s for s in rubric.scales if s.id == question.scale)
+    options = [f"{o.id} ({o.label})" for o in scale.options]
+    return "answers: " + " | ".join([*options, UNKNOWN, NOT_APPLICABLE])
+
+
+def _metric_unit(metric: Metric) -> str:
+    if metric.unit == "percent":
+        return "percent, 0-100 (12 or 12%)"
+    low = "" if metric.minimum is None else f" from {metric.minimum:g}"
+    high = "" if metric.maximum is None else f" to {metric.maximum:g}"
+    label = f" ({metric.unit_label})" if metric.unit_label else ""
+    return f"a number{label}{low}{high}"
+
+
+def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
+    """The answers file text. Questions and metrics missing from `draft` are written as
+    `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`.
+    """
+    out = [f"# {line}" for line in title.splitlines()]
+    header = {**{k: None for k in HEADER_KEYS}, **draft.header}
+    header = {k: v for k, v in header.items() if k not in ("metrics", "answers")}
+    out += [f"{scalar(k)}: {scalar(v)}" for k, v in header.items()
+            if k != "notes" and (v is not None or k in ("site", "assessor"))]
+    out += ["", "metrics:" if rubric.metrics else "metrics: {}"]
+    for metric in rubric.metrics:
+        out += _comment(f"{metric.name} ({metric.dimension}): {_metric_unit(metric)}. "
+                        f"{metric.description}{_target_note(metric)}", "  ")
+        own_target = metric.target is not None and metric.target.value is None
+        out.append(_entry(metric.id, draft.metrics, pending,
+                          f"{{value: {UNKNOWN}, target: {UNKNOWN}}}" if own_target else UNKNOWN))
+    out += ["", "answers:" if rubric.questions else "answers: {}"]
+    for dim in rubric.dimensions:
+        questions = [q for q in rubric.questions if q.dimension == dim.id]
+        if not questions:
+            continue
+        out += ["", f"  # == {dim.name} =="]
+        for question in questions:
+            out += ["", *_comment(question.text, "  ")]
+            if question.help:
+                out += _comment(question.help, "  ")
+            out += _comment(_allowed(rubric, question), "  ")
+            out.append(_entry(question.id, draft.answers, pending))
+    if draft.header.get("notes") is not None:
+        out += ["", f"notes: {scalar(draft.header['notes'])}"]
+    return "\n".join(out) + "\n"
+
+
+def _target_note(metric: Metric) -> str:
+    if metric.target is None:
+        return ""
+    if metric.target.value is None:
+        return " Give your own `target:` with the value."
+    return (f" Target: {target_phrase(metric, metric.target.value)} unless you set your own "
+            "`target:`.")
+
+
+def _entry(key: str, given: dict[str, Any], pending: str, unknown: str = UNKNOWN) -> str:
+    if key in given:
+        return f"  {scalar(key)}: {scalar(given[key])}"
+    if pending == "comment":
+        return f"  # {scalar(key)}:"
+    return f"  {scalar(key)}: {unknown}"
+
+
+def template(rubric: Rubric, reference: str, today: dt.date) -> str:
+    """An answers skeleton for `rubric`: every question unknown; it validates as it is."""
+    title = (f"Answers for {rubric.title} ({rubric.id} {rubric.version}).\n"
+             "Replace each `unknown` with one of the answers listed above it, or `n/a`;\n"
+             "add evidence as `question-id: {answer: yes, evidence: \"...\"}`.\n"
+             "Check: cxmaturity validate FILE   Score: cxmaturity assess FILE")
+    draft = Draft(header={"rubric": reference, "organization": "", "date": today})
+    return render(rubric, draft, pending="unknown", title=title)

@@ -1,0 +1,200 @@
+"""Scoring many answers files: find them, score each (in parallel if asked), stream outcomes.
+
+One broken file never stops the batch; it becomes an :class:`Outcome` with its problems.
+Outcomes come back in input order (sorted by path), whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError, Problem
+from cxmaturity.gates import GateFailure, Gates
+
+if TYPE_CHECKING:
+    from cxmaturity.result import Assessment
+
+#: The argument that means "read one answers file from standard input".
+STDIN = "-"
+#: How standard input is named in reports.
+STDIN_NAME = "<stdin>"
+SUFFIXES = (".yaml", ".yml")
+
+
+def collect_inputs(arguments: Sequence[str]) -> list[str]:
+    """The files to score: files as named, `*.yaml`/`*.yml` under folders (recursively,
+    hidden names skipped), `-` first, the rest sorted by path and without repeats."""
+    found: set[str] = set()
+    for argument in arguments:
+        if argument != STDIN and os.path.isdir(argument):
+            found.update(_walk(argument))
+        elif argument != STDIN:
+            found.add(argument)
+    ordered = sorted(found, key=lambda p: Path(p).parts)
+    return [STDIN, *ordered] if STDIN in arguments else ordered
+
+
+def _walk(folder: str) -> Iterator[str]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+            elif entry.name.endswith(SUFFIXES) and entry.is_file():
+                yield entry.path
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The few facts about one result that tables and gates show."""
+
+    organization: str
+    site: str | None
+    date: str
+    rubric_id: str
+    rubric_version: str
+    rubric_sha256: str
+    status: str
+    level: int | None
+    level_name: str | None
+    score: float | None
+    confidence: float
+    dimensions: tuple[tuple[str, int | None], ...]
+    level_term: str = "Level"
+
+    @classmethod
+    def of(cls, result: Assessment) -> Digest:
+        return cls(result.organization, result.site, result.date.isoformat(),
+                   result.rubric.id, result.rubric.version, result.rubric.sha256, result.status,
+                   result.overall.level, result.overall.name, result.overall.score,
+                   result.confidence, tuple((d.id, d.level) for d in result.dimensions),
+                   result.level_term)
+
+    @property
+    def label(self) -> str:
+        """The overall level as the rubric words it, e.g. `Stage 2 Coaching`."""
+        if self.level is None:
+            return "not assessed"
+        return f"{self.level_term} {self.level} {self.level_name}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input: a result (as JSON and digest) and its failed gates,
+    or the problems that kept it from being scored."""
+
+    file: str
+    document: str | None = None
+    """The assessment as compact JSON (the `--format json` document of one file)."""
+    digest: Digest | None = None
+    gates: tuple[GateFailure, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    result: Assessment | None = field(default=None, compare=False, repr=False)
+    """The assessment itself, kept only when scored in this process and asked for."""
+
+    @property
+    def broken(self) -> bool:
+        return self.document is None
+
+    def assessment(self) -> Assessment:
+        """The full assessment (parsed back from JSON if it was scored elsewhere)."""
+        if self.result is not None:
+            return self.result
+        from cxmaturity.result import Assessment
+
+        assert self.document is not None, "a broken input has no assessment"
+        return Assessment.model_validate_json(self.document)
+
+
+@dataclass
+class Tally:
+    """Counts over a batch, and the exit code they mean."""
+
+    files: int = 0
+    broken: int = 0
+    gated: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.files += 1
+        self.broken += outcome.broken
+        self.gated += bool(outcome.gates)
+
+    @property
+    def exit_code(self) -> int:
+        """2 if any input was bad, else 1 if any gate failed, else 0."""
+        if self.broken:
+            return EXIT_BAD_INPUT
+        return EXIT_GATE_FAILED if self.gated else EXIT_OK
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How each file is scored: the gates and the level to plan for."""
+
+    gates: Gates = field(default_factory=Gates)
+    target: str | None = None
+    keep: bool = False
+    """Keep the full :class:`Assessment` on each outcome (single-file reports)."""
+
+
+def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
+    """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+    from cxmaturity.gates import failed_gates, resolve_level
+    from cxmaturity.scoring import score
+    from cxmaturity.submission import check_submission
+    from cxmaturity.yamlsafe import parse_bytes, read_yaml_file
+
+    shown = STDIN_NAME if path == STDIN else path
+    try:
+        doc = parse_bytes(raw or b"", shown) if path == STDIN else read_yaml_file(path)
+        sub = check_submission(doc, Path(".") if path == STDIN else Path(path).parent)
+        goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target \
+            else None
+        result = score(sub, target=goal)
+        failures = failed_gates(result, sub.rubric, settings.gates, doc)
+    except CxError as error:
+        return Outcome(shown, problems=error.problems)
+    return Outcome(shown, result.model_dump_json(), Digest.of(result), tuple(failures),
+                   result=result if settings.keep else None)
+
+
+_settings = Settings()
+
+
+def _install(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _assess_in_worker(path: str) -> Outcome:
+    return assess_one(path, _settings)
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(inputs: Sequence[str], settings: Settings, jobs: int,
+        stdin: bytes | None = None) -> Iterator[Outcome]:
+    """Outcomes of `inputs` in order; `jobs` processes score files when the batch is large."""
+    files = [path for path in inputs if path != STDIN]
+    if len(files) < len(inputs):
+        yield assess_one(STDIN, settings, stdin)
+    if jobs <= 1 or len(files) < 4 * jobs:
+        yield from (assess_one(path, settings) for path in files)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(64, len(files) // (jobs * 16)))
+    with context.Pool(jobs, initializer=_install, initargs=(settings,)) as pool:
+        yield from pool.imap(_assess_in_worker, files, chunksize=chunk)

@@ -1,0 +1,64 @@
+"""`cxmaturity compare`: what changed between two assessments of one site."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+
+from cxmaturity.cli.errors import handled
+
+
+class CompareFormat(str, enum.Enum):
+    """Output formats of `compare`."""
+
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml\n
+  cxmaturity compare q1.json q2.json --format markdown --output CHANGES.md\n
+  cxmaturity compare old.yaml new.yaml --target 3    [dim](blockers to Level 3 on both sides)[/]\n\n
+OLD and NEW are answers files (scored now) or JSON results of `assess --format json`. \
+Answers files are both planned against one target: the level above OLD's, or --target.\n\n
+Exit codes: 0 compared; 2 bad input or usage; 70 internal error (a bug).
+"""
+
+
+@handled
+def compare(
+    old: Path = typer.Argument(..., help="The earlier assessment (answers YAML or JSON result).",
+                               show_default=False),
+    new: Path = typer.Argument(..., help="The later assessment.", show_default=False),
+    output_format: CompareFormat = typer.Option(
+        CompareFormat.rich, "--format", "-f", help="Report format."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to this file (atomically).",
+        show_default=False
+    ),
+    target: str | None = typer.Option(
+        None, "--target", metavar="LEVEL", help="Plan both sides' blockers for this level.",
+        show_default=False
+    ),
+) -> int:
+    """Compare two assessments: level and score changes, changed answers, blockers.
+
+    New and resolved blockers are listed too.
+    """
+    from cxmaturity.cli.output import rich_text, write
+    from cxmaturity.compare import compare_files
+    from cxmaturity.report import compare_report as report
+
+    comparison = compare_files(str(old), str(new), target=target)
+    if output_format is CompareFormat.json:
+        text = report.render_compare_json(comparison)
+    elif output_format is CompareFormat.markdown:
+        text = report.render_compare_markdown(comparison)
+    else:
+        text = rich_text(report.render_compare(comparison), output is not None)
+    write(text, output)
+    return 0

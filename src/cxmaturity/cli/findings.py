@@ -1,0 +1,28 @@
+"""Printing findings of `rubric validate` and `validate`, and the exit code they imply."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
+
+if TYPE_CHECKING:
+    from cxmaturity.checks import Finding
+
+
+def report(findings: list[Finding], files: int, *, strict: bool) -> int:
+    """Print every finding and a summary line; 2 if any error, 1 if warnings and `strict`."""
+    for finding in findings:
+        print(finding)
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    noun = "file" if files == 1 else "files"
+    if not findings:
+        print(f"{files} {noun} checked: no problems")
+    else:
+        print(f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)")
+    if errors:
+        return EXIT_BAD_INPUT
+    if warnings and strict:
+        return EXIT_GATE_FAILED
+    return EXIT_OK

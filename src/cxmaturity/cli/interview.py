@@ -1,0 +1,251 @@
+"""`cxmaturity interview`: ask every question in the terminal and write the answers file,
+saving (atomically) after every answer so that it can stop and resume at any point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from cxmaturity.cli.errors import handled
+from cxmaturity.cli.template import complete_rubric
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from cxmaturity.interview import Interview, Step
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity interview --output answers.yaml\n
+  cxmaturity interview --rubric my-model.yaml -o site-a.yaml\n
+  cxmaturity interview -o answers.yaml    [dim](again: resumes where it stopped)[/]\n\n
+At each question type the option's number or id, [bold]u[/] (unknown), [bold]n/a[/],
+[bold]s[/] (skip for now), [bold]b[/] (back), [bold]?[/] (help) or [bold]q[/] (save and stop).
+The file is saved after every answer; Ctrl-C never loses or half-writes it.\n
+Exit codes: 0 saved; 2 bad input; 130 interrupted (progress saved).
+"""
+
+EXIT_INTERRUPTED = 130
+
+
+class _Stop(Exception):
+    """The person asked to stop (q, end of input)."""
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        raise _Stop() from None
+
+
+@handled
+def interview(
+    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o",
+                                help="The answers file to write, or to resume if it exists."),
+    rubric: str | None = typer.Option(None, "--rubric", "-r", metavar="ID|PATH",
+                                      help="Rubric for a new file (default: the bundled "
+                                      "contact-center-ai-maturity).",
+                                      autocompletion=complete_rubric),
+    ask_unknown: bool = typer.Option(False, "--ask-unknown",
+                                     help="On resume, also ask the questions answered "
+                                     "`unknown` (e.g. in a file made by `template`)."),
+) -> int:
+    """Ask every question in the terminal and write the answers file as you go.
+
+    Each question shows its meaning and scale and accepts an evidence note; skip,
+    back and unknown are allowed. The file is saved after every answer, and running
+    the command again on it resumes at the first unanswered question.
+    """
+    from rich.console import Console
+
+    if sys.stdin.isatty():
+        import readline  # noqa: F401  (line editing for input())
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    try:
+        session = _open(console, output, rubric, ask_unknown)
+        return _run(console, session, output)
+    except _Stop:
+        console.print(f"\nStopped. Progress is saved in {output}; run the same command to "
+                      "resume.")
+        return 0
+    except KeyboardInterrupt:
+        console.print(f"\nInterrupted. Every answer given so far is saved in {output}; run "
+                      "the same command to resume.")
+        return EXIT_INTERRUPTED
+
+
+def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool) -> Interview:
+    from cxmaturity.answers_file import Draft
+    from cxmaturity.catalog import is_path_reference, load_rubric
+    from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.interview import Interview, resume
+
+    if output.exists():
+        found, draft = resume(str(output))
+        if rubric is not None and load_rubric(rubric).rubric.id != found.id:
+            raise UsageError([Problem(str(output), f'this file answers rubric "{found.id}", '
+                                      f'not "{rubric}"', hint="leave out --rubric to resume it, "
+                                      "or choose another --output")])
+        session = Interview(found, draft, ask_unknown=ask_unknown)
+        done = len(session.steps) - len(session.pending())
+        console.print(f"Resuming {output}: {done} of {len(session.steps)} answered.")
+        return session
+    reference = rubric or "contact-center-ai-maturity"
+    loaded = load_rubric(reference)
+    if is_path_reference(reference):
+        import os
+
+        reference = os.path.relpath(Path(reference).resolve(), output.resolve().parent)
+    console.print(f"[bold]{loaded.rubric.title}[/] - new answers file {output}")
+    header = {"rubric": reference, "organization": _required("Organization: "),
+              "site": _ask("Site (optional): ").strip() or None,
+              "date": _date(), "assessor": _ask("Assessor (optional): ").strip() or None}
+    session = Interview(loaded.rubric, Draft(header))
+    _save(session, output)
+    return session
+
+
+def _keep_original(console: Console, output: Path) -> None:
+    """Before rewriting a file the interview did not write, keep a copy of it as it was."""
+    from cxmaturity.files import write_atomic
+    from cxmaturity.interview import MARK
+
+    text = output.read_text(encoding="utf-8")
+    if any(MARK in line for line in text.splitlines()[:3]):
+        return
+    copy = next(c for n in range(1000)
+                if not (c := output.with_name(f"{output.name}.orig{'.' + str(n) if n else ''}"))
+                .exists())
+    write_atomic(copy, text)
+    console.print(f"{output} was not written by the interview; its original is kept as {copy}.")
+
+
+def _required(prompt: str) -> str:
+    while True:
+        text = _ask(prompt).strip()
+        if text:
+            return text
+        print("  this is required")
+
+
+def _date() -> dt.date:
+    today = dt.date.today()
+    while True:
+        text = _ask(f"Date of the assessment [{today.isoformat()}]: ").strip()
+        if not text:
+            return today
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            print("  write the date as YYYY-MM-DD")
+
+
+def _save(session: Interview, output: Path) -> None:
+    from cxmaturity.files import write_atomic
+
+    write_atomic(output, session.text())
+
+
+def _run(console: Console, session: Interview, output: Path) -> int:
+    from cxmaturity.rubric import UNKNOWN
+
+    pending = session.pending()
+    if not pending:
+        unknown = sum(session.current(step) == UNKNOWN for step in session.steps)
+        hint = f" ({unknown} as unknown: --ask-unknown goes through them)" if unknown else ""
+        console.print(f"Every question in {output} is answered{hint}. Score it with: "
+                      f"cxmaturity assess {output}")
+        return 0
+    if output.exists():
+        _keep_original(console, output)
+    index = pending[0]
+    total = len(session.steps)
+    shown = -1
+    while index < total:
+        step = session.steps[index]
+        if shown != index:
+            _show(console, session, step, index, total)
+            shown = index
+        reply = session.interpret(step, _ask("> "))
+        if reply.error:
+            console.print(f"  [red]{reply.error}[/]")
+            continue
+        if reply.command == "quit":
+            raise _Stop()
+        if reply.command == "help":
+            console.print(f"  {step.help or 'No further help for this question.'}")
+            console.print("  Type a number or id, u (unknown), n/a, s (skip), b (back), "
+                          "q (save and stop).")
+            continue
+        if reply.command == "back":
+            index = max(0, index - 1)
+            continue
+        if reply.command == "keep" and session.current(step) is None:
+            console.print("  type an answer, or s to skip")
+            continue
+        if reply.command is None:
+            _answer(session, step, reply.answer, output)
+        index = session.after(index)
+    return _finish(console, session, output)
+
+
+def _answer(session: Interview, step: Step, answer: object, output: Path) -> None:
+    """Record an answer with its evidence note and save; an answer typed just before the
+    input ends is still saved."""
+    from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
+
+    note = session.evidence(step)
+    target = session.target(step)
+    try:
+        if step.needs_target and answer not in (UNKNOWN, NOT_APPLICABLE):
+            target = _target(session, step)
+        if answer != UNKNOWN:
+            note = _ask("  evidence (optional): ").strip() or note
+    finally:
+        session.record(step, answer, note, target)
+        _save(session, output)
+
+
+def _target(session: Interview, step: Step) -> object:
+    """Ask for the operation's own target until one is given (Enter keeps the one before)."""
+    before = session.target(step)
+    while True:
+        typed = _ask("  your target" + (f" [{before}]" if before is not None else "") + ": ")
+        if not typed.strip() and before is not None:
+            return before
+        reply = session.interpret_target(step, typed)
+        if reply.error is None:
+            return reply.answer
+        print(f"  {reply.error}")
+
+
+def _show(console: Console, session: Interview, step: Step, index: int, total: int) -> None:
+    console.print(f"\n[dim][{index + 1}/{total}] {step.dimension} · {step.id}[/]")
+    console.print(f"[bold]{step.text}[/]")
+    if step.needs_target:
+        console.print("[dim]The rubric leaves the target to you: after the value, give your "
+                      "own target.[/]")
+    if step.help:
+        console.print(f"[dim]{step.help}[/]")
+    width = max((len(option) for option, _ in step.choices), default=0) + 2
+    for number, (option, label) in enumerate(step.choices, 1):
+        console.print(f"  {number}) {option:<{width}}{label}")
+    current = session.current(step)
+    keys = "u unknown · n/a · s skip · b back · ? help · q quit"
+    console.print(f"  [dim]{keys}[/]" + (f"  [dim](now: {current}; Enter keeps it)[/]"
+                                         if current is not None else ""))
+
+
+def _finish(console: Console, session: Interview, output: Path) -> int:
+    left = len(session.pending())
+    if left:
+        console.print(f"\nSaved {output}; {left} question(s) skipped. Run the same command "
+                      "to answer them.")
+    else:
+        console.print(f"\nSaved {output}: every question answered. Next: "
+                      f"cxmaturity assess {output}")
+    return 0

@@ -1,0 +1,49 @@
+"""Where a command's report goes: a Rich renderable to the terminal (or as plain text to a
+pipe or file), text to standard output or atomically to `--output FILE`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import RenderableType
+
+
+def _plain(renderable: RenderableType, width: int | None) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, no_color=True).print(renderable)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def rich_text(renderable: RenderableType, to_file: bool) -> str:
+    """Plain text of a Rich renderable; printed directly (and "" returned) on a terminal."""
+    if not to_file and sys.stdout.isatty():
+        from rich.console import Console
+
+        Console().print(renderable)
+        return ""
+    return _plain(renderable, 100 if to_file else None)
+
+
+def show(renderable: RenderableType) -> None:
+    """Print `renderable` to standard output, plain (no colour, width 100) when piped."""
+    if sys.stdout.isatty():
+        rich_text(renderable, to_file=False)
+        return
+    sys.stdout.write(_plain(renderable, 100))
+
+
+def write(text: str, output: Path | None) -> None:
+    """Write `text` to standard output, or to `output` through a temporary file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from cxmaturity.files import write_atomic
+
+    write_atomic(output, text)

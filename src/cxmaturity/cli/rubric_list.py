@@ -1,0 +1,21 @@
+"""`cxmaturity rubric list`: the bundled rubrics."""
+
+from __future__ import annotations
+
+from cxmaturity.cli.errors import handled
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity rubric list\n
+  cxmaturity rubric show contact-center-ai-maturity
+"""
+
+
+@handled
+def rubric_list() -> int:
+    """List the bundled rubrics: id, title, version and levels."""
+    from cxmaturity.catalog import bundled_ids, load_rubric
+    from cxmaturity.cli.output import show
+    from cxmaturity.report.rubric_view import catalogue
+
+    show(catalogue([load_rubric(rid).rubric for rid in bundled_ids()]))
+    return 0

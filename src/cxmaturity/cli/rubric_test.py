@@ -1,0 +1,52 @@
+"""`cxmaturity rubric test`: run a rubric's golden cases and show what changed."""
+
+from __future__ import annotations
+
+import typer
+
+from cxmaturity.cli.errors import handled
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity rubric test contact-center-ai-maturity\n
+  cxmaturity rubric test models/mine.yaml    [dim](cases in models/cases/mine/)[/]\n\n
+A case file holds description, expect (overall, status, dimensions) and assessment\n
+(an answers file; its rubric key may be left out). See the README.\n
+Exit codes: 0 all cases pass; 1 a case fails; 2 bad input (no cases, invalid case file).
+"""
+
+
+@handled
+def rubric_test(
+    rubrics: list[str] = typer.Argument(..., metavar="ID|PATH...",
+                                        help="Bundled rubric ids or rubric files."),
+) -> int:
+    """Run a rubric's golden cases (self-tests).
+
+    Each case's assessment is scored and the overall level, status and dimension
+    levels compared with what the case expects.
+    """
+    from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
+    from cxmaturity.selftest import run_suite
+
+    failed = broken = total = 0
+    for rubric in rubrics:
+        suite = run_suite(rubric)
+        print(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
+        for case in suite.cases:
+            total += 1
+            if case.problems:
+                broken += 1
+                print(f"  ERROR {case.name}")
+                for problem in case.problems:
+                    print(f"    {problem}")
+            elif case.differences:
+                failed += 1
+                print(f"  FAIL  {case.name}: {case.description}")
+                for difference in case.differences:
+                    print(f"    {difference}")
+            else:
+                print(f"  pass  {case.name}")
+    print(f"{total} cases: {total - failed - broken} passed, {failed} failed, {broken} invalid")
+    if broken:
+        return EXIT_BAD_INPUT
+    return EXIT_GATE_FAILED if failed else EXIT_OK

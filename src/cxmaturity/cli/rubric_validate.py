@@ -1,0 +1,34 @@
+"""`cxmaturity rubric validate`: YAML, schema and reference errors, then lint warnings."""
+
+from __future__ import annotations
+
+import typer
+
+from cxmaturity.cli.errors import handled
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml\n
+  cxmaturity rubric validate my-model.yaml --strict    [dim](warnings fail too)[/]\n
+  cxmaturity rubric validate contact-center-ai-maturity    [dim](a bundled id)[/]\n\n
+Each finding reads file:line:col: severity: message (key.path) [rule]; hint.\n
+Exit codes: 0 no errors; 1 warnings with --strict; 2 errors.
+"""
+
+
+@handled
+def rubric_validate(
+    rubrics: list[str] = typer.Argument(..., metavar="PATH|ID...",
+                                        help="Rubric files or bundled rubric ids."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings."),
+) -> int:
+    """Check rubrics: every YAML and schema error at once, broken references, then lint.
+
+    The linter looks for what a schema cannot: band gaps and overlaps without a
+    declared rule, ambiguous edges, units that do not fit, levels no answer can
+    reach, dimensions without evidence, scales that map answers oddly.
+    """
+    from cxmaturity.checks import check_rubric
+    from cxmaturity.cli.findings import report
+
+    findings = [finding for rubric in rubrics for finding in check_rubric(rubric)]
+    return report(findings, len(rubrics), strict=strict)

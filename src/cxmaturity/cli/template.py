@@ -1,0 +1,68 @@
+"""`cxmaturity template`: write an answers skeleton listing every question of a rubric."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import typer
+
+from cxmaturity.cli.errors import handled
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity template > answers.yaml\n
+  cxmaturity template --rubric my-model.yaml --output answers.yaml\n\n
+The skeleton validates as it is (every answer `unknown`); fill it in, then run\n
+  cxmaturity validate answers.yaml && cxmaturity assess answers.yaml
+"""
+
+
+def complete_rubric(incomplete: str) -> list[str]:
+    """Shell completion for rubric options: the bundled ids."""
+    from cxmaturity.catalog import bundled_ids
+
+    return [rid for rid in bundled_ids() if rid.startswith(incomplete)]
+
+
+@handled
+def template(
+    rubric: str = typer.Option("contact-center-ai-maturity", "--rubric", "-r",
+                               metavar="ID|PATH", help="A bundled rubric id or a rubric file.",
+                               autocompletion=complete_rubric),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this new file instead of standard output; "
+        "an existing file is never overwritten.", show_default=False),
+) -> int:
+    """Write an answers skeleton that validates as it is.
+
+    Every question appears with its text and allowed answers as comments, grouped by
+    dimension, and every metric with its unit; all answers start as `unknown`.
+    """
+    from cxmaturity.answers_file import template as render_template
+    from cxmaturity.catalog import is_path_reference, load_rubric
+
+    loaded = load_rubric(rubric)
+    reference = rubric
+    if output is not None and is_path_reference(rubric):
+        reference = _relative(Path(rubric), output)
+    text = render_template(loaded.rubric, reference, dt.date.today())
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.files import write_atomic
+
+    if output.exists():
+        raise UsageError([Problem(str(output), "file exists; not overwriting it",
+                                  hint="choose another --output, or remove the file")])
+    write_atomic(output, text)
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _relative(rubric: Path, output: Path) -> str:
+    """The rubric path as seen from the output file's folder."""
+    import os
+
+    return os.path.relpath(rubric.resolve(), output.resolve().parent)

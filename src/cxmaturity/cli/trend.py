@@ -1,0 +1,56 @@
+"""`cxmaturity trend`: one site's assessments over time, and the pace of change."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+
+from cxmaturity.cli.errors import handled
+
+
+class TrendFormat(str, enum.Enum):
+    """Output formats of `trend`."""
+
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+
+
+EPILOG = """[bold]Examples[/]\n\n
+  cxmaturity trend examples/history/    [dim](every .yaml/.json file in the folder)[/]\n
+  cxmaturity trend 2026-q1.yaml 2026-q2.json 2026-q3.yaml --format markdown\n
+  cxmaturity trend results/*.json --format json --output trend.json\n\n
+Each PATH is an answers file, a JSON result of `assess --format json`, or a folder of them; \
+all must be of one organization and site, scored with one rubric. They are ordered by date.\n\n
+Exit codes: 0 shown; 2 bad input or usage; 70 internal error (a bug).
+"""
+
+
+@handled
+def trend(
+    paths: list[Path] = typer.Argument(..., help="Assessments of one site (files or folders).",
+                                       show_default=False),
+    output_format: TrendFormat = typer.Option(
+        TrendFormat.rich, "--format", "-f", help="Report format."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to this file (atomically).",
+        show_default=False
+    ),
+) -> int:
+    """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
+    from cxmaturity.cli.output import rich_text, write
+    from cxmaturity.report import trend_report as report
+    from cxmaturity.trend import trend_files
+
+    result = trend_files([str(p) for p in paths])
+    if output_format is TrendFormat.json:
+        text = report.render_trend_json(result)
+    elif output_format is TrendFormat.markdown:
+        text = report.render_trend_markdown(result)
+    else:
+        text = rich_text(report.render_trend(result), output is not None)
+    write(text, output)
+    return 0

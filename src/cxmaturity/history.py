@@ -1,0 +1,60 @@
+"""Past assessments as files: an answers file (scored now) or a saved JSON result of
+`cxmaturity assess --format json`. Both give an :class:`~cxmaturity.result.Assessment`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.result import SCHEMA_VERSION, Assessment, LevelView
+from cxmaturity.scoring import score
+from cxmaturity.submission import check_submission
+from cxmaturity.validation import did_you_mean, located, validate
+from cxmaturity.yamlsafe import read_yaml_file
+
+#: File endings read when a folder is given.
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def load_assessment(path: str, *, target: int | None = None) -> Assessment:
+    """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
+    so a bad result is reported at its line and column). `target` applies to answers files."""
+    doc = read_yaml_file(path)
+    if isinstance(doc.value, dict) and "schema_version" in doc.value:
+        version = str(doc.value["schema_version"])
+        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise InputError([located(doc, ("schema_version",), f"result schema {version} is "
+                                      f"not supported (this cxmaturity reads {SCHEMA_VERSION})",
+                                      "re-run `cxmaturity assess --format json` on the "
+                                      "answers file")])
+        return validate(doc, Assessment)
+    return score(check_submission(doc, Path(path).parent), target=target)
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """The files given, with each folder replaced by its answers and result files, sorted."""
+    found: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if not folder.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(str(p) for p in folder.iterdir() if p.suffix in SUFFIXES)
+        if not inside:
+            raise InputError([Problem(path, "no .yaml, .yml or .json files in this folder")])
+        found += inside
+    return found
+
+
+def level_on_ladder(ladder: Iterable[LevelView], text: str, option: str) -> int:
+    """A level of a result's ladder given by number, id or name (case-insensitive)."""
+    levels = list(ladder)
+    wanted = text.strip().lower()
+    for level in levels:
+        if wanted in (str(level.number), level.id.lower(), level.name.lower()):
+            return level.number
+    choices = [str(lv.number) for lv in levels] + [lv.id for lv in levels]
+    raise UsageError([Problem(option, f'"{text}" is not a level of this rubric',
+                              hint=did_you_mean(wanted, choices) or
+                              f"use one of: {', '.join(choices)}")])

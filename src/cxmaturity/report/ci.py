@@ -1,0 +1,109 @@
+"""CI formats: `junit` (a test case per file and per gate) and `github` (workflow commands
+that annotate the file and line of each error and failed gate)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from cxmaturity import __version__
+from cxmaturity.batch import Outcome, Tally
+from cxmaturity.report.formats import Context, Reporter
+from cxmaturity.result import SCHEMA_VERSION
+
+_CLASS = 'classname="cxmaturity.assess"'
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class JunitReporter(Reporter):
+    """JUnit XML. Test cases are kept (a few hundred bytes each) until the counts are known."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.cases: list[str] = []
+        self.failures = 0
+        self.errors = 0
+        self.rubrics: set[str] = set()
+
+    def add(self, outcome: Outcome) -> str:
+        name = quoteattr(outcome.file)
+        if outcome.digest is None:
+            self.errors += 1
+            details = _escape("\n".join(str(p) for p in outcome.problems))
+            first = quoteattr(str(outcome.problems[0]) if outcome.problems else "error")
+            self.cases.append(f'<testcase {_CLASS} name={name} file={name}>'
+                              f'<error message={first}>{details}</error></testcase>')
+            return ""
+        d = outcome.digest
+        self.rubrics.add(f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256}")
+        level = d.label
+        self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
+                          f"{_escape(level)}, confidence {d.confidence:.0%}</system-out>"
+                          "</testcase>")
+        failed = {g.gate: [x.message for x in outcome.gates if x.gate == g.gate]
+                  for g in outcome.gates}
+        for gate in dict.fromkeys([*self.context.gates, *failed]):
+            case = quoteattr(f"{outcome.file} [{gate}]")
+            messages = failed.get(gate)
+            body = (f"<failure message={quoteattr('; '.join(messages))}/>" if messages else "")
+            self.failures += bool(messages)
+            self.cases.append(f"<testcase {_CLASS} name={case} file={name}>{body}</testcase>")
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        props = [("cxmaturity.version", __version__), ("cxmaturity.schema_version",
+                                                        SCHEMA_VERSION)]
+        props += [("cxmaturity.rubric", r) for r in sorted(self.rubrics)]
+        properties = "".join(f"<property name={quoteattr(k)} value={quoteattr(v)}/>"
+                             for k, v in props)
+        head = (f'<testsuite name="cxmaturity" tests="{len(self.cases)}" '
+                f'failures="{self.failures}" errors="{self.errors}">')
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n' + head +
+                f"\n<properties>{properties}</properties>\n" +
+                "".join(case + "\n" for case in self.cases) + "</testsuite>\n</testsuites>\n")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(file: str, message: str, title: str, line: int | None,
+               column: int | None) -> str:
+    """A GitHub workflow `::error` command pointing at `file` (and line, column if known)."""
+    where = f"file={_prop(file)}"
+    if line is not None:
+        where += f",line={line}" + (f",col={column}" if column is not None else "")
+    return f"::error {where},title={_prop(title)}::{_data(message)}\n"
+
+
+def _problem_text(message: str, path: str | None, hint: str | None) -> str:
+    return message + (f" ({path})" if path else "") + (f"; {hint}" if hint else "")
+
+
+class GithubReporter(Reporter):
+    """A log line per file, and an annotation per error and failed gate."""
+
+    def begin(self) -> str:
+        return f"cxmaturity {__version__} (schema {SCHEMA_VERSION})\n"
+
+    def add(self, outcome: Outcome) -> str:
+        d = outcome.digest
+        if d is None:
+            return "".join(annotation(p.file, _problem_text(p.message, p.path, p.hint),
+                                      "cxmaturity invalid input", p.line, p.column)
+                           for p in outcome.problems)
+        level = d.label
+        text = (f"{outcome.file}: {level}, confidence {d.confidence:.0%} "
+                f"(rubric {d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})\n")
+        return text + "".join(annotation(outcome.file, g.message, f"cxmaturity gate {g.gate}",
+                                         g.line or 1, g.column) for g in outcome.gates)
+
+    def finish(self, tally: Tally) -> str:
+        return (f"{tally.files} files: {tally.files - tally.broken} scored, {tally.broken} with "
+                f"errors, {tally.gated} failing a gate\n")

@@ -1,0 +1,111 @@
+"""Renderers of a :class:`~cxmaturity.compare.Comparison`: Rich for the terminal, Markdown for
+pull requests and wikis, JSON for tools."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from cxmaturity.compare import Change, Comparison, Snapshot
+from cxmaturity.report.markdown import cell
+
+ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
+          "no-longer-assessed": "-", "not-assessed": " "}
+STYLES = {"up": "green", "down": "red", "same": "dim", "newly-assessed": "cyan",
+          "no-longer-assessed": "yellow", "not-assessed": "dim"}
+
+
+def render_compare_json(comparison: Comparison) -> str:
+    """The comparison as JSON (`schema_version` 1.0), ending with a newline."""
+    return comparison.model_dump_json(indent=2) + "\n"
+
+
+def _level(level: int | None) -> str:
+    return "-" if level is None else str(level)
+
+
+def _score(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:+.2f}" if signed else f"{value:.2f}"
+
+
+def _side(snap: Snapshot) -> str:
+    level = "not assessed" if snap.level is None else f"Level {snap.level} {snap.level_name}"
+    return f"{snap.date.isoformat()}  {level}  ({snap.file})"
+
+
+def _changes_table(comparison: Comparison) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Levels and scores", title_justify="left",
+                  title_style="bold", padding=(0, 1))
+    for header, justify in (("", "left"), ("", "left"), ("Before", "right"),
+                            ("After", "right"), ("Score", "right"), ("Δ score", "right")):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    rows: list[Change] = [comparison.overall, *comparison.dimensions]
+    for change in rows:
+        style = STYLES[change.direction]
+        table.add_row(Text(ARROWS[change.direction], style=style),
+                      Text(change.name, style="bold" if change.id == "overall" else ""),
+                      _level(change.before_level), Text(_level(change.after_level), style=style),
+                      _score(change.after_score), _score(change.score_delta, signed=True))
+    return table
+
+
+def _bullets(title: str, lines: list[str], style: str) -> RenderableType | None:
+    if not lines:
+        return None
+    text = Text(title, style=f"bold {style}")
+    for line in lines:
+        text.append(f"\n  • {line}")
+    return Padding(text, (0, 0, 1, 1), expand=False)
+
+
+def render_compare(comparison: Comparison) -> RenderableType:
+    """The comparison for a terminal."""
+    names = {c.id: c.name for c in comparison.dimensions}
+    head = Text("cxmaturity compare", style="bold")
+    head.append(f"\n  before  {_side(comparison.old)}\n  after   {_side(comparison.new)}"
+                f"\n  {comparison.days} days apart")
+    answers = [f"{a.label} [{a.id}]: {a.before} → {a.after}" for a in comparison.answers]
+    parts = [
+        Padding(head, (0, 0, 1, 0)), _changes_table(comparison),
+        _bullets(f"Answers changed ({len(answers)})", answers, "cyan"),
+        _bullets("New blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
+                                  for b in comparison.new_blockers], "red"),
+        _bullets("Resolved blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
+                                       for b in comparison.resolved_blockers], "green"),
+        _bullets("Notes", list(comparison.notes), "yellow"),
+    ]
+    return Group(*[p for p in parts if p is not None])
+
+
+def render_compare_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    names = {c.id: c.name for c in comparison.dimensions}
+    old, new = comparison.old, comparison.new
+    lines = [f"# {cell(new.organization)}{' · ' + cell(new.site) if new.site else ''}: "
+             f"{old.date.isoformat()} → {new.date.isoformat()}", "",
+             f"- Before: {cell(_side(old))}", f"- After: {cell(_side(new))}",
+             f"- {comparison.days} days apart", "",
+             "| | | Before | After | Score | Δ score |", "|---|---|---:|---:|---:|---:|"]
+    for change in (comparison.overall, *comparison.dimensions):
+        name = f"**{change.name}**" if change.id == "overall" else cell(change.name)
+        lines.append(f"| {ARROWS[change.direction]} | {name} | {_level(change.before_level)} | "
+                     f"{_level(change.after_level)} | {_score(change.after_score)} | "
+                     f"{_score(change.score_delta, signed=True)} |")
+    if comparison.answers:
+        lines += ["", f"## Answers changed ({len(comparison.answers)})", "",
+                  "| Question | Before | After |", "|---|---|---|"]
+        lines += [f"| {cell(a.label)} (`{a.id}`) | {cell(a.before)} | {cell(a.after)} |"
+                  for a in comparison.answers]
+    for title, blockers in (("New blockers", comparison.new_blockers),
+                            ("Resolved blockers", comparison.resolved_blockers)):
+        if blockers:
+            lines += ["", f"## {title}", ""]
+            lines += [f"- {names.get(b.dimension, b.dimension)}: {b.text}" for b in blockers]
+    if comparison.notes:
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in comparison.notes]
+    return "\n".join(lines) + "\n"

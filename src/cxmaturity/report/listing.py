@@ -1,0 +1,94 @@
+"""Human formats: `rich` (colour, for a terminal) and `text` (plain, for logs and files).
+
+For one file they show the full report; for a batch, one line per file and a total.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from cxmaturity.report.formats import Reporter
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from cxmaturity.batch import Outcome, Tally
+
+#: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
+Pieces = list[tuple[str, str]]
+
+
+def _line(outcome: Outcome) -> Pieces:
+    pieces: Pieces = [(outcome.file, "bold")]
+    d = outcome.digest
+    if d is None:
+        first = outcome.problems[0] if outcome.problems else None
+        where = str(first).removeprefix(f"{outcome.file}:").lstrip() if first else "?"
+        pieces += [("  error: ", "red"), (where, "")]
+    else:
+        level = d.label
+        score = "" if d.score is None else f"  score {d.score:.2f}"
+        pieces += [(f"  {level}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
+        if d.status != "scored":
+            pieces.append(("  insufficient evidence", "yellow"))
+    pieces += [(f"\n  gate failed: {g.gate}: {g.message}", "red") for g in outcome.gates]
+    return pieces
+
+
+def _total(tally: Tally) -> Pieces:
+    scored = tally.files - tally.broken
+    pieces = [(f"{tally.files} file{'s' if tally.files != 1 else ''}: {scored} scored", "")]
+    if tally.broken:
+        pieces.append((f", {tally.broken} with errors", "red"))
+    if tally.gated:
+        pieces.append((f", {tally.gated} failing a gate", "red"))
+    return pieces
+
+
+class TextReporter(Reporter):
+    """Plain text without colour."""
+
+    def pieces(self, pieces: Pieces) -> str:
+        return "".join(text for text, _ in pieces) + "\n"
+
+    def report(self, renderable: RenderableType) -> str:
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, width=self.context.width, no_color=True,
+                highlight=False).print(renderable)
+        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+    def add(self, outcome: Outcome) -> str:
+        if not self.context.single:
+            return self.pieces(_line(outcome))
+        if outcome.broken:
+            return ""
+        from cxmaturity.report.terminal import render
+
+        return self.report(render(outcome.assessment()))
+
+    def finish(self, tally: Tally) -> str:
+        return "" if self.context.single else self.pieces(_total(tally))
+
+
+class RichReporter(TextReporter):
+    """Colour for a terminal; plain text when the output is not one."""
+
+    def pieces(self, pieces: Pieces) -> str:
+        if not self.context.terminal:
+            return super().pieces(pieces)
+        from rich.text import Text
+
+        return self.report(Text.assemble(*pieces))
+
+    def report(self, renderable: RenderableType) -> str:
+        if not self.context.terminal:
+            return super().report(renderable)
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        with console.capture() as captured:
+            console.print(renderable, soft_wrap=not self.context.single)
+        return captured.get()

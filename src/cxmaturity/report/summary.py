@@ -1,0 +1,58 @@
+"""The `markdown` format: for a batch, one summary table fit for a pull-request comment;
+for one file, the full Markdown report (:mod:`cxmaturity.report.markdown`)."""
+
+from __future__ import annotations
+
+from cxmaturity import __version__
+from cxmaturity.batch import Outcome, Tally
+from cxmaturity.report.formats import Context, Reporter
+from cxmaturity.result import SCHEMA_VERSION
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+class MarkdownReporter(Reporter):
+    """A table row per file as it is scored; counts and versions at the end."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.rubrics: set[str] = set()
+
+    def begin(self) -> str:
+        if self.context.single:
+            return ""
+        return ("### cxmaturity assessments\n\n"
+                "| File | Organization | Date | Level | Score | Confidence | Result |\n"
+                "|---|---|---|---|---:|---:|---|\n")
+
+    def add(self, outcome: Outcome) -> str:
+        if self.context.single:
+            from cxmaturity.report.markdown import render_markdown
+
+            return "" if outcome.broken else render_markdown(outcome.assessment())
+        d = outcome.digest
+        if d is None:
+            first = str(outcome.problems[0]) if outcome.problems else "error"
+            return f"| `{_cell(outcome.file)}` | | | | | | ❌ {_cell(first)} |\n"
+        self.rubrics.add(f"{d.rubric_id} {d.rubric_version} (sha256 {d.rubric_sha256[:12]})")
+        level = "not assessed" if d.level is None else f"{d.level} · {d.level_name}"
+        score = "" if d.score is None else f"{d.score:.2f}"
+        verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
+        if outcome.gates:
+            verdict = "❌ " + "; ".join(f"{g.gate}: {g.message}" for g in outcome.gates)
+        return (f"| `{_cell(outcome.file)}` | {_cell(d.organization)} | {d.date} | {level} | "
+                f"{score} | {d.confidence:.0%} | {_cell(verdict)} |\n")
+
+    def finish(self, tally: Tally) -> str:
+        if self.context.single:
+            return ""
+        counts = f"{tally.files} files, {tally.files - tally.broken} scored"
+        if tally.broken:
+            counts += f", {tally.broken} with errors"
+        if tally.gated:
+            counts += f", {tally.gated} failing a gate"
+        rubrics = "; ".join(sorted(self.rubrics)) or "none"
+        return (f"\n**{counts}.**\n\n<sub>cxmaturity {__version__} · schema {SCHEMA_VERSION} · "
+                f"rubric {rubrics}</sub>\n")

@@ -1,0 +1,117 @@
+"""Renderers of a :class:`~cxmaturity.trend.Trend`: a table of levels per date with sparklines
+and pace, and a character chart of the overall score (one column per assessment)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from cxmaturity.report.markdown import cell
+from cxmaturity.report.terminal import level_style
+from cxmaturity.trend import Pace, Trend
+
+SPARKS = "▁▂▄▆█"
+COLUMN = 12
+
+
+def render_trend_json(trend: Trend) -> str:
+    """The trend as JSON (`schema_version` 1.0), ending with a newline."""
+    return trend.model_dump_json(indent=2) + "\n"
+
+
+def sparkline(levels: list[int | None], top: int) -> str:
+    """One character per assessment, taller for higher levels; `·` where not assessed."""
+    marks = []
+    for level in levels:
+        if level is None:
+            marks.append("·")
+        else:
+            marks.append(SPARKS[min(len(SPARKS) - 1, round((level - 1) * 4 / max(top - 1, 1)))])
+    return "".join(marks)
+
+
+def pace_text(pace: Pace, short: bool = False) -> str:
+    """E.g. `+0.27/qtr, Level 3 in ~4.1 qtr` (`+0.27/q, L3 ~4.1q` when short), or `-`."""
+    if pace.per_quarter is None:
+        return "-"
+    unit, level = ("q", "L") if short else (" qtr", "Level ")
+    text = f"{pace.per_quarter:+.2f}/{unit.strip()}"
+    if pace.quarters_to_next is not None:
+        text += f", {level}{pace.next_level} in ~{pace.quarters_to_next:g}{unit}"
+    return text
+
+
+def score_chart(trend: Trend) -> list[str]:
+    """The overall score over time: rows at each level and half level, a dot per date."""
+    rows = 2 * (trend.top - 1) + 1
+    width = COLUMN * len(trend.points)
+    grid = [[" "] * width for _ in range(rows)]
+    for i, point in enumerate(trend.points):
+        if point.score is None:
+            continue
+        row = round((min(max(point.score, 1.0), trend.top) - 1) * 2)
+        grid[rows - 1 - row][i * COLUMN + COLUMN // 2] = "●"
+    lines = []
+    for r, cells in enumerate(grid):
+        level = trend.top - r / 2
+        axis = f"{level:>2g} ┤" if level == int(level) else "   │"
+        lines.append((axis + "".join(cells)).rstrip())
+    ticks = "".join("┬".center(COLUMN, "─") for _ in trend.points)
+    lines.append("   └" + ticks)
+    lines.append("    " + "".join(p.date.isoformat().center(COLUMN) for p in trend.points))
+    return lines
+
+
+def _levels_table(trend: Trend) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="Levels over time", title_justify="left",
+                  title_style="bold", padding=(0, 1))
+    table.add_column("", min_width=12, ratio=1)
+    for point in trend.points:
+        table.add_column(f"{point.date.year}\n{point.date:%m-%d}", justify="center",
+                         no_wrap=True)
+    table.add_column("Trend", no_wrap=True)
+    table.add_column("Pace", no_wrap=True)
+    rows = [("Overall", [p.level for p in trend.points], trend.overall)]
+    rows += [(name, [p.levels.get(i) for p in trend.points], pace)
+             for (i, name), pace in zip(trend.dimensions, trend.paces, strict=True)]
+    for name, levels, pace in rows:
+        cells = [Text("-" if lv is None else str(lv), style=level_style(lv, trend.top))
+                 for lv in levels]
+        table.add_row(Text(name, style="bold" if name == "Overall" else ""), *cells,
+                      sparkline(levels, trend.top), pace_text(pace, short=True))
+    return table
+
+
+def render_trend(trend: Trend) -> RenderableType:
+    """The trend for a terminal."""
+    head = Text(f"{trend.organization}{' · ' + trend.site if trend.site else ''}", style="bold")
+    head.append(f"\n{len(trend.points)} assessments over {trend.days} days · {trend.rubric}",
+                style="dim")
+    chart = Text("Overall score over time (one column per assessment)\n", style="bold")
+    chart.append("\n".join(score_chart(trend)))
+    return Group(Padding(head, (0, 0, 1, 0)), _levels_table(trend), Padding(chart, (0, 0, 1, 1)),
+                 Text(f"Pace: {pace_text(trend.overall)} overall (least-squares slope of the "
+                      "score; a quarter is 91.25 days).", style="dim"))
+
+
+def render_trend_markdown(trend: Trend) -> str:
+    """The trend as a Markdown document."""
+    dates = [p.date.isoformat() for p in trend.points]
+    lines = [f"# {cell(trend.organization)}{' · ' + cell(trend.site) if trend.site else ''}: "
+             "maturity over time", "",
+             f"{len(trend.points)} assessments over {trend.days} days · {trend.rubric}", "",
+             "| | " + " | ".join(dates) + " | Trend | Pace |",
+             "|---|" + "---:|" * len(dates) + "---|---|"]
+    rows = [("**Overall**", [p.level for p in trend.points], trend.overall)]
+    rows += [(cell(name), [p.levels.get(i) for p in trend.points], pace)
+             for (i, name), pace in zip(trend.dimensions, trend.paces, strict=True)]
+    for name, levels, pace in rows:
+        shown = " | ".join("-" if lv is None else str(lv) for lv in levels)
+        lines.append(f"| {name} | {shown} | `{sparkline(levels, trend.top)}` | "
+                     f"{pace_text(pace)} |")
+    lines += ["", "Overall score over time:", "", "```", *score_chart(trend), "```", "",
+              "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,35 @@
+"""A streamed report file appears whole, or the earlier file stays untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.errors import InputError
+from cxmaturity.files import AtomicWriter
+
+
+def test_file_appears_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "report.jsonl"
+    with AtomicWriter(target) as sink:
+        sink.write("one\n")
+        assert not target.exists()
+        sink.write("two\n")
+    assert target.read_text() == "one\ntwo\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.jsonl"]
+
+
+def test_failure_leaves_the_earlier_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.jsonl"
+    target.write_text("earlier\n")
+    with pytest.raises(RuntimeError), AtomicWriter(target) as sink:
+        sink.write("half")
+        raise RuntimeError("interrupted")
+    assert target.read_text() == "earlier\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.jsonl"]
+
+
+def test_missing_folder_is_a_located_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot write here"):
+        AtomicWriter(tmp_path / "nope" / "report.csv")

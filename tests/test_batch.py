@@ -1,0 +1,76 @@
+"""Batches: which files are found, in what order, and that processes change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
+from cxmaturity.gates import Gates
+
+from .conftest import DATA
+
+TINY = (DATA / "rubrics" / "tiny.yaml").resolve()
+
+
+def answers(rubric: Path = TINY, *, d2: str = "no", date: str = "2026-05-01") -> str:
+    """A small answers file for the tiny rubric."""
+    return (f"rubric: {rubric}\norganization: Org\ndate: {date}\nmetrics: {{coverage: 22%}}\n"
+            f"answers: {{t1: 'yes', t2: partial, d1: 'yes', d2: {d2}}}\n")
+
+
+@pytest.fixture
+def folder(write) -> Path:  # type: ignore[no-untyped-def]
+    """Ten good files in two folders, one broken file, and files that must be skipped."""
+    for i in range(5):
+        write(f"assessments/north/site-{i}.yaml", answers(d2="yes" if i % 2 else "no"))
+        write(f"assessments/south/site-{i}.yml", answers())
+    write("assessments/south/broken.yaml", "organization: X\ndate: [\n")
+    write("assessments/.hidden.yaml", answers())
+    write("assessments/.git/config.yaml", answers())
+    write("assessments/notes.txt", "not yaml")
+    return write("assessments/north/site-0.yaml", answers()).parents[1]
+
+
+def test_folders_are_searched_recursively_in_path_order(folder: Path) -> None:
+    found = collect_inputs([str(folder), str(folder / "north" / "site-1.yaml")])
+    names = [str(Path(p).relative_to(folder)) for p in found]
+    assert names == [*(f"north/site-{i}.yaml" for i in range(5)), "south/broken.yaml",
+                     *(f"south/site-{i}.yml" for i in range(5))]
+
+
+def test_stdin_comes_first(folder: Path) -> None:
+    assert collect_inputs([str(folder / "south"), STDIN])[0] == STDIN
+
+
+def test_a_broken_file_does_not_stop_the_batch(folder: Path) -> None:
+    outcomes = list(run(collect_inputs([str(folder)]), Settings(), jobs=1))
+    assert len(outcomes) == 11
+    broken = [o for o in outcomes if o.broken]
+    assert [Path(o.file).name for o in broken] == ["broken.yaml"]
+    assert broken[0].problems[0].line == 3  # the end of the file, where "[" is left open
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    assert (tally.files, tally.broken, tally.exit_code) == (11, 1, 2)
+
+
+def test_parallel_results_are_identical_to_serial(folder: Path) -> None:
+    inputs = collect_inputs([str(folder)])
+    settings = Settings(gates=Gates(fail_under="mid"))
+    serial = list(run(inputs, settings, jobs=1))
+    parallel = list(run(inputs, settings, jobs=2))
+    assert serial == parallel
+    assert any(o.gates for o in serial) and any(not o.gates for o in serial if not o.broken)
+
+
+@pytest.mark.parametrize(("broken", "gated", "code"), [(0, 0, 0), (0, 3, 1), (1, 3, 2)])
+def test_exit_code_rule(broken: int, gated: int, code: int) -> None:
+    assert Tally(files=5, broken=broken, gated=gated).exit_code == code
+
+
+def test_stdin_paths_are_relative_to_the_current_folder() -> None:
+    outcome = assess_one(STDIN, Settings(), answers().encode())
+    assert outcome.file == "<stdin>" and not outcome.broken
+    assert outcome.assessment().organization == "Org"

@@ -1,0 +1,47 @@
+"""The roadmap: dimensions below the target ordered by gap x weight, each with its blockers
+(worst first) and the rubric's guidance for every level up to the target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cxmaturity.scoring import score
+from cxmaturity.submission import read_submission
+
+from .conftest import DATA
+
+TINY = DATA / "rubrics" / "tiny.yaml"
+
+
+def _assess(write, answers: str, target: int | None = None):  # type: ignore[no-untyped-def]
+    path: Path = write("a.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                       f"answers: {answers}\n")
+    return score(read_submission(str(path)), target=target)
+
+
+def test_weight_breaks_equal_gaps(write) -> None:  # type: ignore[no-untyped-def]
+    # Both dimensions score 1.0 (gap 1 to Level 2); data weighs 2, so it comes first.
+    result = _assess(write, "{t1: 'no', t2: 'no', d1: 'no', d2: 'no'}")
+    steps = result.next.roadmap
+    assert [(s.dimension, s.gap, s.weight, s.priority) for s in steps] == [
+        ("data", 1.0, 2.0, 2.0), ("tools", 1.0, 1.0, 1.0)]
+
+
+def test_bigger_gap_outranks_weight(write) -> None:  # type: ignore[no-untyped-def]
+    # tools 1.0 (gap 2 to Level 3, x1 = 2.0); data (1.5x1 + 3x2)/3 = 2.5 (gap 0.5, x2 = 1.0)
+    result = _assess(write, "{t1: 'no', t2: 'no', d1: partial, d2: 'yes'}", target=3)
+    assert [(s.dimension, s.priority) for s in result.next.roadmap] == [
+        ("tools", 2.0), ("data", 1.0)]
+
+
+def test_guidance_covers_every_level_up_to_the_target(write) -> None:  # type: ignore[no-untyped-def]
+    result = _assess(write, "{t1: 'no', t2: 'no', d1: 'no', d2: 'no'}", target=3)
+    tools = next(s for s in result.next.roadmap if s.dimension == "tools")
+    assert tools.guidance == ((2, "Buy a tool."), (3, "Connect the tools."))
+
+
+def test_blockers_in_rubric_order_and_outlook_follows_the_roadmap(write) -> None:  # type: ignore[no-untyped-def]
+    result = _assess(write, "{t1: partial, t2: 'no', d1: 'no', d2: 'no'}", target=3)
+    data = next(s for s in result.next.roadmap if s.dimension == "data")
+    assert [b.item for b in data.blockers] == ["d1", "d2"]
+    assert result.next.blockers == tuple(b for s in result.next.roadmap for b in s.blockers)
