@@ -40,14 +40,31 @@ def collect_inputs(arguments: Sequence[str]) -> list[str]:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path)
-            elif entry.name.endswith(SUFFIXES) and entry.is_file():
-                yield entry.path
+    """Answers files under `folder`; symbolic links to folders are not followed (so a link
+    loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml` link that
+    cannot be followed (a loop), is yielded itself, to be reported when it is read."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.name.endswith(SUFFIXES) and _is_file(entry):
+            yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (a loop); not a link to a folder,
+    a dangling link, a pipe or a device."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,8 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outco
     from cxmaturity.yamlsafe import parse_bytes, read_yaml_file
 
     shown = STDIN_NAME if path == STDIN else path
+    if path != STDIN and os.path.isdir(path):
+        return Outcome(shown, problems=(_folder_problem(path),))
     try:
         doc = parse_bytes(raw or b"", shown) if path == STDIN else read_yaml_file(path)
         sub = check_submission(doc, Path(".") if path == STDIN else Path(path).parent)
@@ -162,6 +181,15 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outco
         return Outcome(shown, problems=error.problems)
     return Outcome(shown, result.model_dump_json(), Digest.of(result), tuple(failures),
                    result=result if settings.keep else None)
+
+
+def _folder_problem(path: str) -> Problem:
+    """Why a folder came back from the walk: it could not be listed."""
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return Problem(path, f"cannot read folder: {exc.strerror}")
+    return Problem(path, "is a directory, not a file")
 
 
 _settings = Settings()

@@ -53,6 +53,9 @@ def find_rubric(reference: str, *, relative_to: Path | None = None) -> tuple[Pat
             path = relative_to / path
         if path.is_file():
             return path, False
+        if path.is_dir():
+            raise RubricNotFound([Problem(str(path), "the rubric is a folder, not a file",
+                                          hint="name the rubric's .yaml file")])
         raise RubricNotFound([Problem(str(path), "rubric file not found",
                                       hint="paths are relative to the answers file")])
     path = bundled_dir() / f"{reference}.yaml"
