@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from cxmaturity import __version__, bands
 from cxmaturity.result import (
     Assessment,
-    BandView,
     Blocker,
     DimensionResult,
     EvidenceItem,
     Flag,
-    LevelView,
     MetricPlacement,
     Outlook,
     Overall,
@@ -24,6 +22,7 @@ from cxmaturity.result import (
     RubricStamp,
 )
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Rubric
+from cxmaturity.rubric_index import band_views
 from cxmaturity.submission import Submission
 
 
@@ -73,12 +72,11 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
         min_confidence=rubric.scoring.min_confidence,
         level_term=rubric.level_term,
         overall=overall,
-        ladder=tuple(LevelView(number=lv.number, id=lv.id, name=lv.name, summary=lv.summary)
-                     for lv in rubric.levels),
+        ladder=sub.loaded.index.ladder,
         dimensions=tuple(dimensions),
         metrics=tuple(_placements(sub)),
         flags=tuple(_flags(rubric, dimensions, tallies)),
-        next=_outlook(rubric, overall.level, goal, dimensions),
+        next=_outlook(sub, overall.level, goal, dimensions),
     )
 
 
@@ -97,7 +95,7 @@ def _stamp(sub: Submission) -> RubricStamp:
 def _gather(sub: Submission) -> dict[str, _Tally]:
     rubric = sub.rubric
     tallies = {dim.id: _Tally() for dim in rubric.dimensions}
-    scales = {s.id: s for s in rubric.scales}
+    labels = sub.loaded.index.labels
     for question in rubric.questions:
         tally = tallies[question.dimension]
         option = sub.responses[question.id]
@@ -107,12 +105,11 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
         if option == UNKNOWN:
             tally.unanswered.append(question.id)
             continue
-        label = next(o.label for o in scales[question.scale].options if o.id == option)
         entry = sub.answers.answers.get(question.id)
         tally.items.append(EvidenceItem(
             kind="answer", id=question.id, dimension=question.dimension, label=question.text,
-            given=label, points_to=question.indicates[option], weight=question.weight,
-            note=entry.evidence if entry else None))
+            given=labels[question.scale][option], points_to=question.indicates[option],
+            weight=question.weight, note=entry.evidence if entry else None))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight
@@ -155,7 +152,7 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
     rubric = sub.rubric
     if dim.level is None or dim.level >= goal or goal > rubric.top:
         return dim
-    spec = next(d for d in rubric.dimensions if d.id == dim.id)
+    spec = sub.loaded.index.dimensions[dim.id]
     return dim.model_copy(update={
         "blockers": tuple(_blockers(sub, tally.items, goal)),
         "advice": spec.advance.get(dim.level + 1),
@@ -163,8 +160,7 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
 
 
 def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iterable[Blocker]:
-    questions = {q.id: q for q in sub.rubric.questions}
-    metrics = {m.id: m for m in sub.rubric.metrics}
+    questions, metrics = sub.loaded.index.questions, sub.loaded.index.metrics
     for item in items:
         if item.points_to >= goal:
             continue
@@ -212,18 +208,20 @@ def _confidence(dims: list[DimensionResult], tallies: dict[str, _Tally]) -> floa
 
 
 def _placements(sub: Submission) -> Iterable[MetricPlacement]:
+    banded = sub.loaded.index.banded
     for metric in sub.rubric.metrics:
         value = sub.metric_values[metric.id]
         given = sub.target(metric.id)
         target = bands.target_of(metric, given)
-        placed = metric.bands if target is None and metric.target is not None else \
-            bands.ordered(metric, given)
+        if metric.target is None:
+            views = banded[metric.id]
+        else:
+            views = band_views(metric.bands if target is None else bands.ordered(metric, given))
         yield MetricPlacement(
             id=metric.id, name=metric.name, dimension=metric.dimension, unit=metric.unit,
             value=value, shown=bands.format_value(metric, value),
             level=None if value is None else bands.place(metric, value, given).level,
-            bands=tuple(BandView(level=b.level, min=b.min, max=b.max, basis=b.basis)
-                        for b in placed),
+            bands=views,
             better=metric.better, target=target,
             target_shown=None if target is None else bands.target_phrase(metric, target))
 
@@ -253,14 +251,15 @@ def _flags(rubric: Rubric, dims: list[DimensionResult],
                 f"but {names}"))
 
 
-def _outlook(rubric: Rubric, current: int | None, goal: int,
+def _outlook(sub: Submission, current: int | None, goal: int,
              dims: list[DimensionResult]) -> Outlook | None:
+    rubric = sub.rubric
     if current is None or goal > rubric.top or goal <= current:
         return None
     level = rubric.level(goal)
     here = rubric.level(current)
-    aspects = {a.id: a.name for a in rubric.outcome_aspects}
-    roadmap = _roadmap(rubric, goal, dims)
+    aspects = sub.loaded.index.aspects
+    roadmap = _roadmap(sub.loaded.index.dimensions, goal, dims)
     return Outlook(
         number=goal, name=level.name, summary=level.summary,
         outcomes=tuple((aspects.get(o.aspect, o.aspect), o.expect) for o in level.outcomes),
@@ -270,10 +269,10 @@ def _outlook(rubric: Rubric, current: int | None, goal: int,
         roadmap=roadmap)
 
 
-def _roadmap(rubric: Rubric, goal: int, dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:
+def _roadmap(specs: dict[str, Dimension], goal: int,
+             dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:
     """Dimensions below `goal`, by priority = (goal - score) x weight, largest first; ties
     keep the rubric's order. docs/scoring.md documents the rule."""
-    specs = {d.id: d for d in rubric.dimensions}
     steps = []
     for dim in dims:
         if dim.level is None or dim.score is None or dim.level >= goal:
