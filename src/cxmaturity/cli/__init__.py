@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from cxmaturity import __version__
 from cxmaturity.cli import (
     assess,
     compare,
+    help_import,
     interview,
     rubric_list,
     rubric_show,
@@ -65,4 +68,6 @@ app.command("interview", epilog=interview.EPILOG)(interview.interview)
 
 def main() -> None:
     """Entry point of the `cxmaturity` script."""
+    if help_import.wants_help(sys.argv[1:]):
+        help_import.import_help_formatter()
     app()
