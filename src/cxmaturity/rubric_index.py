@@ -6,12 +6,15 @@ times; a batch of thousands of files against one rubric shares a single index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from cxmaturity import bands
 from cxmaturity.result import BandView, LevelView
 from cxmaturity.rubric import Band, Dimension, Metric, Question, Rubric, Scale
+
+PartT = TypeVar("PartT")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,16 @@ class RubricIndex:
     ladder: tuple[LevelView, ...]
     banded: dict[str, tuple[BandView, ...]]
     """Metric id to its bands from lowest to highest values, for metrics placed in bands."""
+    parts: dict[Hashable, Any] = field(default_factory=dict)
+    """Result parts that depend only on the rubric and the key they are shared under."""
+
+    def shared(self, key: Hashable, build: Callable[[], PartT]) -> PartT:
+        """The part shared under `key`, built on first use. Parts are frozen models, so
+        every result that needs an equal part can hold the same one."""
+        part = self.parts.get(key)
+        if part is None:
+            part = self.parts[key] = build()
+        return part
 
     @classmethod
     def of(cls, rubric: Rubric) -> RubricIndex:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from cxmaturity import __version__, bands
 from cxmaturity.result import (
@@ -21,8 +22,8 @@ from cxmaturity.result import (
     RoadmapStep,
     RubricStamp,
 )
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Rubric
-from cxmaturity.rubric_index import band_views
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Question, Rubric
+from cxmaturity.rubric_index import RubricIndex, band_views
 from cxmaturity.submission import Submission
 
 
@@ -52,7 +53,8 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
     """Score a submission. `target` is the level to plan for (default: one above overall)."""
     rubric = sub.rubric
     tallies = _gather(sub)
-    dimensions = [_dimension(rubric, dim, tallies[dim.id]) for dim in rubric.dimensions]
+    dimensions = [_dimension(rubric, sub.loaded.index, dim, tallies[dim.id])
+                  for dim in rubric.dimensions]
     overall = _overall(rubric, dimensions)
     goal = target if target is not None else (overall.level or 0) + 1
     dimensions = [_with_plan(sub, dim, tallies[dim.id], goal) for dim in dimensions]
@@ -95,7 +97,6 @@ def _stamp(sub: Submission) -> RubricStamp:
 def _gather(sub: Submission) -> dict[str, _Tally]:
     rubric = sub.rubric
     tallies = {dim.id: _Tally() for dim in rubric.dimensions}
-    labels = sub.loaded.index.labels
     for question in rubric.questions:
         tally = tallies[question.dimension]
         option = sub.responses[question.id]
@@ -106,10 +107,8 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
             tally.unanswered.append(question.id)
             continue
         entry = sub.answers.answers.get(question.id)
-        tally.items.append(EvidenceItem(
-            kind="answer", id=question.id, dimension=question.dimension, label=question.text,
-            given=labels[question.scale][option], points_to=question.indicates[option],
-            weight=question.weight, note=entry.evidence if entry else None))
+        tally.items.append(_answer(sub.loaded.index, question, option,
+                                   entry.evidence if entry else None))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight
@@ -126,7 +125,19 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
     return tallies
 
 
-def _dimension(rubric: Rubric, dim: Dimension, tally: _Tally) -> DimensionResult:
+def _answer(index: RubricIndex, question: Question, option: str,
+            note: str | None) -> EvidenceItem:
+    """The evidence an answer gives; answers without a note share one instance."""
+    def build() -> EvidenceItem:
+        return EvidenceItem(
+            kind="answer", id=question.id, dimension=question.dimension, label=question.text,
+            given=index.labels[question.scale][option], points_to=question.indicates[option],
+            weight=question.weight, note=note)
+    return build() if note else index.shared(("evidence", question.id, option), build)
+
+
+def _dimension(rubric: Rubric, index: RubricIndex, dim: Dimension,
+               tally: _Tally) -> DimensionResult:
     answered = tally.answered
     coverage = answered / tally.applicable if tally.applicable else 0.0
     score_: float | None = None
@@ -141,9 +152,15 @@ def _dimension(rubric: Rubric, dim: Dimension, tally: _Tally) -> DimensionResult
         level=level, level_name=rubric.level(level).name if level else None,
         coverage=round(coverage, 4), evidence=tuple(tally.items),
         unanswered=tuple(tally.unanswered),
-        looks_like=tuple(c.text for c in rubric.level(level).characteristics
-                         if c.dimension == dim.id) if level else (),
+        looks_like=index.shared(("looks_like", dim.id, level),
+                                partial(_looks_like, rubric, dim.id, level)) if level else (),
         blockers=(), advice=None)
+
+
+def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[str, ...]:
+    """The rubric's traits of `level` in `dimension`."""
+    return tuple(c.text for c in rubric.level(level).characteristics
+                 if c.dimension == dimension)
 
 
 def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
@@ -160,7 +177,8 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
 
 
 def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iterable[Blocker]:
-    questions, metrics = sub.loaded.index.questions, sub.loaded.index.metrics
+    index = sub.loaded.index
+    questions, metrics = index.questions, index.metrics
     for item in items:
         if item.points_to >= goal:
             continue
@@ -169,15 +187,20 @@ def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iter
             value = sub.metric_values[item.id]
             assert value is not None
             text = bands.shortfall(metric, value, goal, sub.target(item.id))
-            toward = None
+            yield Blocker(dimension=item.dimension, item=item.id, text=text,
+                          points_to=item.points_to, target=goal, toward=None)
         else:
-            question = questions[item.id]
-            contrast = question.contrast
-            text = question.shortfall or (contrast.low if contrast else
-                                          f"{question.text} Answered: {item.given}.")
-            toward = contrast.high if contrast else None
-        yield Blocker(dimension=item.dimension, item=item.id, text=text,
-                      points_to=item.points_to, target=goal, toward=toward)
+            yield index.shared(("blocker", item.id, item.given, item.points_to, goal),
+                               partial(_answer_blocker, questions[item.id], item, goal))
+
+
+def _answer_blocker(question: Question, item: EvidenceItem, goal: int) -> Blocker:
+    contrast = question.contrast
+    text = question.shortfall or (contrast.low if contrast else
+                                  f"{question.text} Answered: {item.given}.")
+    return Blocker(dimension=item.dimension, item=item.id, text=text,
+                   points_to=item.points_to, target=goal,
+                   toward=contrast.high if contrast else None)
 
 
 def _overall(rubric: Rubric, dims: list[DimensionResult]) -> Overall:
