@@ -36,7 +36,7 @@ class RubricIndex:
     """Result parts that depend only on the rubric and the key they are shared under."""
 
     def shared(self, key: Hashable, build: Callable[[], PartT]) -> PartT:
-        """The part shared under `key`, built on first use. Parts are frozen models, so
+        """The part shared under `key`, built on first use. Parts are immutable, so
         every result that needs an equal part can hold the same one."""
         part = self.parts.get(key)
         if part is None:
