@@ -6,12 +6,28 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 EXAMPLES = ROOT / "examples"
 RUBRICS = ROOT / "rubrics"
+
+# Generated tests are deterministic in CI: a fixed seed per test, no example database, no
+# deadline. `HYPOTHESIS_PROFILE=thorough pytest` draws fresh random cases, 50 times as many.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None,
+                          print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", parent=settings.get_profile("ci"), derandomize=False)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+
+
+def cases(count: int) -> int:
+    """How many generated cases a property or fuzz test runs: `count` in CI, 50x thorough."""
+    return count * (50 if PROFILE == "thorough" else 1)
+
+
+settings.load_profile(PROFILE)
 
 
 @pytest.fixture

@@ -101,6 +101,29 @@ def test_missing_file() -> None:
         read_submission("nope.yaml")
 
 
+def test_a_key_that_looks_like_a_pydantic_label_is_reported_as_written(write) -> None:  # type: ignore[no-untyped-def]
+    # Found by fuzzing: keys with "[" were taken for pydantic's labels and dropped (exit 70).
+    assert 'a.yaml:4:1: unknown key "0[rubric" (0[rubric); did you mean "rubric"?' in error(
+        write, "0[rubric: x\n")
+    assert 'a.yaml:7:5: unknown key "why[1]" (answers.t1.why[1])' in error(
+        write, "answers:\n  t1:\n    answer: yes\n    why[1]: x\n")
+
+
+def test_a_question_id_that_is_a_number_is_located_at_its_key(write) -> None:  # type: ignore[no-untyped-def]
+    assert "a.yaml:5:6: Input should be a valid string (got 1) (answers[1]); put the text in " \
+        "quotes" in error(write, "answers:\n  1: yes\n")
+
+
+def test_text_that_reads_as_a_number_gets_a_quoting_hint(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Found by the long fuzz run: `organization: 0E0` is a number under YAML 1.2.
+    path = tmp_path / "a.yaml"
+    path.write_text(f"rubric: {TINY}\norganization: 0E0\ndate: 2026-01-01\n")
+    with pytest.raises(InputError) as info:
+        read_submission(str(path))
+    assert str(info.value).endswith("a.yaml:2:15: Input should be a valid string (got 0.0) "
+                                    "(organization); put the text in quotes")
+
+
 def test_comma_in_flow_mapping_text_gets_a_quoting_hint(write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\nanswers:\n"
                  "  t1: {answer: yes, evidence: Two tools, both old}\n")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from cxmaturity.errors import InputError
-from cxmaturity.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_STRING, parse_bytes, parse_yaml
+from cxmaturity.yamlsafe import parse_bytes, parse_yaml
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "yaml_loader.yaml").read_text(encoding="utf-8"))
@@ -36,29 +36,7 @@ def test_nan_is_read_as_nan() -> None:
     assert math.isnan(parse_yaml("a: .nan\n", "x.yaml").value["a"])
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000 + "]" * 100_000,
-    "- " * 100_000 + "x",
-])
-def test_deep_nesting_is_rejected_without_crashing(text: str) -> None:
-    with pytest.raises(InputError, match=f"nesting is deeper than {MAX_DEPTH} levels"):
-        parse_yaml(text, "deep.yaml")
-
-
-def test_nesting_at_the_limit_is_accepted() -> None:
-    text = "[" * MAX_DEPTH + "]" * MAX_DEPTH
-    assert parse_yaml(text, "x.yaml").value is not None
-
-
-def test_size_limit() -> None:
-    with pytest.raises(InputError, match="larger than"):
-        parse_bytes(b"a: " + b"x" * MAX_BYTES, "big.yaml")
-
-
-def test_string_limit() -> None:
-    assert parse_yaml("a: " + "x" * MAX_STRING, "x.yaml").value["a"] == "x" * MAX_STRING
-    with pytest.raises(InputError, match="longer than"):
-        parse_yaml("a: " + "x" * (MAX_STRING + 1), "x.yaml")
+# The limits (size, depth, values, string length) are tested in test_limits.py.
 
 
 def test_not_utf8() -> None:

@@ -9,7 +9,6 @@ they were.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,12 +35,27 @@ class Draft:
 
 def scalar(value: Any) -> str:
     """`value` as YAML text that the strict (YAML 1.2) reader reads back unchanged."""
-    text: str = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
-                               width=10**9, sort_keys=False)
-    text = text.removesuffix("\n").removesuffix("\n...").strip()
-    if isinstance(value, str) and _reread(text) != value:
-        return json.dumps(value, ensure_ascii=False)
+    text = _dump(value)
+    if isinstance(value, (str, dict, list)) and _reread(text) != value:
+        return _quoted(value)  # e.g. `0E0`: text to PyYAML (YAML 1.1), a number in YAML 1.2
     return text
+
+
+def _dump(value: Any, style: str | None = None) -> str:
+    text: str = yaml.safe_dump(value, default_flow_style=True, default_style=style,
+                               allow_unicode=True, width=10**9, sort_keys=False)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _quoted(value: Any) -> str:
+    """Every string inside `value` double-quoted, with YAML's escapes (U+0085 as `\\N`)."""
+    if isinstance(value, str):
+        return _dump(value, style='"')
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_quoted(k)}: {_quoted(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_quoted(v) for v in value) + "]"
+    return _dump(value)
 
 
 def _reread(text: str) -> Any:

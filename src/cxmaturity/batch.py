@@ -65,13 +65,22 @@ class Digest:
     score: float | None
     confidence: float
     dimensions: tuple[tuple[str, int | None], ...]
+    level_term: str = "Level"
 
     @classmethod
     def of(cls, result: Assessment) -> Digest:
         return cls(result.organization, result.site, result.date.isoformat(),
                    result.rubric.id, result.rubric.version, result.rubric.sha256, result.status,
                    result.overall.level, result.overall.name, result.overall.score,
-                   result.confidence, tuple((d.id, d.level) for d in result.dimensions))
+                   result.confidence, tuple((d.id, d.level) for d in result.dimensions),
+                   result.level_term)
+
+    @property
+    def label(self) -> str:
+        """The overall level as the rubric words it, e.g. `Stage 2 Coaching`."""
+        if self.level is None:
+            return "not assessed"
+        return f"{self.level_term} {self.level} {self.level_name}"
 
 
 @dataclass(frozen=True)

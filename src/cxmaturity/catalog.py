@@ -13,7 +13,7 @@ from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.rubric import Rubric
 from cxmaturity.validation import did_you_mean, validate
-from cxmaturity.yamlsafe import YamlDocument, parse_bytes
+from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_limited
 
 if TYPE_CHECKING:  # imported on first use: listing or checking rubrics needs no result models
     from cxmaturity.rubric_index import RubricIndex
@@ -87,10 +87,11 @@ def load_rubric(reference: str, *, relative_to: Path | None = None) -> LoadedRub
 @functools.lru_cache(maxsize=32)
 def _load(shown: str, version: tuple[int, int, int, int], bundled: bool) -> LoadedRubric:
     """`version` (device, inode, mtime, size) tells one version of one file from another."""
-    try:
-        raw = Path(shown).read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
+    return parse_rubric(read_limited(shown, shown), shown, bundled=bundled)
+
+
+def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
+    """Parse, validate and integrity-check a rubric's bytes (read from `shown`)."""
     doc = parse_bytes(raw, shown)
     rubric = validate(doc, Rubric)
     problems = integrity_problems(doc, rubric)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 #: Exit codes of the command line, documented in the README.
 EXIT_OK = 0
 EXIT_GATE_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 70
+
+#: At most this many problems are reported for one input; the rest are counted
+#: (documented in docs/limits.md). Keeps a badly broken file's report readable and quick.
+MAX_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -62,3 +68,17 @@ class UsageError(CxError):
 def single(file: str, message: str, **where: object) -> InputError:
     """An :class:`InputError` with one problem."""
     return InputError([Problem(file, message, **where)])  # type: ignore[arg-type]
+
+
+def capped(problems: Iterable[Problem], file: str) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` problems, then one line counting the rest.
+
+    `problems` may be a lazy iterable: only what is reported is computed in full.
+    """
+    found = iter(problems)
+    shown = list(islice(found, MAX_PROBLEMS))
+    more = sum(1 for _ in found)
+    if more:
+        shown.append(Problem(file, f"{more} more problem(s) not shown",
+                             hint=f"fix the first {MAX_PROBLEMS} and run again"))
+    return shown

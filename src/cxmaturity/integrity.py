@@ -6,9 +6,10 @@ A rubric that fails these cannot be scored, so they are errors, not lint.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from cxmaturity import bands
-from cxmaturity.errors import Problem
+from cxmaturity.errors import Problem, capped
 from cxmaturity.rubric import Metric, Rubric
 from cxmaturity.validation import did_you_mean, located
 from cxmaturity.yamlsafe import YamlDocument
@@ -16,16 +17,10 @@ from cxmaturity.yamlsafe import YamlDocument
 
 def integrity_problems(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
     """Every broken reference, duplicate id or out-of-range level in `rubric`."""
-    return [
-        located(doc, path, message, hint)
-        for path, message, hint in (
-            *_levels(rubric),
-            *_unique_ids(rubric),
-            *_references(rubric),
-            *_questions(rubric),
-            *_metrics(rubric),
-        )
-    ]
+    findings = chain(_levels(rubric), _unique_ids(rubric), _references(rubric),
+                     _questions(rubric), _metrics(rubric))
+    return capped((located(doc, path, message, hint) for path, message, hint in findings),
+                  doc.file)
 
 
 Finding = tuple[tuple[str | int, ...], str, "str | None"]

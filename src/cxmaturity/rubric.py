@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 UNKNOWN = "unknown"
 NOT_APPLICABLE = "n/a"
 
+#: Most questions one rubric may ask (documented in docs/limits.md).
+MAX_QUESTIONS = 2_000
+
 Id = str
 
 
@@ -258,7 +261,7 @@ class Rubric(Frozen):
     outcome_aspects: tuple[OutcomeAspect, ...] = ()
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     scales: tuple[Scale, ...] = ()
-    questions: tuple[Question, ...] = ()
+    questions: tuple[Question, ...] = Field(default=(), max_length=MAX_QUESTIONS)
     metrics: tuple[Metric, ...] = ()
     scoring: Scoring = Scoring()
 

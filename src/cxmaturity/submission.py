@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cxmaturity import bands
 from cxmaturity.answers import Answers
 from cxmaturity.catalog import LoadedRubric, load_rubric
-from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem, RubricNotFound, capped
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.validation import did_you_mean, located, validate
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_yaml_file
@@ -72,19 +72,20 @@ def check_submission(doc: YamlDocument, base: Path) -> Submission:
     targets = _metric_targets(doc, answers, index.metrics, problems)
     metric_values = _metric_values(doc, answers, index.metrics, targets, problems)
     if problems:
-        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
+        ordered = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        raise InputError(capped(ordered, doc.file))
     return Submission(doc.file, answers, loaded, responses, metric_values, targets)
 
 
 def _responses(doc: YamlDocument, answers: Answers, index: RubricIndex,
                problems: list[Problem]) -> dict[str, str]:
     questions, scales = index.questions, index.scales
-    for qid in answers.answers:
-        if qid not in questions:
-            problems.append(located(doc, ("answers", qid), f'unknown question "{qid}"',
-                                    did_you_mean(qid, questions) or
-                                    "see `cxmaturity template` for the question ids",
-                                    prefer_key=True))
+    unknown = [qid for qid in answers.answers if qid not in questions]
+    for i, qid in enumerate(unknown):
+        hint = did_you_mean(qid, questions) if i < MAX_PROBLEMS else None
+        problems.append(located(doc, ("answers", qid), f'unknown question "{qid}"',
+                                hint or "see `cxmaturity template` for the question ids",
+                                prefer_key=True))
     responses: dict[str, str] = {}
     for qid, question in questions.items():
         entry = answers.answers.get(qid)
@@ -134,12 +135,12 @@ def _metric_targets(doc: YamlDocument, answers: Answers, metrics: dict[str, Metr
 def _metric_values(doc: YamlDocument, answers: Answers, metrics: dict[str, Metric],
                    targets: dict[str, float],
                    problems: list[Problem]) -> dict[str, float | None]:
-    for mid in answers.metrics:
-        if mid not in metrics:
-            problems.append(located(doc, ("metrics", mid), f'unknown metric "{mid}"',
-                                    did_you_mean(mid, metrics) or
-                                    f"known metrics: {', '.join(sorted(metrics)) or 'none'}",
-                                    prefer_key=True))
+    known = f"known metrics: {', '.join(sorted(metrics)) or 'none'}"
+    unknown = [mid for mid in answers.metrics if mid not in metrics]
+    for i, mid in enumerate(unknown):
+        hint = did_you_mean(mid, metrics) if i < MAX_PROBLEMS else None
+        problems.append(located(doc, ("metrics", mid), f'unknown metric "{mid}"',
+                                hint or known, prefer_key=True))
     values: dict[str, float | None] = {}
     for mid, metric in metrics.items():
         entry = answers.metrics.get(mid)

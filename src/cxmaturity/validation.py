@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -24,8 +24,9 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        errs = _without_knock_on(exc.errors())
-        raise InputError([problem_from(doc, model, err) for err in errs]) from None
+        errs = _without_knock_on(exc.errors(include_url=False))
+        raise InputError(capped((problem_from(doc, model, err) for err in errs),
+                                doc.file)) from None
 
 
 def _without_knock_on(errs: list[Any]) -> list[Any]:
@@ -54,9 +55,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
     """One pydantic error as a located problem."""
-    path: Path = tuple(part for part in err["loc"] if not _is_union_tag(part))
+    loc = tuple(err["loc"])
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind == "missing" and loc:
+        return located(doc, _file_path(doc.value, loc[:-1]),
+                       f'missing required key "{loc[-1]}"', "add it", prefer_key=True)
+    path = _file_path(doc.value, loc)
+    if kind == "extra_forbidden" and path:
         key = path[-1]
         fields = _fields_at(model, path[:-1])
         hint = did_you_mean(str(key), fields) or _allowed(fields)
@@ -64,10 +69,35 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    if kind == "missing":
-        return located(doc, path[:-1], f'missing required key "{path[-1]}"',
-                       "add it", prefer_key=True)
-    return located(doc, path, _message(err))
+    return located(doc, path, _message(err), _hint(err))
+
+
+def _hint(err: Any) -> str | None:
+    """Advice for a number or true/false where text is expected (`site: 12`, `name: 1e3`)."""
+    if err["type"] == "string_type" and isinstance(err.get("input"), (int, float, bool)):
+        return "put the text in quotes"
+    return None
+
+
+def _file_path(value: Any, loc: tuple[Any, ...]) -> Path:
+    """The parts of a pydantic error location that are keys and indexes in the file.
+
+    The rest are pydantic's own labels (union members, validators, `[key]`); dropping
+    them by walking the document, not by their spelling, keeps a user's key that looks
+    like one (`"a[b"`) in the path.
+    """
+    path: list[str | int] = []
+    for part in loc:
+        if _has(value, part):
+            value = value[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _has(value: Any, part: Any) -> bool:
+    if isinstance(value, dict):
+        return part in value
+    return isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
 
 
 def _allowed(fields: list[str]) -> str | None:
@@ -85,11 +115,6 @@ def _message(err: Any) -> str:
 
 def _short(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool)) and len(str(value)) <= 40
-
-
-def _is_union_tag(part: Any) -> bool:
-    return isinstance(part, str) and ("[" in part or part in ("function-before",
-                                                             "function-after"))
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:

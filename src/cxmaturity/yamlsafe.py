@@ -22,7 +22,7 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Limits on one input file (documented in docs/limits.md).
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 MAX_STRING = 20_000
 
 _STD = "tag:yaml.org,2002:"
@@ -288,9 +288,22 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         doc.value = _Builder(doc).run(loader)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_problem(exc, file) from None
+    except yaml.reader.ReaderError as exc:
+        raise _character_problem(exc, text, file) from None
     finally:
         loader.dispose()
     return doc
+
+
+def _character_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> InputError:
+    """A character YAML forbids (a control character, say), located from its offset."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return InputError([Problem(file, f"invalid YAML: character U+{code:04X} is not allowed",
+                               line, column, hint="remove it, or write it in a quoted "
+                               'string as an escape such as "\\u0007"')])
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
@@ -306,16 +319,20 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
     """Read and parse a file, turning OS and encoding errors into InputError."""
     shown = display or path
+    return parse_bytes(read_limited(path, shown), shown)
+
+
+def read_limited(path: str, shown: str) -> bytes:
+    """At most `MAX_BYTES + 1` bytes of a file (so a huge file costs no memory), or InputError."""
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError([Problem(shown, "file not found")]) from None
     except IsADirectoryError:
         raise InputError([Problem(shown, "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(shown, f"cannot read file: {exc.strerror}")]) from None
-    return parse_bytes(raw, shown)
 
 
 def parse_bytes(raw: bytes, file: str) -> YamlDocument:

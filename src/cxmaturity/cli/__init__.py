@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -48,22 +51,30 @@ def _root(
     """Score a contact center against an AI maturity model, and explain the result."""
 
 
-app.command("assess", no_args_is_help=True, epilog=assess.EPILOG)(assess.assess)
-app.command("compare", no_args_is_help=True, epilog=compare.EPILOG)(compare.compare)
-app.command("trend", no_args_is_help=True, epilog=trend.EPILOG)(trend.trend)
+def _register(group: typer.Typer, name: str, command: Callable[..., Any], epilog: str,
+              needs_args: bool = True) -> None:
+    """Add `command` to `group`, its docstring's paragraphs unwrapped for the help screen
+    (Rich keeps a docstring's line breaks, which would leave ragged lines)."""
+    doc = inspect.getdoc(command) or ""
+    help_text = "\n\n".join(" ".join(p.split()) for p in doc.split("\n\n"))
+    group.command(name, help=help_text, epilog=epilog, no_args_is_help=needs_args)(command)
+
+
+_register(app, "assess", assess.assess, assess.EPILOG)
+_register(app, "compare", compare.compare, compare.EPILOG)
+_register(app, "trend", trend.trend, trend.EPILOG)
 
 rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
                          rich_markup_mode="rich")
 app.add_typer(rubric_app, name="rubric")
-rubric_app.command("list", epilog=rubric_list.EPILOG)(rubric_list.rubric_list)
-rubric_app.command("show", epilog=rubric_show.EPILOG)(rubric_show.rubric_show)
-rubric_app.command("validate", no_args_is_help=True, epilog=rubric_validate.EPILOG)(
-    rubric_validate.rubric_validate)
-rubric_app.command("test", no_args_is_help=True, epilog=rubric_test.EPILOG)(rubric_test.rubric_test)
-app.command("validate", no_args_is_help=True, epilog=validate.EPILOG)(validate.validate)
-app.command("schema", no_args_is_help=True, epilog=schema.EPILOG)(schema.schema)
-app.command("template", epilog=template.EPILOG)(template.template)
-app.command("interview", epilog=interview.EPILOG)(interview.interview)
+_register(rubric_app, "list", rubric_list.rubric_list, rubric_list.EPILOG, needs_args=False)
+_register(rubric_app, "show", rubric_show.rubric_show, rubric_show.EPILOG, needs_args=False)
+_register(rubric_app, "validate", rubric_validate.rubric_validate, rubric_validate.EPILOG)
+_register(rubric_app, "test", rubric_test.rubric_test, rubric_test.EPILOG)
+_register(app, "validate", validate.validate, validate.EPILOG)
+_register(app, "schema", schema.schema, schema.EPILOG)
+_register(app, "template", template.template, template.EPILOG, needs_args=False)
+_register(app, "interview", interview.interview, interview.EPILOG, needs_args=False)
 
 
 def main() -> None:

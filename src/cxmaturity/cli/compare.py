@@ -45,8 +45,10 @@ def compare(
         show_default=False
     ),
 ) -> int:
-    """Compare two assessments: level and score changes, changed answers, new and resolved
-    blockers."""
+    """Compare two assessments: level and score changes, changed answers, blockers.
+
+    New and resolved blockers are listed too.
+    """
     from cxmaturity.cli.output import rich_text, write
     from cxmaturity.compare import compare_files
     from cxmaturity.report import compare_report as report

@@ -38,7 +38,7 @@ class JunitReporter(Reporter):
             return ""
         d = outcome.digest
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256}")
-        level = "not assessed" if d.level is None else f"Level {d.level} {d.level_name}"
+        level = d.label
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
                           f"{_escape(level)}, confidence {d.confidence:.0%}</system-out>"
                           "</testcase>")
@@ -98,7 +98,7 @@ class GithubReporter(Reporter):
             return "".join(annotation(p.file, _problem_text(p.message, p.path, p.hint),
                                       "cxmaturity invalid input", p.line, p.column)
                            for p in outcome.problems)
-        level = "not assessed" if d.level is None else f"Level {d.level} {d.level_name}"
+        level = d.label
         text = (f"{outcome.file}: {level}, confidence {d.confidence:.0%} "
                 f"(rubric {d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})\n")
         return text + "".join(annotation(outcome.file, g.message, f"cxmaturity gate {g.gate}",

@@ -27,7 +27,7 @@ def _line(outcome: Outcome) -> Pieces:
         where = str(first).removeprefix(f"{outcome.file}:").lstrip() if first else "?"
         pieces += [("  error: ", "red"), (where, "")]
     else:
-        level = "not assessed" if d.level is None else f"Level {d.level} {d.level_name}"
+        level = d.label
         score = "" if d.score is None else f"  score {d.score:.2f}"
         pieces += [(f"  {level}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":

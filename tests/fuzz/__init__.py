@@ -1,0 +1,1 @@
+"""Fuzzing the loaders: strategies, targets and the long run (`python -m tests.fuzz.long_run`)."""

@@ -1,0 +1,97 @@
+"""What every loader must do with any input: a result, or located problems (exit 2), nothing else.
+
+Each target returns the outcome's name (`scored`, `accepted`, `rejected`) and raises
+AssertionError, or lets any unexpected exception through, when the contract breaks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from rich.console import Console
+
+from cxmaturity.catalog import LoadedRubric, parse_rubric
+from cxmaturity.errors import CxError, InputError
+from cxmaturity.report.json_report import render_json
+from cxmaturity.report.terminal import render
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.scoring import score
+from cxmaturity.submission import Submission, parse_metric_value, parse_submission
+
+from .strategies import band_values, submission
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Answers are read as if they sat in tests/data/answers, so `../rubrics/tiny.yaml` resolves.
+BASE = ROOT / "tests" / "data" / "answers"
+ANSWERS_FILE = "fuzzed-answers.yaml"
+RUBRIC_FILE = "fuzzed-rubric.yaml"
+
+#: Problems about a file as a whole, which have no line to point to.
+WHOLE_FILE = re.compile(r"^(file is larger than|not UTF-8 text|\d+ more problem\(s\) not shown$)")
+
+
+def check_located(error: CxError) -> None:
+    """Every problem names its file and a line and column, unless it is about the whole file."""
+    assert error.problems, "an error without problems"
+    for problem in error.problems:
+        assert problem.file and problem.message, repr(problem)
+        if problem.line is None:
+            assert WHOLE_FILE.match(problem.message), f"not located: {problem}"
+        else:
+            assert problem.line >= 1 and (problem.column or 0) >= 1, repr(problem)
+
+
+def answers_outcome(raw: bytes, *, rich: bool = False) -> str:
+    """Read, check, score and render an answers file's bytes."""
+    try:
+        sub = parse_submission(raw, ANSWERS_FILE, BASE)
+    except InputError as error:
+        check_located(error)
+        return "rejected"
+    _render(sub, rich=rich)
+    return "scored"
+
+
+def rubric_outcome(raw: bytes) -> str:
+    """Read and check a rubric's bytes; if it is valid, score extreme assessments with it."""
+    try:
+        loaded = parse_rubric(raw, RUBRIC_FILE)
+    except InputError as error:
+        check_located(error)
+        return "rejected"
+    for sub in extremes(loaded):
+        _render(sub, rich=False)
+    return "accepted"
+
+
+def extremes(loaded: LoadedRubric) -> list[Submission]:
+    """Nothing known; every answer at its lowest; every answer at its highest, metrics at edges."""
+    rubric = loaded.rubric
+    unknown = {q.id: UNKNOWN for q in rubric.questions}
+    lowest = {q.id: min(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
+    highest = {q.id: max(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
+    edges: dict[str, float | None] = {}
+    targets: dict[str, float] = {}
+    for metric in rubric.metrics:
+        if metric.target is not None and metric.target.value is None:
+            targets[metric.id] = metric.minimum if metric.minimum is not None else 0.0
+        edges[metric.id] = None
+        for value in band_values(metric, targets.get(metric.id)):
+            try:
+                edges[metric.id] = parse_metric_value(value, metric, targets.get(metric.id))
+            except ValueError:
+                continue
+    nothing = dict.fromkeys(edges)
+    not_applicable = {q.id: NOT_APPLICABLE for q in rubric.questions}
+    return [submission(loaded, unknown, nothing), submission(loaded, lowest, nothing),
+            submission(loaded, highest, edges, targets),
+            submission(loaded, not_applicable, edges, targets)]
+
+
+def _render(sub: Submission, *, rich: bool) -> None:
+    result = score(sub)
+    assert render_json(result).endswith("}\n")
+    if rich:
+        Console(file=io.StringIO(), width=100, no_color=True).print(render(result))
