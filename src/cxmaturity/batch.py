@@ -6,7 +6,6 @@ Outcomes come back in input order (sorted by path), whatever the number of proce
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -221,6 +220,8 @@ def run(inputs: Sequence[str], settings: Settings, jobs: int,
     if jobs <= 1 or len(files) < 4 * jobs:
         yield from (assess_one(path, settings) for path in files)
         return
+    import multiprocessing  # only a batch large enough to share out needs it
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (jobs * 16)))

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.rubric import Rubric
 from cxmaturity.validation import did_you_mean, validate
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_limited
+
+if TYPE_CHECKING:  # imported on first use: listing or checking rubrics needs no result models
+    from cxmaturity.rubric_index import RubricIndex
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,15 @@ class LoadedRubric:
     doc: YamlDocument
     bundled: bool
 
+    @functools.cached_property
+    def index(self) -> RubricIndex:
+        """Look-ups into the rubric, built on first use and shared by every answers file."""
+        from cxmaturity.rubric_index import RubricIndex
 
+        return RubricIndex.of(self.rubric)
+
+
+@functools.cache
 def bundled_dir() -> Path:
     """The folder of bundled rubrics: package data when installed, `rubrics/` in a checkout."""
     packaged = Path(str(resources.files("cxmaturity"))) / "rubrics"
@@ -73,12 +84,13 @@ def load_rubric(reference: str, *, relative_to: Path | None = None) -> LoadedRub
         stat = path.stat()
     except OSError as exc:
         raise InputError([Problem(str(path), f"cannot read rubric: {exc.strerror}")]) from None
-    return _load(os.path.realpath(path), str(path), stat.st_mtime_ns, stat.st_size, bundled)
+    return _load(str(path), (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size), bundled)
 
 
 @functools.lru_cache(maxsize=32)
-def _load(real: str, shown: str, mtime: int, size: int, bundled: bool) -> LoadedRubric:
-    return parse_rubric(read_limited(real, shown), shown, bundled=bundled)
+def _load(shown: str, version: tuple[int, int, int, int], bundled: bool) -> LoadedRubric:
+    """`version` (device, inode, mtime, size) tells one version of one file from another."""
+    return parse_rubric(read_limited(shown, shown), shown, bundled=bundled)
 
 
 def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:

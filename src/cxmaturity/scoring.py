@@ -7,23 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from cxmaturity import __version__, bands
 from cxmaturity.result import (
     Assessment,
-    BandView,
     Blocker,
     DimensionResult,
     EvidenceItem,
     Flag,
-    LevelView,
     MetricPlacement,
     Outlook,
     Overall,
     RoadmapStep,
     RubricStamp,
 )
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Rubric
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Question, Rubric
+from cxmaturity.rubric_index import RubricIndex, band_views
 from cxmaturity.submission import Submission
 
 
@@ -53,7 +53,8 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
     """Score a submission. `target` is the level to plan for (default: one above overall)."""
     rubric = sub.rubric
     tallies = _gather(sub)
-    dimensions = [_dimension(rubric, dim, tallies[dim.id]) for dim in rubric.dimensions]
+    dimensions = [_dimension(rubric, sub.loaded.index, dim, tallies[dim.id])
+                  for dim in rubric.dimensions]
     overall = _overall(rubric, dimensions)
     goal = target if target is not None else (overall.level or 0) + 1
     dimensions = [_with_plan(sub, dim, tallies[dim.id], goal) for dim in dimensions]
@@ -73,12 +74,11 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
         min_confidence=rubric.scoring.min_confidence,
         level_term=rubric.level_term,
         overall=overall,
-        ladder=tuple(LevelView(number=lv.number, id=lv.id, name=lv.name, summary=lv.summary)
-                     for lv in rubric.levels),
+        ladder=sub.loaded.index.ladder,
         dimensions=tuple(dimensions),
         metrics=tuple(_placements(sub)),
         flags=tuple(_flags(rubric, dimensions, tallies)),
-        next=_outlook(rubric, overall.level, goal, dimensions),
+        next=_outlook(sub, overall.level, goal, dimensions),
     )
 
 
@@ -97,7 +97,6 @@ def _stamp(sub: Submission) -> RubricStamp:
 def _gather(sub: Submission) -> dict[str, _Tally]:
     rubric = sub.rubric
     tallies = {dim.id: _Tally() for dim in rubric.dimensions}
-    scales = {s.id: s for s in rubric.scales}
     for question in rubric.questions:
         tally = tallies[question.dimension]
         option = sub.responses[question.id]
@@ -107,12 +106,9 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
         if option == UNKNOWN:
             tally.unanswered.append(question.id)
             continue
-        label = next(o.label for o in scales[question.scale].options if o.id == option)
         entry = sub.answers.answers.get(question.id)
-        tally.items.append(EvidenceItem(
-            kind="answer", id=question.id, dimension=question.dimension, label=question.text,
-            given=label, points_to=question.indicates[option], weight=question.weight,
-            note=entry.evidence if entry else None))
+        tally.items.append(_answer(sub.loaded.index, question, option,
+                                   entry.evidence if entry else None))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight
@@ -129,7 +125,19 @@ def _gather(sub: Submission) -> dict[str, _Tally]:
     return tallies
 
 
-def _dimension(rubric: Rubric, dim: Dimension, tally: _Tally) -> DimensionResult:
+def _answer(index: RubricIndex, question: Question, option: str,
+            note: str | None) -> EvidenceItem:
+    """The evidence an answer gives; answers without a note share one instance."""
+    def build() -> EvidenceItem:
+        return EvidenceItem(
+            kind="answer", id=question.id, dimension=question.dimension, label=question.text,
+            given=index.labels[question.scale][option], points_to=question.indicates[option],
+            weight=question.weight, note=note)
+    return build() if note else index.shared(("evidence", question.id, option), build)
+
+
+def _dimension(rubric: Rubric, index: RubricIndex, dim: Dimension,
+               tally: _Tally) -> DimensionResult:
     answered = tally.answered
     coverage = answered / tally.applicable if tally.applicable else 0.0
     score_: float | None = None
@@ -144,9 +152,15 @@ def _dimension(rubric: Rubric, dim: Dimension, tally: _Tally) -> DimensionResult
         level=level, level_name=rubric.level(level).name if level else None,
         coverage=round(coverage, 4), evidence=tuple(tally.items),
         unanswered=tuple(tally.unanswered),
-        looks_like=tuple(c.text for c in rubric.level(level).characteristics
-                         if c.dimension == dim.id) if level else (),
+        looks_like=index.shared(("looks_like", dim.id, level),
+                                partial(_looks_like, rubric, dim.id, level)) if level else (),
         blockers=(), advice=None)
+
+
+def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[str, ...]:
+    """The rubric's traits of `level` in `dimension`."""
+    return tuple(c.text for c in rubric.level(level).characteristics
+                 if c.dimension == dimension)
 
 
 def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
@@ -155,7 +169,7 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
     rubric = sub.rubric
     if dim.level is None or dim.level >= goal or goal > rubric.top:
         return dim
-    spec = next(d for d in rubric.dimensions if d.id == dim.id)
+    spec = sub.loaded.index.dimensions[dim.id]
     return dim.model_copy(update={
         "blockers": tuple(_blockers(sub, tally.items, goal)),
         "advice": spec.advance.get(dim.level + 1),
@@ -163,8 +177,8 @@ def _with_plan(sub: Submission, dim: DimensionResult, tally: _Tally,
 
 
 def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iterable[Blocker]:
-    questions = {q.id: q for q in sub.rubric.questions}
-    metrics = {m.id: m for m in sub.rubric.metrics}
+    index = sub.loaded.index
+    questions, metrics = index.questions, index.metrics
     for item in items:
         if item.points_to >= goal:
             continue
@@ -173,15 +187,20 @@ def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iter
             value = sub.metric_values[item.id]
             assert value is not None
             text = bands.shortfall(metric, value, goal, sub.target(item.id))
-            toward = None
+            yield Blocker(dimension=item.dimension, item=item.id, text=text,
+                          points_to=item.points_to, target=goal, toward=None)
         else:
-            question = questions[item.id]
-            contrast = question.contrast
-            text = question.shortfall or (contrast.low if contrast else
-                                          f"{question.text} Answered: {item.given}.")
-            toward = contrast.high if contrast else None
-        yield Blocker(dimension=item.dimension, item=item.id, text=text,
-                      points_to=item.points_to, target=goal, toward=toward)
+            yield index.shared(("blocker", item.id, item.given, item.points_to, goal),
+                               partial(_answer_blocker, questions[item.id], item, goal))
+
+
+def _answer_blocker(question: Question, item: EvidenceItem, goal: int) -> Blocker:
+    contrast = question.contrast
+    text = question.shortfall or (contrast.low if contrast else
+                                  f"{question.text} Answered: {item.given}.")
+    return Blocker(dimension=item.dimension, item=item.id, text=text,
+                   points_to=item.points_to, target=goal,
+                   toward=contrast.high if contrast else None)
 
 
 def _overall(rubric: Rubric, dims: list[DimensionResult]) -> Overall:
@@ -212,18 +231,20 @@ def _confidence(dims: list[DimensionResult], tallies: dict[str, _Tally]) -> floa
 
 
 def _placements(sub: Submission) -> Iterable[MetricPlacement]:
+    banded = sub.loaded.index.banded
     for metric in sub.rubric.metrics:
         value = sub.metric_values[metric.id]
         given = sub.target(metric.id)
         target = bands.target_of(metric, given)
-        placed = metric.bands if target is None and metric.target is not None else \
-            bands.ordered(metric, given)
+        if metric.target is None:
+            views = banded[metric.id]
+        else:
+            views = band_views(metric.bands if target is None else bands.ordered(metric, given))
         yield MetricPlacement(
             id=metric.id, name=metric.name, dimension=metric.dimension, unit=metric.unit,
             value=value, shown=bands.format_value(metric, value),
             level=None if value is None else bands.place(metric, value, given).level,
-            bands=tuple(BandView(level=b.level, min=b.min, max=b.max, basis=b.basis)
-                        for b in placed),
+            bands=views,
             better=metric.better, target=target,
             target_shown=None if target is None else bands.target_phrase(metric, target))
 
@@ -253,14 +274,15 @@ def _flags(rubric: Rubric, dims: list[DimensionResult],
                 f"but {names}"))
 
 
-def _outlook(rubric: Rubric, current: int | None, goal: int,
+def _outlook(sub: Submission, current: int | None, goal: int,
              dims: list[DimensionResult]) -> Outlook | None:
+    rubric = sub.rubric
     if current is None or goal > rubric.top or goal <= current:
         return None
     level = rubric.level(goal)
     here = rubric.level(current)
-    aspects = {a.id: a.name for a in rubric.outcome_aspects}
-    roadmap = _roadmap(rubric, goal, dims)
+    aspects = sub.loaded.index.aspects
+    roadmap = _roadmap(sub.loaded.index.dimensions, goal, dims)
     return Outlook(
         number=goal, name=level.name, summary=level.summary,
         outcomes=tuple((aspects.get(o.aspect, o.aspect), o.expect) for o in level.outcomes),
@@ -270,10 +292,10 @@ def _outlook(rubric: Rubric, current: int | None, goal: int,
         roadmap=roadmap)
 
 
-def _roadmap(rubric: Rubric, goal: int, dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:
+def _roadmap(specs: dict[str, Dimension], goal: int,
+             dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:
     """Dimensions below `goal`, by priority = (goal - score) x weight, largest first; ties
     keep the rubric's order. docs/scoring.md documents the rule."""
-    specs = {d.id: d for d in rubric.dimensions}
     steps = []
     for dim in dims:
         if dim.level is None or dim.score is None or dim.level >= goal:

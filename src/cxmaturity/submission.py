@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxmaturity import bands
 from cxmaturity.answers import Answers
@@ -15,6 +15,9 @@ from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem, RubricNotFound,
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.validation import did_you_mean, located, validate
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_yaml_file
+
+if TYPE_CHECKING:
+    from cxmaturity.rubric_index import RubricIndex
 
 _PERCENT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$")
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
@@ -64,19 +67,19 @@ def check_submission(doc: YamlDocument, base: Path) -> Submission:
         raise InputError([located(doc, ("rubric",), f'{first.message}: "{answers.rubric}"',
                                   first.hint)]) from None
     problems: list[Problem] = []
-    responses = _responses(doc, answers, loaded.rubric, problems)
-    targets = _metric_targets(doc, answers, loaded.rubric, problems)
-    metric_values = _metric_values(doc, answers, loaded.rubric, targets, problems)
+    index = loaded.index
+    responses = _responses(doc, answers, index, problems)
+    targets = _metric_targets(doc, answers, index.metrics, problems)
+    metric_values = _metric_values(doc, answers, index.metrics, targets, problems)
     if problems:
         ordered = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(capped(ordered, doc.file))
     return Submission(doc.file, answers, loaded, responses, metric_values, targets)
 
 
-def _responses(doc: YamlDocument, answers: Answers, rubric: Rubric,
+def _responses(doc: YamlDocument, answers: Answers, index: RubricIndex,
                problems: list[Problem]) -> dict[str, str]:
-    questions = {q.id: q for q in rubric.questions}
-    scales = {s.id: s for s in rubric.scales}
+    questions, scales = index.questions, index.scales
     unknown = [qid for qid in answers.answers if qid not in questions]
     for i, qid in enumerate(unknown):
         hint = did_you_mean(qid, questions) if i < MAX_PROBLEMS else None
@@ -106,10 +109,9 @@ def _option(given: str, question: Question, aliases: dict[str, str]) -> str | No
     return aliases.get(given)
 
 
-def _metric_targets(doc: YamlDocument, answers: Answers, rubric: Rubric,
+def _metric_targets(doc: YamlDocument, answers: Answers, metrics: dict[str, Metric],
                     problems: list[Problem]) -> dict[str, float]:
     """The operation's own targets, for metrics the rubric scores by target."""
-    metrics = {m.id: m for m in rubric.metrics}
     targets: dict[str, float] = {}
     for mid, entry in answers.metrics.items():
         metric = metrics.get(mid)
@@ -130,10 +132,9 @@ def _metric_targets(doc: YamlDocument, answers: Answers, rubric: Rubric,
     return targets
 
 
-def _metric_values(doc: YamlDocument, answers: Answers, rubric: Rubric,
+def _metric_values(doc: YamlDocument, answers: Answers, metrics: dict[str, Metric],
                    targets: dict[str, float],
                    problems: list[Problem]) -> dict[str, float | None]:
-    metrics = {m.id: m for m in rubric.metrics}
     known = f"known metrics: {', '.join(sorted(metrics)) or 'none'}"
     unknown = [mid for mid in answers.metrics if mid not in metrics]
     for i, mid in enumerate(unknown):

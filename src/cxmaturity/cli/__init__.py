@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +13,7 @@ from cxmaturity import __version__
 from cxmaturity.cli import (
     assess,
     compare,
+    help_import,
     interview,
     rubric_list,
     rubric_show,
@@ -77,4 +79,6 @@ _register(app, "interview", interview.interview, interview.EPILOG, needs_args=Fa
 
 def main() -> None:
     """Entry point of the `cxmaturity` script."""
+    if help_import.wants_help(sys.argv[1:]):
+        help_import.import_help_formatter()
     app()
