@@ -60,3 +60,27 @@ print("ok")
     ([], True), (["--help"], True), (["assess", "-h"], True), (["assess", "x.yaml"], False)])
 def test_wants_help(arguments: list[str], expected: bool) -> None:
     assert wants_help(arguments) is expected
+
+
+def test_a_typer_that_needs_more_of_rich_markdown_still_gets_help(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+    import sys
+
+    from cxmaturity.cli import help_import
+
+    real_import = importlib.import_module
+    calls = []
+
+    def picky(name: str, package: str | None = None):  # type: ignore[no-untyped-def]
+        calls.append(name)
+        stub = sys.modules.get("rich.markdown")
+        if name == "typer.rich_utils" and stub is not None and not hasattr(stub, "Heading"):
+            raise ImportError("cannot import name 'Heading' from 'rich.markdown'")
+        return real_import(name, package)
+
+    monkeypatch.delitem(sys.modules, "typer.rich_utils", raising=False)
+    monkeypatch.delitem(sys.modules, "rich.markdown", raising=False)
+    monkeypatch.setattr(help_import.importlib, "import_module", picky)
+    help_import.import_help_formatter()
+    assert calls.count("typer.rich_utils") == 2
+    assert "typer.rich_utils" in sys.modules

@@ -58,6 +58,11 @@ def import_help_formatter() -> None:
             placed.append(module)
     try:
         importlib.import_module("typer.rich_utils")
+    except ImportError:  # a Typer release that needs more of them: import it plainly
+        for module in placed:
+            del sys.modules[module]
+        placed = []
+        importlib.import_module("typer.rich_utils")
     finally:
         for module in placed:
             del sys.modules[module]
