@@ -49,16 +49,12 @@ def compare(
 
     New and resolved blockers are listed too.
     """
-    from cxmaturity.cli.output import rich_text, write
+    from cxmaturity.cli.output import emit
     from cxmaturity.compare import compare_files
     from cxmaturity.report import compare_report as report
 
     comparison = compare_files(str(old), str(new), target=target)
-    if output_format is CompareFormat.json:
-        text = report.render_compare_json(comparison)
-    elif output_format is CompareFormat.markdown:
-        text = report.render_compare_markdown(comparison)
-    else:
-        text = rich_text(report.render_compare(comparison), output is not None)
-    write(text, output)
+    emit(output_format.value, output, json=lambda: report.render_compare_json(comparison),
+         markdown=lambda: report.render_compare_markdown(comparison),
+         rich=lambda: report.render_compare(comparison))
     return 0

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from rich.console import RenderableType
@@ -47,3 +48,15 @@ def write(text: str, output: Path | None) -> None:
     from cxmaturity.files import write_atomic
 
     write_atomic(output, text)
+
+
+def emit(output_format: str, output: Path | None, *, json: Callable[[], str],
+         markdown: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
+    """Render a report in `output_format` (`json`, `markdown` or `rich`) and write it."""
+    if output_format == "json":
+        text = json()
+    elif output_format == "markdown":
+        text = markdown()
+    else:
+        text = rich_text(rich(), output is not None)
+    write(text, output)

@@ -41,16 +41,12 @@ def trend(
     ),
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
-    from cxmaturity.cli.output import rich_text, write
+    from cxmaturity.cli.output import emit
     from cxmaturity.report import trend_report as report
     from cxmaturity.trend import trend_files
 
     result = trend_files([str(p) for p in paths])
-    if output_format is TrendFormat.json:
-        text = report.render_trend_json(result)
-    elif output_format is TrendFormat.markdown:
-        text = report.render_trend_markdown(result)
-    else:
-        text = rich_text(report.render_trend(result), output is not None)
-    write(text, output)
+    emit(output_format.value, output, json=lambda: report.render_trend_json(result),
+         markdown=lambda: report.render_trend_markdown(result),
+         rich=lambda: report.render_trend(result))
     return 0
