@@ -6,3 +6,6 @@ against its rubric, :func:`cxmaturity.scoring.score` turns it into an
 """
 
 __version__ = "0.1.0"
+
+#: The bundled rubric an answers file (or a command) uses when it names none.
+DEFAULT_RUBRIC = "contact-center-ai-maturity"

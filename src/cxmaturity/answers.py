@@ -7,9 +7,8 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
+from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Frozen
-
-DEFAULT_RUBRIC = "contact-center-ai-maturity"
 
 #: Spellings of "not applicable" accepted in answers files.
 NOT_APPLICABLE_SPELLINGS = frozenset({"n/a", "na", "not-applicable", "not applicable"})

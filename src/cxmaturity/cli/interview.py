@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.template import complete_rubric
 
@@ -47,8 +48,8 @@ def interview(
     output: Path = typer.Option(Path("answers.yaml"), "--output", "-o",
                                 help="The answers file to write, or to resume if it exists."),
     rubric: str | None = typer.Option(None, "--rubric", "-r", metavar="ID|PATH",
-                                      help="Rubric for a new file (default: the bundled "
-                                      "contact-center-ai-maturity).",
+                                      help=f"Rubric for a new file (default: the bundled "
+                                      f"{DEFAULT_RUBRIC}).",
                                       autocompletion=complete_rubric),
     ask_unknown: bool = typer.Option(False, "--ask-unknown",
                                      help="On resume, also ask the questions answered "
@@ -94,7 +95,7 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
         done = len(session.steps) - len(session.pending())
         console.print(f"Resuming {output}: {done} of {len(session.steps)} answered.")
         return session
-    reference = rubric or "contact-center-ai-maturity"
+    reference = rubric or DEFAULT_RUBRIC
     loaded = load_rubric(reference)
     if is_path_reference(reference):
         import os

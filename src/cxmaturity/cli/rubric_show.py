@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.template import complete_rubric
 
@@ -15,7 +16,7 @@ EPILOG = """[bold]Examples[/]\n\n
 
 @handled
 def rubric_show(
-    rubric: str = typer.Argument("contact-center-ai-maturity", metavar="[ID|PATH]",
+    rubric: str = typer.Argument(DEFAULT_RUBRIC, metavar="[ID|PATH]",
                                  help="A bundled rubric id or a rubric file.",
                                  autocompletion=complete_rubric),
 ) -> int:

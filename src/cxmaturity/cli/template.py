@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled
 
 EPILOG = """[bold]Examples[/]\n\n
@@ -27,7 +28,7 @@ def complete_rubric(incomplete: str) -> list[str]:
 
 @handled
 def template(
-    rubric: str = typer.Option("contact-center-ai-maturity", "--rubric", "-r",
+    rubric: str = typer.Option(DEFAULT_RUBRIC, "--rubric", "-r",
                                metavar="ID|PATH", help="A bundled rubric id or a rubric file.",
                                autocompletion=complete_rubric),
     output: Path | None = typer.Option(
