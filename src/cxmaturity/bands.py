@@ -97,7 +97,7 @@ def target_phrase(metric: Metric, target: float) -> str:
 
 
 def shortfall(metric: Metric, value: float, target_level: int,
-              target: float | None = None) -> str:
+              target: float | None = None, level_term: str = "Level") -> str:
     """What keeps `value` out of the bands at or above `target_level`, e.g. `22% < 30%`."""
     shown = format_value(metric, value)
     goal = target_of(metric, target)
@@ -105,7 +105,7 @@ def shortfall(metric: Metric, value: float, target_level: int,
         return f"{metric.name} {shown} misses its target of {target_phrase(metric, goal)}"
     reaching = [b for b in ordered(metric) if b.level >= target_level]
     if not reaching:
-        return f"{metric.name} {shown}: no band reaches Level {target_level}"
+        return f"{metric.name} {shown}: no band reaches {level_term} {target_level}"
     nearest = min(reaching, key=lambda b: min(abs(_low(b) - value), abs(_high(b) - value)))
     if value < _low(nearest):
         return f"{metric.name} {shown} < {format_value(metric, _low(nearest))}"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from cxmaturity.answers import normalize_answer
 from cxmaturity.lint_metrics import metric_problems
 from cxmaturity.lint_types import LintProblem
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
-from cxmaturity.scoring import level_of
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric, level_of
 from cxmaturity.yamlsafe import Path, YamlDocument
 
 __all__ = ["RULES", "LintProblem", "lint"]
@@ -59,7 +59,7 @@ def _scales(rubric: Rubric) -> Iterator[LintProblem]:
     for i, scale in enumerate(rubric.scales):
         options = {o.id for o in scale.options}
         for j, option in enumerate(scale.options):
-            if option.id.lower() in (UNKNOWN, NOT_APPLICABLE, "na"):
+            if normalize_answer(option.id) in (UNKNOWN, NOT_APPLICABLE):
                 yield LintProblem("reserved-option", "error", ("scales", i, "options", j, "id"),
                                   f'option "{option.id}" clashes with the answer every '
                                   "question accepts", "remove the option; answers files "

@@ -20,6 +20,15 @@ MAX_QUESTIONS = 2_000
 Id = str
 
 
+def level_of(score: float, tolerance: float, top: int) -> int:
+    """The highest level L with `score >= L - tolerance` (at least 1)."""
+    level = 1
+    for candidate in range(2, top + 1):
+        if score + 1e-9 >= candidate - tolerance:
+            level = candidate
+    return level
+
+
 class Frozen(BaseModel):
     """Base for every rubric and answers model: immutable, unknown keys rejected."""
 

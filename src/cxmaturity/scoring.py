@@ -22,18 +22,16 @@ from cxmaturity.result import (
     RoadmapStep,
     RubricStamp,
 )
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Question, Rubric
+from cxmaturity.rubric import (
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Dimension,
+    Question,
+    Rubric,
+    level_of,
+)
 from cxmaturity.rubric_index import RubricIndex, band_views
 from cxmaturity.submission import Submission
-
-
-def level_of(score: float, tolerance: float, top: int) -> int:
-    """The highest level L with `score >= L - tolerance` (at least 1)."""
-    level = 1
-    for candidate in range(2, top + 1):
-        if score + 1e-9 >= candidate - tolerance:
-            level = candidate
-    return level
 
 
 @dataclass
@@ -186,7 +184,8 @@ def _blockers(sub: Submission, items: Iterable[EvidenceItem], goal: int) -> Iter
             metric = metrics[item.id]
             value = sub.metric_values[item.id]
             assert value is not None
-            text = bands.shortfall(metric, value, goal, sub.target(item.id))
+            text = bands.shortfall(metric, value, goal, sub.target(item.id),
+                                   sub.rubric.level_term)
             yield Blocker(dimension=item.dimension, item=item.id, text=text,
                           points_to=item.points_to, target=goal, toward=None)
         else:
