@@ -42,11 +42,6 @@ class Finding:
         return text + (f"; {p.hint}" if p.hint else "")
 
 
-def errors(findings: list[Finding]) -> list[Finding]:
-    """The findings that are errors."""
-    return [f for f in findings if f.severity == "error"]
-
-
 def _stage(error: InputError, rule: str) -> list[Finding]:
     return [Finding(p, rule) for p in error.problems]
 

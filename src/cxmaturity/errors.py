@@ -65,11 +65,6 @@ class UsageError(CxError):
     """Options that contradict each other or name things that do not exist."""
 
 
-def single(file: str, message: str, **where: object) -> InputError:
-    """An :class:`InputError` with one problem."""
-    return InputError([Problem(file, message, **where)])  # type: ignore[arg-type]
-
-
 def capped(problems: Iterable[Problem], file: str) -> list[Problem]:
     """The first :data:`MAX_PROBLEMS` problems, then one line counting the rest.
 

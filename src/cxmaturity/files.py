@@ -9,27 +9,13 @@ from pathlib import Path
 from cxmaturity.errors import InputError, Problem
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename, so readers never see a
-    half-written file and a failure leaves any previous file untouched."""
-    folder = path.parent if str(path.parent) else Path(".")
+def _mode_for(path: Path) -> int:
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError([Problem(str(path), f"cannot write here: {exc.strerror}",
-                                  hint="check that the folder exists and is writable")]) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        os.unlink(temp)
-        raise InputError([Problem(str(path), f"cannot write: {exc.strerror}")]) from None
-    except BaseException:
-        os.unlink(temp)
-        raise
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class AtomicWriter:
@@ -50,19 +36,29 @@ class AtomicWriter:
 
     def write(self, text: str) -> None:
         """Append `text` to the pending file."""
-        self._handle.write(text)
+        try:
+            self._handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise InputError([Problem(str(self.path), f"cannot write: {exc.strerror}")]
+                             ) from None
 
     def commit(self) -> None:
-        """Flush, sync and move the pending file into place."""
+        """Flush, sync and move the pending file into place, with the permissions a plain
+        write would give (the existing file's, else 0666 less the umask)."""
         try:
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
+            os.chmod(self._temp, _mode_for(self.path))
             os.replace(self._temp, self.path)
         except OSError as exc:
             self.discard()
             raise InputError([Problem(str(self.path), f"cannot write: {exc.strerror}")]
                              ) from None
+        except BaseException:
+            self.discard()
+            raise
 
     def discard(self) -> None:
         """Drop the pending file."""
@@ -78,3 +74,10 @@ class AtomicWriter:
             self.commit()
         else:
             self.discard()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename, so readers never see a
+    half-written file and a failure leaves any previous file untouched."""
+    with AtomicWriter(path) as writer:
+        writer.write(text)
