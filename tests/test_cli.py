@@ -93,3 +93,17 @@ def test_help_shows_an_example(runner, command: list[str]) -> None:  # type: ign
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "cxmaturity assess examples/" in result.stdout
+
+
+def test_a_reader_that_stops_early_is_not_a_bug() -> None:
+    from .conftest import EXAMPLES
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cxmaturity", "assess", str(EXAMPLES), "-f", "jsonl", "-j", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert "bug" not in errors and "Traceback" not in errors

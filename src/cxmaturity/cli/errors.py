@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -13,6 +14,9 @@ import typer
 from cxmaturity.errors import EXIT_BUG, CxError
 
 F = TypeVar("F", bound=Callable[..., int])
+
+#: Exit code when standard output is closed early: 128 + SIGPIPE, as a shell reports it.
+EXIT_BROKEN_PIPE = 141
 
 ISSUES_URL = "the cxmaturity issue tracker"
 
@@ -36,6 +40,9 @@ def handled(command: F) -> F:
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as `cat` does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception:
             print("internal error: cxmaturity hit a bug. Please report it to "
                   f"{ISSUES_URL} with the command and the details below.", file=sys.stderr)
