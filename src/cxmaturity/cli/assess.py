@@ -29,9 +29,10 @@ EPILOG = """[bold]Examples[/]\n\n
   cat answers.yaml | cxmaturity assess - --format csv\n\n
 Folders are searched for *.yaml and *.yml; results come in path order. Gates and defaults can
 live in a .cxmaturity.yaml policy file (found upwards from here, or --config). The format
-defaults to $CXMATURITY_FORMAT, then github under GitHub Actions, then rich on a terminal,
-else text.\n\n
-Exit codes: 0 scored; 1 a gate failed; 2 bad input or usage (any file); 70 internal error.
+defaults to $CXMATURITY_FORMAT, then the policy file's format, then github under GitHub
+Actions, then rich on a terminal, else text.\n\n
+Exit codes: 0 scored; 1 a gate failed; 2 bad input or usage (any file); 70 internal error;
+141 output closed early.
 """
 
 #: Batches at least this large get a progress bar (on a terminal).

@@ -10,7 +10,7 @@ EPILOG = """[bold]Examples[/]\n\n
   cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml\n
   cxmaturity rubric validate my-model.yaml --strict    [dim](warnings fail too)[/]\n
   cxmaturity rubric validate contact-center-ai-maturity    [dim](a bundled id)[/]\n\n
-Each finding reads file:line:col: severity: message (key.path) [rule]; hint.\n
+Each finding reads file:line:col: severity: message (key.path) \\[rule]; hint.\n
 Exit codes: 0 no errors; 1 warnings with --strict; 2 errors.
 """
 

@@ -11,7 +11,7 @@ from cxmaturity.cli.errors import handled
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity validate examples/healthcare-level2.yaml\n
   cxmaturity validate answers/*.yaml --strict    [dim](unanswered questions fail too)[/]\n\n
-Each finding reads file:line:col: severity: message (key.path) [rule]; hint.\n
+Each finding reads file:line:col: severity: message (key.path) \\[rule]; hint.\n
 Exit codes: 0 valid; 1 warnings with --strict; 2 errors.
 """
 
