@@ -12,7 +12,7 @@ from cxmaturity.catalog import bundled_ids
 from cxmaturity.result import Assessment
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
-from cxmaturity.yamlsafe import YamlDocument, read_yaml_file
+from cxmaturity.yamlsafe import read_yaml_file
 
 from .conftest import RUBRICS
 
@@ -26,11 +26,9 @@ def run_case(path: Path) -> tuple[dict[str, Any], Assessment]:
     assert set(case) <= {"description", "expect", "assessment"}, f"{path}: unknown keys"
     assert isinstance(case["description"], str) and case["description"].strip()
     rubric_id = path.parent.name
-    sub = {p[1:]: m for p, m in doc.values.items() if p[:1] == ("assessment",)}
-    keys = {p[1:]: m for p, m in doc.keys.items() if p[:1] == ("assessment",)}
     answers = {"rubric": rubric_id, **case["assessment"]}
     assert answers["rubric"] == rubric_id, f"{path}: the case's folder names its rubric"
-    assessment = YamlDocument(doc.file, answers, sub, keys)
+    assessment = doc.sub(("assessment",), answers)
     return case["expect"], score(check_submission(assessment, path.parent))
 
 

@@ -125,11 +125,7 @@ def _difference(what: str, expected: object, got: object) -> str:
 
 def _assessment(doc: YamlDocument, case: Case, rubric_path: Path) -> YamlDocument:
     """The case's `assessment` as an answers document located in the case file."""
-    prefix = ("assessment",)
-    sub = YamlDocument(doc.file, {"rubric": str(rubric_path.resolve()), **case.assessment})
-    sub.values = {k[1:]: v for k, v in doc.values.items() if k[:1] == prefix}
-    sub.keys = {k[1:]: v for k, v in doc.keys.items() if k[:1] == prefix}
-    return sub
+    return doc.sub(("assessment",), {"rubric": str(rubric_path.resolve()), **case.assessment})
 
 
 def _in_assessment(problem: Problem, file: str) -> Problem:

@@ -62,25 +62,28 @@ class YamlDocument:
 
     @property
     def values(self) -> dict[Path, Mark]:
-        if self._values is None:
-            self._index()
-        assert self._values is not None
-        return self._values
-
-    @values.setter
-    def values(self, marks: dict[Path, Mark]) -> None:
-        self._values = marks
+        """Where each value starts, by key path (worked out on first use)."""
+        return self._marks()[0]
 
     @property
     def keys(self) -> dict[Path, Mark]:
-        if self._keys is None:
-            self._index()
-        assert self._keys is not None
-        return self._keys
+        """Where each mapping key starts, by key path (worked out on first use)."""
+        return self._marks()[1]
 
-    @keys.setter
-    def keys(self, marks: dict[Path, Mark]) -> None:
-        self._keys = marks
+    def _marks(self) -> tuple[dict[Path, Mark], dict[Path, Mark]]:
+        if self._values is None or self._keys is None:
+            self._index()
+        assert self._values is not None and self._keys is not None
+        return self._values, self._keys
+
+    def sub(self, prefix: Path, value: Any) -> YamlDocument:
+        """`value`, found under `prefix` in this file, as a document of its own whose
+        marks are those of this file."""
+        size = len(prefix)
+        return YamlDocument(
+            self.file, value,
+            {path[size:]: mark for path, mark in self.values.items() if path[:size] == prefix},
+            {path[size:]: mark for path, mark in self.keys.items() if path[:size] == prefix})
 
     def _index(self) -> None:
         self._values, self._keys = {}, {}
