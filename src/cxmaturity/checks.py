@@ -86,11 +86,11 @@ def check_answers(path: str) -> list[Finding]:
     if doc is None:
         return found
     try:
-        validate(doc, Answers)
+        answers = validate(doc, Answers)
     except InputError as exc:
         return _stage(exc, "schema")
     try:
-        sub = check_submission(doc, Path(path).parent)
+        sub = check_submission(doc, Path(path).parent, answers)
     except InputError as exc:
         return _stage(exc, "rubric" if _is_rubric_problem(exc, doc.file) else "answers")
     where = located(doc, ("answers",), "", prefer_key=True)

@@ -57,9 +57,11 @@ def parse_submission(raw: bytes, file: str, base: Path) -> Submission:
     return check_submission(parse_bytes(raw, file), base)
 
 
-def check_submission(doc: YamlDocument, base: Path) -> Submission:
-    """Validate a parsed answers document and resolve it against its rubric."""
-    answers = validate(doc, Answers)
+def check_submission(doc: YamlDocument, base: Path,
+                     answers: Answers | None = None) -> Submission:
+    """Validate a parsed answers document and resolve it against its rubric (`answers`:
+    the document already validated, when the caller has done that)."""
+    answers = answers or validate(doc, Answers)
     try:
         loaded = load_rubric(answers.rubric, relative_to=base)
     except RubricNotFound as exc:
