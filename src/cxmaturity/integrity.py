@@ -145,10 +145,7 @@ def _scoring_of(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
     if target.met <= target.missed:
         yield ((*where, "target", "met"), f"meeting the target (level {target.met}) must point "
                f"higher than missing it (level {target.missed})", None)
-    low = metric.minimum if metric.minimum is not None else (
-        0.0 if metric.unit == "percent" else None)
-    high = metric.maximum if metric.maximum is not None else (
-        100.0 if metric.unit == "percent" else None)
+    low, high = metric.limits
     value = target.value
     if value is not None and ((low is not None and value < low) or
                               (high is not None and value > high)):

@@ -54,11 +54,9 @@ def _bands(metric: Metric, where: Path, is_declared: Declared) -> Iterator[LintP
 
 
 def _outside(metric: Metric, where: Path, is_declared: Declared) -> Iterator[LintProblem]:
-    low = metric.minimum if metric.minimum is not None else (0.0 if metric.unit == "percent"
-                                                            else None)
-    high = metric.maximum if metric.maximum is not None else (100.0 if metric.unit == "percent"
-                                                             else None)
-    first, last = ordered(metric)[0], ordered(metric)[-1]
+    low, high = metric.limits
+    bands = ordered(metric)
+    first, last = bands[0], bands[-1]
     gaps_declared = is_declared((*where, "gaps"))
     if low is not None and first.min is not None and first.min > low and not gaps_declared:
         yield LintProblem("band-gap", "warning", (*where, "bands"),

@@ -218,6 +218,17 @@ class Metric(Frozen):
     target: Target | None = Field(default=None, description="A target instead of bands.")
     shortfall: str | None = None
 
+    @property
+    def limits(self) -> tuple[float | None, float | None]:
+        """The smallest and largest valid value (None: unbounded); a percentage is always
+        within 0-100, narrowed by `minimum` and `maximum`."""
+        low, high = (0.0, 100.0) if self.unit == "percent" else (None, None)
+        if self.minimum is not None:
+            low = self.minimum if low is None else max(low, self.minimum)
+        if self.maximum is not None:
+            high = self.maximum if high is None else min(high, self.maximum)
+        return low, high
+
 
 class DimensionRule(Frozen):
     """How a dimension's evidence becomes a score and a level."""

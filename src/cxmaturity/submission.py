@@ -204,14 +204,11 @@ def parse_number(raw: Any, metric: Metric) -> float | None:
             raise ValueError(f"{shown} is ambiguous: percentages are written 0-100, so "
                              f"write {number * 100:g}% for that share, or {number:g}% if "
                              f"you mean less than one percent")
-        low, high = 0.0, 100.0
     elif had_percent:
         raise ValueError(f"{shown} has a % sign but {metric.name} is not a percentage")
-    else:
-        low = -math.inf if metric.minimum is None else metric.minimum
-        high = math.inf if metric.maximum is None else metric.maximum
-    low = low if metric.minimum is None else max(low, metric.minimum)
-    high = high if metric.maximum is None else min(high, metric.maximum)
+    limits = metric.limits
+    low = -math.inf if limits[0] is None else limits[0]
+    high = math.inf if limits[1] is None else limits[1]
     if not low <= number <= high:
         raise ValueError(f"{shown} is out of range for {metric.name} ({low:g} to {high:g})")
     return number
