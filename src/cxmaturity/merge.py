@@ -59,15 +59,18 @@ def read_interviews(paths: Sequence[str]) -> list[Interview]:
     return interviews
 
 
-def merge_inputs(paths: Sequence[str]) -> tuple[Submission, Merged]:
-    """Merge the given files, or every `.yaml`/`.yml` file of a single folder given alone."""
+def merge_inputs(paths: Sequence[str]) -> Merged:
+    """Merge the given files, or the answers files of a single folder given alone (found as
+    `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
+    `.cxmaturity.yaml` policy skipped)."""
     if len(paths) == 1 and Path(paths[0]).is_dir():
-        folder = Path(paths[0])
-        paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        from cxmaturity.batch import collect_inputs
+
+        folder = paths[0]
+        paths = collect_inputs([folder])
         if not paths:
-            raise UsageError([Problem(str(folder), "no .yaml answers files in this folder")])
-    merged = merge_files(paths)
-    return merged.submission, merged
+            raise UsageError([Problem(folder, "no .yaml answers files in this folder")])
+    return merge_files(paths)
 
 
 def merge_files(paths: Sequence[str]) -> Merged:

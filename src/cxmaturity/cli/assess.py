@@ -88,7 +88,7 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, collect_inputs, default_jobs, run
+    from cxmaturity.batch import STDIN, Tally, assess_merged, collect_inputs, default_jobs, run
     from cxmaturity.report.formats import Context, reporter
 
     policy, base = _policy(None if no_config else config, search=not no_config)
@@ -108,7 +108,7 @@ def assess(
                                       width=100 if output else None,
                                       gates=_gate_names(settings)))
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
-    outcomes = iter([_merged(files, settings)]) if merge else run(
+    outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
     if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
                       report_on_terminal=terminal):
@@ -163,21 +163,6 @@ def _settings(policy: Policy, base: Path, single: bool, *, fail_under: str | Non
         baseline=load_baseline(where) if where is not None and regression else {},
         fail_on_regression=regression)
     return Settings(gates=gates, target=target, keep=single)
-
-
-def _merged(files: list[str], settings: Settings) -> Outcome:
-    """One assessment combined from several respondents' files (see docs/merge.md)."""
-    from cxmaturity.batch import Digest, Outcome
-    from cxmaturity.gates import failed_gates, resolve_level
-    from cxmaturity.merge import merge_inputs
-    from cxmaturity.scoring import score
-
-    sub, merged = merge_inputs(files)
-    goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target else None
-    result = merged.annotate(score(sub, target=goal))
-    failures = failed_gates(result, sub.rubric, settings.gates)
-    return Outcome(result.file, result.model_dump_json(), Digest.of(result), tuple(failures),
-                   result=result)
 
 
 def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
