@@ -193,12 +193,13 @@ def _scored(sub: Submission, settings: Settings, doc: YamlDocument | None, shown
     from cxmaturity.gates import failed_gates, resolve_level
     from cxmaturity.scoring import score
 
-    goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target \
-        else None
+    rubric = sub.rubric
+    goal = resolve_level(rubric.levels, settings.target, "--target", rubric.id) \
+        if settings.target else None
     result = score(sub, target=goal)
     if merged is not None:
         result = merged.annotate(result)
-    failures = failed_gates(result, sub.rubric, settings.gates, doc)
+    failures = failed_gates(result, rubric, settings.gates, doc)
     return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
                    tuple(failures), result=result if settings.keep else None)
 

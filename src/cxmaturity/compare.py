@@ -9,7 +9,8 @@ from typing import Literal
 from pydantic import Field
 
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.history import level_on_ladder, load_assessment
+from cxmaturity.gates import resolve_level
+from cxmaturity.history import load_assessment
 from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
 
@@ -80,7 +81,7 @@ def compare_files(old: str, new: str, *, target: str | None = None) -> Compariso
     before = load_assessment(old)
     goal = before.next.number if before.next else None
     if target is not None:
-        goal = level_on_ladder(before.ladder, target, "--target")
+        goal = resolve_level(before.ladder, target, "--target")
         before = load_assessment(old, target=goal)
     after = load_assessment(new, target=goal)
     return compare(before, after)

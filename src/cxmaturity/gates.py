@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from cxmaturity.errors import Problem, UsageError
 
@@ -16,16 +16,31 @@ if TYPE_CHECKING:  # imported lazily: `--help` and batch set-up need none of the
     from cxmaturity.yamlsafe import YamlDocument
 
 
-def resolve_level(rubric: Rubric, text: str, option: str) -> int:
-    """A level given by number, id or name (case-insensitive) in `rubric`."""
+class Rung(Protocol):
+    """A level as both a rubric (:class:`~cxmaturity.rubric.Level`) and a result
+    (:class:`~cxmaturity.result.LevelView`) describe it."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def resolve_level(levels: Iterable[Rung], text: str, option: str,
+                  rubric_id: str | None = None) -> int:
+    """A level of the ladder `levels` given by number, id or name (case-insensitive);
+    UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
     from cxmaturity.validation import did_you_mean
 
+    ladder = list(levels)
     wanted = text.strip().lower()
-    for level in rubric.levels:
+    for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
-    choices = [str(lv.number) for lv in rubric.levels] + [lv.id for lv in rubric.levels]
-    raise UsageError([Problem(option, f'"{text}" is not a level of {rubric.id}',
+    choices = [str(lv.number) for lv in ladder] + [lv.id for lv in ladder]
+    raise UsageError([Problem(option, f'"{text}" is not a level of {rubric_id or "this rubric"}',
                               hint=did_you_mean(wanted, choices) or
                               f"use one of: {', '.join(choices)}")])
 
@@ -76,7 +91,7 @@ def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
     """The gates `result` fails; UsageError if a gate names a level or dimension `rubric` lacks."""
     failures: list[GateFailure] = []
     if gates.fail_under is not None:
-        level = resolve_level(rubric, gates.fail_under, "--fail-under")
+        level = resolve_level(rubric.levels, gates.fail_under, "--fail-under", rubric.id)
         if under(result, level):
             why = " (insufficient evidence)" if result.status != "scored" else ""
             shown = _shown(result.overall.level)
@@ -110,7 +125,7 @@ def _dimension_gates(result: Assessment, rubric: Rubric,
                                       f"dimension of {rubric.id}",
                                       hint=did_you_mean(dimension, levels) or
                                       f"dimensions: {', '.join(levels)}")])
-        floor = resolve_level(rubric, text, "--fail-under-dimension")
+        floor = resolve_level(rubric.levels, text, "--fail-under-dimension", rubric.id)
         got = levels[dimension]
         if got is None or got < floor:
             failures.append(GateFailure("fail-under-dimension", f"dimension {dimension} is at "
