@@ -28,20 +28,21 @@ STDIN_NAME = "<stdin>"
 SUFFIXES = (".yaml", ".yml")
 
 
-def collect_inputs(arguments: Sequence[str]) -> list[str]:
-    """The files to score: files as named, `*.yaml`/`*.yml` under folders (recursively,
-    hidden names skipped), `-` first, the rest sorted by path and without repeats."""
+def collect_inputs(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """The files to score: files as named, files ending in `suffixes` (`*.yaml`/`*.yml`)
+    under folders (recursively, hidden names skipped), `-` first, the rest sorted by path
+    and without repeats."""
     found: set[str] = set()
     for argument in arguments:
         if argument != STDIN and os.path.isdir(argument):
-            found.update(_walk(argument))
+            found.update(_walk(argument, suffixes))
         elif argument != STDIN:
             found.add(argument)
     ordered = sorted(found, key=lambda p: Path(p).parts)
     return [STDIN, *ordered] if STDIN in arguments else ordered
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
     """Answers files under `folder`; symbolic links to folders are not followed (so a link
     loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml` link that
     cannot be followed (a loop), is yielded itself, to be reported when it is read."""
@@ -55,8 +56,8 @@ def _walk(folder: str) -> Iterator[str]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.name.endswith(SUFFIXES) and _is_file(entry):
+            yield from _walk(entry.path, suffixes)
+        elif entry.name.endswith(suffixes) and _is_file(entry):
             yield entry.path
 
 

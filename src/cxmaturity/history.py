@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from cxmaturity.batch import collect_inputs
 from cxmaturity.errors import InputError, Problem
 from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score
@@ -33,15 +35,12 @@ def load_assessment(path: str, *, target: int | None = None) -> Assessment:
 
 
 def expand(paths: Iterable[str]) -> list[str]:
-    """The files given, with each folder replaced by its answers and result files, sorted."""
+    """The files given, with each folder replaced by the answers and result files under it
+    (found as `assess` finds files: recursively, hidden names skipped, sorted)."""
     found: list[str] = []
     for path in paths:
-        folder = Path(path)
-        if not folder.is_dir():
-            found.append(path)
-            continue
-        inside = sorted(str(p) for p in folder.iterdir() if p.suffix in SUFFIXES)
-        if not inside:
+        inside = collect_inputs([path], SUFFIXES)
+        if not inside and os.path.isdir(path):
             raise InputError([Problem(path, "no .yaml, .yml or .json files in this folder")])
         found += inside
     return found
