@@ -106,7 +106,7 @@ def assess(
     chosen = output_format or _default_format(policy, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
                                       width=100 if output else None,
-                                      gates=_gate_names(settings)))
+                                      gates=settings.gates.active))
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
@@ -173,16 +173,6 @@ def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
         return default_format(os.environ, terminal=terminal, configured=policy.format)
     except ValueError as exc:
         raise UsageError([Problem(f"{FORMAT_VARIABLE} or the policy file", str(exc))]) from None
-
-
-def _gate_names(settings: Settings) -> tuple[str, ...]:
-    gates = settings.gates
-    names = [("fail-under", gates.fail_under is not None),
-             ("fail-under-dimension", bool(gates.fail_under_dimension)),
-             ("min-confidence", gates.min_confidence is not None),
-             ("max-age", gates.max_age is not None),
-             ("regression", gates.fail_on_regression)]
-    return tuple(name for name, active in names if active)
 
 
 def _diagnose(outcome: Outcome) -> None:
