@@ -82,10 +82,6 @@ def annotation(file: str, message: str, title: str, line: int | None,
     return f"::error {where},title={_prop(title)}::{_data(message)}\n"
 
 
-def _problem_text(message: str, path: str | None, hint: str | None) -> str:
-    return message + (f" ({path})" if path else "") + (f"; {hint}" if hint else "")
-
-
 class GithubReporter(Reporter):
     """A log line per file, and an annotation per error and failed gate."""
 
@@ -95,7 +91,7 @@ class GithubReporter(Reporter):
     def add(self, outcome: Outcome) -> str:
         d = outcome.digest
         if d is None:
-            return "".join(annotation(p.file, _problem_text(p.message, p.path, p.hint),
+            return "".join(annotation(p.file, p.detail,
                                       "cxmaturity invalid input", p.line, p.column)
                            for p in outcome.problems)
         level = d.label
