@@ -13,6 +13,7 @@ from cxmaturity.gates import resolve_level
 from cxmaturity.history import load_assessment
 from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
+from cxmaturity.sites import same_site
 
 COMPARE_SCHEMA_VERSION = "1.0"
 
@@ -165,7 +166,7 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if old.rubric.sha256 != new.rubric.sha256:
         notes.append(f"The rubric changed between the two ({old.rubric.version} → "
                      f"{new.rubric.version}); some movement may come from the rubric.")
-    if (old.organization, old.site) != (new.organization, new.site):
+    if not same_site(old, new):
         notes.append(f"Different sites: {old.organization} · {old.site or '-'} and "
                      f"{new.organization} · {new.site or '-'}.")
     old_goal = old.next.number if old.next else None

@@ -20,6 +20,7 @@ from cxmaturity.answers import Answers
 from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.result import Assessment, Disagreement
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.sites import same_name
 from cxmaturity.submission import Submission, check_submission
 from cxmaturity.validation import located
 from cxmaturity.yamlsafe import YamlDocument, read_yaml_file
@@ -113,7 +114,7 @@ def _check_same_site(interviews: Sequence[Interview]) -> None:
                                     f"differs from {first.file}'s", "merge answers to one rubric"))
         for key in ("organization", "site"):
             mine, theirs = getattr(sub.answers, key), getattr(first.answers, key)
-            if (mine or "").strip().lower() != (theirs or "").strip().lower():
+            if not same_name(mine, theirs):
                 problems.append(located(other.doc, (key,), f'{key} "{mine}" differs from '
                                         f'"{theirs}" in {first.file}',
                                         "merge only interviews of one organization and site",
