@@ -3,12 +3,15 @@ that annotate the file and line of each error and failed gate)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from cxmaturity import __version__
-from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from cxmaturity.batch import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
 
