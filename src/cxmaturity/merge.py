@@ -25,6 +25,10 @@ from cxmaturity.submission import Submission, check_submission
 from cxmaturity.validation import located
 from cxmaturity.yamlsafe import YamlDocument, read_yaml_file
 
+#: Answers this many steps apart (scale options, or metric levels) still agree; further
+#: apart is a disagreement: the "more than one step apart" rule of docs/merge.md.
+AGREEING_SPREAD = 1
+
 
 @dataclass(frozen=True)
 class Interview:
@@ -134,7 +138,7 @@ def _consensus(question: Question, options: dict[str, str],
     kept = ranked[(len(ranked) - 1) // 2][1]
     positions = [order.index(opt) for _, opt in given]
     spread = max(positions) - min(positions)
-    if spread <= 1:
+    if spread <= AGREEING_SPREAD:
         return kept, None
     return kept, Disagreement(item=question.id, dimension=question.dimension,
                               label=question.text,
@@ -153,7 +157,7 @@ def _metric_consensus(metric: Metric,
     kept = ranked[(len(ranked) - 1) // 2]
     levels = [bands.place(metric, value).level for _, value in given]
     spread = max(levels) - min(levels)
-    if spread <= 1:
+    if spread <= AGREEING_SPREAD:
         return kept, None
     shown = tuple((who, bands.format_value(metric, value)) for who, value in given)
     return kept, Disagreement(item=metric.id, dimension=metric.dimension, label=metric.name,
