@@ -112,3 +112,12 @@ def test_cli_bad_target_exits_2(runner, pair) -> None:  # type: ignore[no-untype
 def test_missing_file_exits_2(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["compare", str(tmp_path / "no.yaml"), str(tmp_path / "x")])
     assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+@pytest.mark.parametrize(("site", "noted"), [(" t ", False), ("Other", True)])
+def test_sites_are_compared_as_merge_and_trend_compare_them(pair, site: str,  # type: ignore[no-untyped-def]
+                                                             noted: bool) -> None:
+    new = Path(pair[1])
+    new.write_text(new.read_text().replace("organization: T", f"organization: '{site}'"))
+    notes = compare_files(pair[0], str(new)).notes
+    assert any(n.startswith("Different sites") for n in notes) is noted

@@ -77,8 +77,20 @@ def test_one_file_is_a_usage_error() -> None:
 
 
 def test_folder_convention_reads_every_yaml_file() -> None:
-    _, merged = merge_inputs([str(FOLDER)])
+    merged = merge_inputs([str(FOLDER)])
     assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
+
+
+def test_folder_convention_skips_a_hidden_policy_file(tmp_path: Path) -> None:
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_bytes(TINY.read_bytes())
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("ana.yaml", "ben.yaml"):
+        (site / name).write_bytes((FOLDER / name).read_bytes())
+    (site / ".cxmaturity.yaml").write_text("fail-under: 2\n", encoding="utf-8")
+    merged = merge_inputs([str(site)])
+    assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml"]
 
 
 @pytest.mark.parametrize(("fmt", "needle"), [

@@ -81,3 +81,14 @@ def test_empty_folder_exits_2(runner, tmp_path) -> None:  # type: ignore[no-unty
     result = runner.invoke(app, ["trend", str(tmp_path)])
     assert result.exit_code == 2
     assert "no .yaml, .yml or .json files in this folder" in result.stderr
+
+
+def test_folder_is_searched_like_assess_folders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    early, late = sorted(HISTORY.iterdir())[:2]
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "2026" / late.name).write_bytes(late.read_bytes())
+    (tmp_path / early.name).write_bytes(early.read_bytes())
+    (tmp_path / ".cxmaturity.yaml").write_text("fail-under: 2\n", encoding="utf-8")
+    trend = trend_files([str(tmp_path)])
+    assert [p.file for p in trend.points] == [str(tmp_path / early.name),
+                                              str(tmp_path / "2026" / late.name)]

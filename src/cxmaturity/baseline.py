@@ -42,7 +42,6 @@ def _records(file: Path) -> Iterator[dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(file), f"cannot read baseline: {exc}")]) from None
     lines = text.splitlines() if file.suffix == ".jsonl" else [text]
-    offset = 0
     for number, line in enumerate(lines, start=1):
         offset = number - 1 if file.suffix == ".jsonl" else 0
         if not line.strip():

@@ -16,7 +16,10 @@ from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError
 from cxmaturity.gates import GateFailure, Gates
 
 if TYPE_CHECKING:
+    from cxmaturity.merge import Merged
     from cxmaturity.result import Assessment
+    from cxmaturity.submission import Submission
+    from cxmaturity.yamlsafe import YamlDocument
 
 #: The argument that means "read one answers file from standard input".
 STDIN = "-"
@@ -25,20 +28,21 @@ STDIN_NAME = "<stdin>"
 SUFFIXES = (".yaml", ".yml")
 
 
-def collect_inputs(arguments: Sequence[str]) -> list[str]:
-    """The files to score: files as named, `*.yaml`/`*.yml` under folders (recursively,
-    hidden names skipped), `-` first, the rest sorted by path and without repeats."""
+def collect_inputs(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """The files to score: files as named, files ending in `suffixes` (`*.yaml`/`*.yml`)
+    under folders (recursively, hidden names skipped), `-` first, the rest sorted by path
+    and without repeats."""
     found: set[str] = set()
     for argument in arguments:
         if argument != STDIN and os.path.isdir(argument):
-            found.update(_walk(argument))
+            found.update(_walk(argument, suffixes))
         elif argument != STDIN:
             found.add(argument)
     ordered = sorted(found, key=lambda p: Path(p).parts)
     return [STDIN, *ordered] if STDIN in arguments else ordered
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
     """Answers files under `folder`; symbolic links to folders are not followed (so a link
     loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml` link that
     cannot be followed (a loop), is yielded itself, to be reported when it is read."""
@@ -52,8 +56,8 @@ def _walk(folder: str) -> Iterator[str]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.name.endswith(SUFFIXES) and _is_file(entry):
+            yield from _walk(entry.path, suffixes)
+        elif entry.name.endswith(suffixes) and _is_file(entry):
             yield entry.path
 
 
@@ -161,8 +165,6 @@ class Settings:
 
 def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
     """Score one file (or `raw` bytes read from standard input); never raises CxError."""
-    from cxmaturity.gates import failed_gates, resolve_level
-    from cxmaturity.scoring import score
     from cxmaturity.submission import check_submission
     from cxmaturity.yamlsafe import parse_bytes, read_yaml_file
 
@@ -172,14 +174,35 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outco
     try:
         doc = parse_bytes(raw or b"", shown) if path == STDIN else read_yaml_file(path)
         sub = check_submission(doc, Path(".") if path == STDIN else Path(path).parent)
-        goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target \
-            else None
-        result = score(sub, target=goal)
-        failures = failed_gates(result, sub.rubric, settings.gates, doc)
+        return _scored(sub, settings, doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)
-    return Outcome(shown, result.model_dump_json(), Digest.of(result), tuple(failures),
-                   result=result if settings.keep else None)
+
+
+def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
+    """One assessment combined from several respondents' files, or a folder of them
+    (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
+    from cxmaturity.merge import merge_inputs
+
+    merged = merge_inputs(paths)
+    return _scored(merged.submission, settings, None, None, merged)
+
+
+def _scored(sub: Submission, settings: Settings, doc: YamlDocument | None, shown: str | None,
+            merged: Merged | None = None) -> Outcome:
+    """The outcome of scoring a checked submission: its result, digest and failed gates."""
+    from cxmaturity.gates import failed_gates, resolve_level
+    from cxmaturity.scoring import score
+
+    rubric = sub.rubric
+    goal = resolve_level(rubric.levels, settings.target, "--target", rubric.id) \
+        if settings.target else None
+    result = score(sub, target=goal)
+    if merged is not None:
+        result = merged.annotate(result)
+    failures = failed_gates(result, rubric, settings.gates, doc)
+    return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
+                   tuple(failures), result=result if settings.keep else None)
 
 
 def _folder_problem(path: str) -> Problem:

@@ -9,9 +9,11 @@ from typing import Literal
 from pydantic import Field
 
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.history import level_on_ladder, load_assessment
+from cxmaturity.gates import resolve_level
+from cxmaturity.history import load_assessment
 from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
+from cxmaturity.sites import same_site
 
 COMPARE_SCHEMA_VERSION = "1.0"
 
@@ -80,7 +82,7 @@ def compare_files(old: str, new: str, *, target: str | None = None) -> Compariso
     before = load_assessment(old)
     goal = before.next.number if before.next else None
     if target is not None:
-        goal = level_on_ladder(before.ladder, target, "--target")
+        goal = resolve_level(before.ladder, target, "--target")
         before = load_assessment(old, target=goal)
     after = load_assessment(new, target=goal)
     return compare(before, after)
@@ -164,7 +166,7 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if old.rubric.sha256 != new.rubric.sha256:
         notes.append(f"The rubric changed between the two ({old.rubric.version} → "
                      f"{new.rubric.version}); some movement may come from the rubric.")
-    if (old.organization, old.site) != (new.organization, new.site):
+    if not same_site(old, new):
         notes.append(f"Different sites: {old.organization} · {old.site or '-'} and "
                      f"{new.organization} · {new.site or '-'}.")
     old_goal = old.next.number if old.next else None

@@ -29,18 +29,24 @@ class Problem:
     hint: str | None = None
     severity: str = "error"
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """`file`, `file:line` or `file:line:column`, as far as known."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        if self.path:
-            text += f" ({self.path})"
-        if self.hint:
-            text += f"; {self.hint}"
-        return text
+        return where
+
+    @property
+    def detail(self) -> str:
+        """What is wrong, without the location: `message (key.path); hint`."""
+        return self.message + (f" ({self.path})" if self.path else "") + \
+            (f"; {self.hint}" if self.hint else "")
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.detail}"
 
 
 class CxError(Exception):

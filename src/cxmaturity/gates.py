@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from cxmaturity.errors import Problem, UsageError
 
@@ -16,16 +16,31 @@ if TYPE_CHECKING:  # imported lazily: `--help` and batch set-up need none of the
     from cxmaturity.yamlsafe import YamlDocument
 
 
-def resolve_level(rubric: Rubric, text: str, option: str) -> int:
-    """A level given by number, id or name (case-insensitive) in `rubric`."""
+class Rung(Protocol):
+    """A level as both a rubric (:class:`~cxmaturity.rubric.Level`) and a result
+    (:class:`~cxmaturity.result.LevelView`) describe it."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def resolve_level(levels: Iterable[Rung], text: str, option: str,
+                  rubric_id: str | None = None) -> int:
+    """A level of the ladder `levels` given by number, id or name (case-insensitive);
+    UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
     from cxmaturity.validation import did_you_mean
 
+    ladder = list(levels)
     wanted = text.strip().lower()
-    for level in rubric.levels:
+    for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
-    choices = [str(lv.number) for lv in rubric.levels] + [lv.id for lv in rubric.levels]
-    raise UsageError([Problem(option, f'"{text}" is not a level of {rubric.id}',
+    choices = [str(lv.number) for lv in ladder] + [lv.id for lv in ladder]
+    raise UsageError([Problem(option, f'"{text}" is not a level of {rubric_id or "this rubric"}',
                               hint=did_you_mean(wanted, choices) or
                               f"use one of: {', '.join(choices)}")])
 
@@ -44,6 +59,14 @@ class Standing:
     dimensions: Mapping[str, int | None]
 
 
+#: Gate names, as failures and per-gate reports (e.g. JUnit test cases) show them.
+FAIL_UNDER = "fail-under"
+FAIL_UNDER_DIMENSION = "fail-under-dimension"
+MIN_CONFIDENCE = "min-confidence"
+MAX_AGE = "max-age"
+REGRESSION = "regression"
+
+
 @dataclass(frozen=True)
 class Gates:
     """Every gate requested for a batch; levels are resolved against each file's rubric."""
@@ -59,6 +82,16 @@ class Gates:
     fail_on_regression: bool = False
     today: dt.date | None = None
     """The day ages are measured from (default: today)."""
+
+    @property
+    def active(self) -> tuple[str, ...]:
+        """The names of the gates in force, in a fixed order."""
+        names = [(FAIL_UNDER, self.fail_under is not None),
+                 (FAIL_UNDER_DIMENSION, bool(self.fail_under_dimension)),
+                 (MIN_CONFIDENCE, self.min_confidence is not None),
+                 (MAX_AGE, self.max_age is not None),
+                 (REGRESSION, self.fail_on_regression)]
+        return tuple(name for name, active in names if active)
 
 
 @dataclass(frozen=True)
@@ -76,15 +109,15 @@ def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
     """The gates `result` fails; UsageError if a gate names a level or dimension `rubric` lacks."""
     failures: list[GateFailure] = []
     if gates.fail_under is not None:
-        level = resolve_level(rubric, gates.fail_under, "--fail-under")
+        level = resolve_level(rubric.levels, gates.fail_under, "--fail-under", rubric.id)
         if under(result, level):
             why = " (insufficient evidence)" if result.status != "scored" else ""
             shown = _shown(result.overall.level)
-            failures.append(GateFailure("fail-under", f"overall level {shown} is below "
+            failures.append(GateFailure(FAIL_UNDER, f"overall level {shown} is below "
                                         f"{gates.fail_under}{why}"))
     failures += _dimension_gates(result, rubric, gates.fail_under_dimension)
     if gates.min_confidence is not None and result.confidence + 1e-9 < gates.min_confidence:
-        failures.append(GateFailure("min-confidence", f"confidence {result.confidence:.0%} is "
+        failures.append(GateFailure(MIN_CONFIDENCE, f"confidence {result.confidence:.0%} is "
                                     f"below {gates.min_confidence:.0%}"))
     if gates.max_age is not None:
         failures += _age_gate(result, gates.max_age, gates.today or dt.date.today(), doc)
@@ -110,10 +143,10 @@ def _dimension_gates(result: Assessment, rubric: Rubric,
                                       f"dimension of {rubric.id}",
                                       hint=did_you_mean(dimension, levels) or
                                       f"dimensions: {', '.join(levels)}")])
-        floor = resolve_level(rubric, text, "--fail-under-dimension")
+        floor = resolve_level(rubric.levels, text, "--fail-under-dimension", rubric.id)
         got = levels[dimension]
         if got is None or got < floor:
-            failures.append(GateFailure("fail-under-dimension", f"dimension {dimension} is at "
+            failures.append(GateFailure(FAIL_UNDER_DIMENSION, f"dimension {dimension} is at "
                                         f"level {_shown(got)}, below {text}"))
     return failures
 
@@ -124,7 +157,7 @@ def _age_gate(result: Assessment, max_age: int, today: dt.date,
     if age <= max_age:
         return []
     mark = doc.locate(("date",)) if doc is not None else None
-    return [GateFailure("max-age", f"assessment dated {result.date.isoformat()} is {age} days "
+    return [GateFailure(MAX_AGE, f"assessment dated {result.date.isoformat()} is {age} days "
                         f"old (more than {max_age})", mark.line if mark else None,
                         mark.column if mark else None)]
 
@@ -132,12 +165,12 @@ def _age_gate(result: Assessment, max_age: int, today: dt.date,
 def _regressions(result: Assessment, before: Standing) -> list[GateFailure]:
     failures = []
     if _dropped(before.overall, result.overall.level):
-        failures.append(GateFailure("regression", f"overall level dropped from {before.overall}"
+        failures.append(GateFailure(REGRESSION, f"overall level dropped from {before.overall}"
                                     f" to {_shown(result.overall.level)}"))
     for dim in result.dimensions:
         was = before.dimensions.get(dim.id)
         if _dropped(was, dim.level):
-            failures.append(GateFailure("regression", f"dimension {dim.id} dropped from level "
+            failures.append(GateFailure(REGRESSION, f"dimension {dim.id} dropped from level "
                                         f"{was} to {_shown(dim.level)}"))
     return failures
 

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from cxmaturity.errors import InputError, Problem, UsageError
-from cxmaturity.result import SCHEMA_VERSION, Assessment, LevelView
+from cxmaturity.batch import collect_inputs
+from cxmaturity.errors import InputError, Problem
+from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
-from cxmaturity.validation import did_you_mean, located, validate
+from cxmaturity.validation import located, validate
 from cxmaturity.yamlsafe import read_yaml_file
 
 #: File endings read when a folder is given.
@@ -33,28 +35,12 @@ def load_assessment(path: str, *, target: int | None = None) -> Assessment:
 
 
 def expand(paths: Iterable[str]) -> list[str]:
-    """The files given, with each folder replaced by its answers and result files, sorted."""
+    """The files given, with each folder replaced by the answers and result files under it
+    (found as `assess` finds files: recursively, hidden names skipped, sorted)."""
     found: list[str] = []
     for path in paths:
-        folder = Path(path)
-        if not folder.is_dir():
-            found.append(path)
-            continue
-        inside = sorted(str(p) for p in folder.iterdir() if p.suffix in SUFFIXES)
-        if not inside:
+        inside = collect_inputs([path], SUFFIXES)
+        if not inside and os.path.isdir(path):
             raise InputError([Problem(path, "no .yaml, .yml or .json files in this folder")])
         found += inside
     return found
-
-
-def level_on_ladder(ladder: Iterable[LevelView], text: str, option: str) -> int:
-    """A level of a result's ladder given by number, id or name (case-insensitive)."""
-    levels = list(ladder)
-    wanted = text.strip().lower()
-    for level in levels:
-        if wanted in (str(level.number), level.id.lower(), level.name.lower()):
-            return level.number
-    choices = [str(lv.number) for lv in levels] + [lv.id for lv in levels]
-    raise UsageError([Problem(option, f'"{text}" is not a level of this rubric',
-                              hint=did_you_mean(wanted, choices) or
-                              f"use one of: {', '.join(choices)}")])

@@ -20,9 +20,14 @@ from cxmaturity.answers import Answers
 from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.result import Assessment, Disagreement
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.sites import same_name
 from cxmaturity.submission import Submission, check_submission
 from cxmaturity.validation import located
 from cxmaturity.yamlsafe import YamlDocument, read_yaml_file
+
+#: Answers this many steps apart (scale options, or metric levels) still agree; further
+#: apart is a disagreement: the "more than one step apart" rule of docs/merge.md.
+AGREEING_SPREAD = 1
 
 
 @dataclass(frozen=True)
@@ -59,15 +64,18 @@ def read_interviews(paths: Sequence[str]) -> list[Interview]:
     return interviews
 
 
-def merge_inputs(paths: Sequence[str]) -> tuple[Submission, Merged]:
-    """Merge the given files, or every `.yaml`/`.yml` file of a single folder given alone."""
+def merge_inputs(paths: Sequence[str]) -> Merged:
+    """Merge the given files, or the answers files of a single folder given alone (found as
+    `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
+    `.cxmaturity.yaml` policy skipped)."""
     if len(paths) == 1 and Path(paths[0]).is_dir():
-        folder = Path(paths[0])
-        paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        from cxmaturity.batch import collect_inputs
+
+        folder = paths[0]
+        paths = collect_inputs([folder])
         if not paths:
-            raise UsageError([Problem(str(folder), "no .yaml answers files in this folder")])
-    merged = merge_files(paths)
-    return merged.submission, merged
+            raise UsageError([Problem(folder, "no .yaml answers files in this folder")])
+    return merge_files(paths)
 
 
 def merge_files(paths: Sequence[str]) -> Merged:
@@ -110,7 +118,7 @@ def _check_same_site(interviews: Sequence[Interview]) -> None:
                                     f"differs from {first.file}'s", "merge answers to one rubric"))
         for key in ("organization", "site"):
             mine, theirs = getattr(sub.answers, key), getattr(first.answers, key)
-            if (mine or "").strip().lower() != (theirs or "").strip().lower():
+            if not same_name(mine, theirs):
                 problems.append(located(other.doc, (key,), f'{key} "{mine}" differs from '
                                         f'"{theirs}" in {first.file}',
                                         "merge only interviews of one organization and site",
@@ -130,7 +138,7 @@ def _consensus(question: Question, options: dict[str, str],
     kept = ranked[(len(ranked) - 1) // 2][1]
     positions = [order.index(opt) for _, opt in given]
     spread = max(positions) - min(positions)
-    if spread <= 1:
+    if spread <= AGREEING_SPREAD:
         return kept, None
     return kept, Disagreement(item=question.id, dimension=question.dimension,
                               label=question.text,
@@ -149,7 +157,7 @@ def _metric_consensus(metric: Metric,
     kept = ranked[(len(ranked) - 1) // 2]
     levels = [bands.place(metric, value).level for _, value in given]
     spread = max(levels) - min(levels)
-    if spread <= 1:
+    if spread <= AGREEING_SPREAD:
         return kept, None
     shown = tuple((who, bands.format_value(metric, value)) for who, value in given)
     return kept, Disagreement(item=metric.id, dimension=metric.dimension, label=metric.name,

@@ -36,7 +36,7 @@ def _level(value: Any) -> Any:
 class Policy(Frozen):
     """Settings of `.cxmaturity.yaml`; keys are spelled like the options (`fail-under`)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)  # merged with Frozen's config
 
     format: str | None = Field(default=None, description="Default output format.")
     jobs: int | None = Field(default=None, ge=1, description="Processes to score with.")

@@ -16,6 +16,7 @@ from cxmaturity.errors import InputError, Problem
 from cxmaturity.history import expand, load_assessment
 from cxmaturity.result import Assessment
 from cxmaturity.rubric import Frozen
+from cxmaturity.sites import same_site
 
 TREND_SCHEMA_VERSION = "1.0"
 QUARTER_DAYS = 91.25
@@ -92,10 +93,9 @@ def _check_one_site(results: Sequence[Assessment]) -> None:
     if not results:
         raise InputError([Problem("trend", "no assessments given")])
     first = results[0]
-    key = _site(first)
     problems = []
     for other in results[1:]:
-        if _site(other) != key:
+        if not same_site(other, first):
             problems.append(Problem(other.file, f'"{other.organization} · {other.site or "-"}" '
                                     f'is not the site of {first.file} ("{first.organization} · '
                                     f'{first.site or "-"}")',
@@ -106,10 +106,6 @@ def _check_one_site(results: Sequence[Assessment]) -> None:
                                     hint="a trend needs one rubric throughout"))
     if problems:
         raise InputError(problems)
-
-
-def _site(result: Assessment) -> tuple[str, str]:
-    return result.organization.strip().lower(), (result.site or "").strip().lower()
 
 
 def _pace(key: str, name: str, series: list[tuple[dt.date, int | None, float | None]],

@@ -89,7 +89,7 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, collect_inputs, default_jobs, run
+    from cxmaturity.batch import STDIN, Tally, assess_merged, collect_inputs, default_jobs, run
     from cxmaturity.report.formats import Context, reporter
 
     policy, base = _policy(None if no_config else config, search=not no_config)
@@ -107,9 +107,9 @@ def assess(
     chosen = output_format or _default_format(policy, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
                                       width=100 if output else None,
-                                      gates=_gate_names(settings)))
+                                      gates=settings.gates.active))
     stdin = sys.stdin.buffer.read() if STDIN in inputs else None
-    outcomes = iter([_merged(files, settings)]) if merge else run(
+    outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
     if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
                       report_on_terminal=terminal):
@@ -166,21 +166,6 @@ def _settings(policy: Policy, base: Path, single: bool, *, fail_under: str | Non
     return Settings(gates=gates, target=target, keep=single)
 
 
-def _merged(files: list[str], settings: Settings) -> Outcome:
-    """One assessment combined from several respondents' files (see docs/merge.md)."""
-    from cxmaturity.batch import Digest, Outcome
-    from cxmaturity.gates import failed_gates, resolve_level
-    from cxmaturity.merge import merge_inputs
-    from cxmaturity.scoring import score
-
-    sub, merged = merge_inputs(files)
-    goal = resolve_level(sub.rubric, settings.target, "--target") if settings.target else None
-    result = merged.annotate(score(sub, target=goal))
-    failures = failed_gates(result, sub.rubric, settings.gates)
-    return Outcome(result.file, result.model_dump_json(), Digest.of(result), tuple(failures),
-                   result=result)
-
-
 def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
     from cxmaturity.errors import Problem, UsageError
     from cxmaturity.report.formats import FORMAT_VARIABLE, default_format
@@ -189,16 +174,6 @@ def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
         return default_format(os.environ, terminal=terminal, configured=policy.format)
     except ValueError as exc:
         raise UsageError([Problem(f"{FORMAT_VARIABLE} or the policy file", str(exc))]) from None
-
-
-def _gate_names(settings: Settings) -> tuple[str, ...]:
-    gates = settings.gates
-    names = [("fail-under", gates.fail_under is not None),
-             ("fail-under-dimension", bool(gates.fail_under_dimension)),
-             ("min-confidence", gates.min_confidence is not None),
-             ("max-age", gates.max_age is not None),
-             ("regression", gates.fail_on_regression)]
-    return tuple(name for name, active in names if active)
 
 
 def _diagnose(outcome: Outcome) -> None:

@@ -3,12 +3,15 @@ that annotate the file and line of each error and failed gate)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from cxmaturity import __version__
-from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from cxmaturity.batch import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
 
@@ -82,10 +85,6 @@ def annotation(file: str, message: str, title: str, line: int | None,
     return f"::error {where},title={_prop(title)}::{_data(message)}\n"
 
 
-def _problem_text(message: str, path: str | None, hint: str | None) -> str:
-    return message + (f" ({path})" if path else "") + (f"; {hint}" if hint else "")
-
-
 class GithubReporter(Reporter):
     """A log line per file, and an annotation per error and failed gate."""
 
@@ -95,7 +94,7 @@ class GithubReporter(Reporter):
     def add(self, outcome: Outcome) -> str:
         d = outcome.digest
         if d is None:
-            return "".join(annotation(p.file, _problem_text(p.message, p.path, p.hint),
+            return "".join(annotation(p.file, p.detail,
                                       "cxmaturity invalid input", p.line, p.column)
                            for p in outcome.problems)
         level = d.label

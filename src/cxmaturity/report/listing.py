@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.errors import Problem
 
 #: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
 Pieces = list[tuple[str, str]]
@@ -24,7 +25,7 @@ def _line(outcome: Outcome) -> Pieces:
     d = outcome.digest
     if d is None:
         first = outcome.problems[0] if outcome.problems else None
-        where = str(first).removeprefix(f"{outcome.file}:").lstrip() if first else "?"
+        where = _relative(first, outcome.file) if first else "?"
         pieces += [("  error: ", "red"), (where, "")]
     else:
         level = d.label
@@ -34,6 +35,13 @@ def _line(outcome: Outcome) -> Pieces:
             pieces.append(("  insufficient evidence", "yellow"))
     pieces += [(f"\n  gate failed: {g.gate}: {g.message}", "red") for g in outcome.gates]
     return pieces
+
+
+def _relative(problem: Problem, file: str) -> str:
+    """The problem, its location shortened to `line:col` when it is in `file` itself."""
+    if problem.where == file:
+        return problem.detail
+    return f"{problem.where.removeprefix(f'{file}:')}: {problem.detail}"
 
 
 def _total(tally: Tally) -> Pieces:

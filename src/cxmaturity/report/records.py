@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxmaturity import __version__
-from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from cxmaturity.batch import Outcome, Tally
 
 _HEAD = f'{{"schema_version":"{SCHEMA_VERSION}","tool_version":"{__version__}",'
 

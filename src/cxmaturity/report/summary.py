@@ -3,10 +3,14 @@ for one file, the full Markdown report (:mod:`cxmaturity.report.markdown`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cxmaturity import __version__
-from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from cxmaturity.batch import Outcome, Tally
 
 
 def _cell(text: str) -> str:
