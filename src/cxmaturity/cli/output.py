@@ -3,7 +3,6 @@ pipe or file), text to standard output or atomically to `--output FILE`."""
 
 from __future__ import annotations
 
-import io
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,30 +13,22 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _plain(renderable: RenderableType, width: int | None) -> str:
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True).print(renderable)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-def rich_text(renderable: RenderableType, to_file: bool) -> str:
-    """Plain text of a Rich renderable; printed directly (and "" returned) on a terminal."""
+def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:
+    """Plain text of a Rich renderable, `width` wide (100 for a file); printed directly (and
+    "" returned) on a terminal."""
     if not to_file and sys.stdout.isatty():
         from rich.console import Console
 
         Console().print(renderable)
         return ""
-    return _plain(renderable, 100 if to_file else None)
+    from cxmaturity.report.plain import plain_text
+
+    return plain_text(renderable, 100 if to_file else width, highlight=True)
 
 
 def show(renderable: RenderableType) -> None:
     """Print `renderable` to standard output, plain (no colour, width 100) when piped."""
-    if sys.stdout.isatty():
-        rich_text(renderable, to_file=False)
-        return
-    sys.stdout.write(_plain(renderable, 100))
+    sys.stdout.write(rich_text(renderable, to_file=False, width=100))
 
 
 def write(text: str, output: Path | None) -> None:
