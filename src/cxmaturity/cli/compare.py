@@ -52,9 +52,10 @@ def compare(
     from cxmaturity.cli.output import emit
     from cxmaturity.compare import compare_files
     from cxmaturity.report import compare_report as report
+    from cxmaturity.report.json_report import render_json
 
     comparison = compare_files(str(old), str(new), target=target)
-    emit(output_format.value, output, json=lambda: report.render_compare_json(comparison),
+    emit(output_format.value, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))
     return 0

@@ -43,10 +43,11 @@ def trend(
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.output import emit
     from cxmaturity.report import trend_report as report
+    from cxmaturity.report.json_report import render_json
     from cxmaturity.trend import trend_files
 
     result = trend_files([str(p) for p in paths])
-    emit(output_format.value, output, json=lambda: report.render_trend_json(result),
+    emit(output_format.value, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))
     return 0

@@ -18,11 +18,6 @@ STYLES = {"up": "green", "down": "red", "same": "dim", "newly-assessed": "cyan",
           "no-longer-assessed": "yellow", "not-assessed": "dim"}
 
 
-def render_compare_json(comparison: Comparison) -> str:
-    """The comparison as JSON (`schema_version` 1.0), ending with a newline."""
-    return comparison.model_dump_json(indent=2) + "\n"
-
-
 def _level(level: int | None) -> str:
     return "-" if level is None else str(level)
 

@@ -17,11 +17,6 @@ SPARKS = "▁▂▄▆█"
 COLUMN = 12
 
 
-def render_trend_json(trend: Trend) -> str:
-    """The trend as JSON (`schema_version` 1.0), ending with a newline."""
-    return trend.model_dump_json(indent=2) + "\n"
-
-
 def sparkline(levels: list[int | None], top: int) -> str:
     """One character per assessment, taller for higher levels; `·` where not assessed."""
     marks = []
