@@ -21,7 +21,7 @@ def rich_text(renderable: RenderableType, to_file: bool, width: int | None = Non
 
         Console().print(renderable)
         return ""
-    from cxmaturity.report.plain import plain_text
+    from cxmaturity.report.text import plain_text
 
     return plain_text(renderable, 100 if to_file else width, highlight=True)
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.compare import Change, Comparison, Snapshot
-from cxmaturity.report.markdown import cell
+from cxmaturity.report.text import cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}

@@ -52,7 +52,7 @@ class TextReporter(Reporter):
         return "".join(text for text, _ in pieces) + "\n"
 
     def report(self, renderable: RenderableType) -> str:
-        from cxmaturity.report.plain import plain_text
+        from cxmaturity.report.text import plain_text
 
         return plain_text(renderable, self.context.width)
 

@@ -9,12 +9,10 @@ import re
 import jinja2
 
 from cxmaturity.report.html import context
+from cxmaturity.report.text import cell
 from cxmaturity.result import Assessment
 
-
-def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as spaces."""
-    return re.sub(r"\s*\n\s*", " ", str(text)).replace("|", "\\|")
+__all__ = ["cell", "environment", "render_markdown"]
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,11 +6,8 @@ from __future__ import annotations
 from cxmaturity import __version__
 from cxmaturity.batch import Outcome, Tally
 from cxmaturity.report.formats import Context, Reporter
+from cxmaturity.report.text import cell
 from cxmaturity.result import SCHEMA_VERSION
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 class MarkdownReporter(Reporter):
@@ -35,15 +32,15 @@ class MarkdownReporter(Reporter):
         d = outcome.digest
         if d is None:
             first = str(outcome.problems[0]) if outcome.problems else "error"
-            return f"| `{_cell(outcome.file)}` | | | | | | ❌ {_cell(first)} |\n"
+            return f"| `{cell(outcome.file)}` | | | | | | ❌ {cell(first)} |\n"
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} (sha256 {d.rubric_sha256[:12]})")
         level = "not assessed" if d.level is None else f"{d.level} · {d.level_name}"
         score = "" if d.score is None else f"{d.score:.2f}"
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
             verdict = "❌ " + "; ".join(f"{g.gate}: {g.message}" for g in outcome.gates)
-        return (f"| `{_cell(outcome.file)}` | {_cell(d.organization)} | {d.date} | {level} | "
-                f"{score} | {d.confidence:.0%} | {_cell(verdict)} |\n")
+        return (f"| `{cell(outcome.file)}` | {cell(d.organization)} | {d.date} | {level} | "
+                f"{score} | {d.confidence:.0%} | {cell(verdict)} |\n")
 
     def finish(self, tally: Tally) -> str:
         if self.context.single:

@@ -9,8 +9,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.report.markdown import cell
 from cxmaturity.report.terminal import level_style
+from cxmaturity.report.text import cell
 from cxmaturity.trend import Pace, Trend
 
 SPARKS = "▁▂▄▆█"

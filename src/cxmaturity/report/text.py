@@ -1,10 +1,10 @@
-"""Plain text of a Rich renderable, for pipes, files and logs: no colour, no trailing spaces.
-
-Light to import: Rich is loaded only when something is rendered."""
+"""Text helpers shared by reporters: a Rich renderable as plain text, and text made safe for a
+Markdown table cell. Light to import: no Jinja, and Rich only when something is rendered."""
 
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,3 +19,8 @@ def plain_text(renderable: RenderableType, width: int | None, *, highlight: bool
     buffer = io.StringIO()
     Console(file=buffer, width=width, no_color=True, highlight=highlight).print(renderable)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as spaces."""
+    return re.sub(r"\s*\n\s*", " ", str(text)).replace("|", "\\|")
