@@ -21,7 +21,7 @@ class MarkdownReporter(Reporter):
         if self.context.single:
             return ""
         return ("### cxmaturity assessments\n\n"
-                "| File | Organization | Date | Level | Score | Confidence | Result |\n"
+                "| File | Organization | Date | Maturity | Score | Confidence | Result |\n"
                 "|---|---|---|---|---:|---:|---|\n")
 
     def add(self, outcome: Outcome) -> str:
@@ -34,12 +34,11 @@ class MarkdownReporter(Reporter):
             first = str(outcome.problems[0]) if outcome.problems else "error"
             return f"| `{cell(outcome.file)}` | | | | | | ❌ {cell(first)} |\n"
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} (sha256 {d.rubric_sha256[:12]})")
-        level = "not assessed" if d.level is None else f"{d.level} · {d.level_name}"
         score = "" if d.score is None else f"{d.score:.2f}"
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
             verdict = "❌ " + "; ".join(f"{g.gate}: {g.message}" for g in outcome.gates)
-        return (f"| `{cell(outcome.file)}` | {cell(d.organization)} | {d.date} | {level} | "
+        return (f"| `{cell(outcome.file)}` | {cell(d.organization)} | {d.date} | {cell(d.label)} | "
                 f"{score} | {d.confidence:.0%} | {cell(verdict)} |\n")
 
     def finish(self, tally: Tally) -> str:
