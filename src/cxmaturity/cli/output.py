@@ -3,6 +3,7 @@ pipe or file), text to standard output or atomically to `--output FILE`."""
 
 from __future__ import annotations
 
+import enum
 import sys
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import RenderableType
+
+
+class ReportFormat(str, enum.Enum):
+    """Output formats of `compare` and `trend`."""
+
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
 
 
 def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:
@@ -41,12 +50,12 @@ def write(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
-def emit(output_format: str, output: Path | None, *, json: Callable[[], str],
+def emit(output_format: ReportFormat, output: Path | None, *, json: Callable[[], str],
          markdown: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
     """Render a report in `output_format` (`json`, `markdown` or `rich`) and write it."""
-    if output_format == "json":
+    if output_format is ReportFormat.json:
         text = json()
-    elif output_format == "markdown":
+    elif output_format is ReportFormat.markdown:
         text = markdown()
     else:
         text = rich_text(rich(), output is not None)
