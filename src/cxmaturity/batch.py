@@ -86,7 +86,7 @@ class Digest:
     score: float | None
     confidence: float
     dimensions: tuple[tuple[str, int | None], ...]
-    level_term: str = "Level"
+    level_term: str
 
     @classmethod
     def of(cls, result: Assessment) -> Digest:

@@ -64,6 +64,7 @@ class Comparison(Frozen):
     """Everything that changed between two assessments."""
 
     schema_version: str = COMPARE_SCHEMA_VERSION
+    level_term: str = Field(description="What the rubric calls its levels (`Level`, `Stage`, ...).")
     old: Snapshot
     new: Snapshot
     days: int = Field(description="Days from the old assessment to the new one.")
@@ -102,7 +103,8 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
                  if d.id == n.id)
     before, after = _blockers(old), _blockers(new)
     return Comparison(
-        old=_snapshot(old), new=_snapshot(new), days=(new.date - old.date).days,
+        level_term=new.level_term, old=_snapshot(old), new=_snapshot(new),
+        days=(new.date - old.date).days,
         overall=overall, dimensions=dims, answers=tuple(_answer_changes(old, new)),
         new_blockers=tuple(b for key, b in after.items() if key not in before),
         resolved_blockers=tuple(b for key, b in before.items() if key not in after),

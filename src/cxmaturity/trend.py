@@ -55,6 +55,7 @@ class Trend(Frozen):
     organization: str
     site: str | None
     rubric: str
+    level_term: str = Field(description="What the rubric calls its levels (`Level`, `Stage`, ...).")
     top: int
     dimensions: tuple[tuple[str, str], ...] = Field(description="(id, name) pairs.")
     points: tuple[TrendPoint, ...]
@@ -82,7 +83,8 @@ def trend(results: Sequence[Assessment]) -> Trend:
     dims = tuple((d.id, d.name) for d in first.dimensions)
     return Trend(
         organization=first.organization, site=first.site,
-        rubric=f"{first.rubric.id} {first.rubric.version}", top=top, dimensions=dims,
+        rubric=f"{first.rubric.id} {first.rubric.version}",
+        level_term=first.level_term, top=top, dimensions=dims,
         points=points, days=(points[-1].date - points[0].date).days,
         overall=_pace("overall", "Overall", [(p.date, p.level, p.score) for p in points], top),
         paces=tuple(_pace(i, name, [(p.date, p.levels.get(i), p.scores.get(i)) for p in points],

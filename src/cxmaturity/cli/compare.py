@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 import typer
 
 from cxmaturity.cli.errors import handled
-
-
-class CompareFormat(str, enum.Enum):
-    """Output formats of `compare`."""
-
-    rich = "rich"
-    json = "json"
-    markdown = "markdown"
-
+from cxmaturity.cli.output import ReportFormat
 
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml\n
@@ -33,8 +24,8 @@ def compare(
     old: Path = typer.Argument(..., help="The earlier assessment (answers YAML or JSON result).",
                                show_default=False),
     new: Path = typer.Argument(..., help="The later assessment.", show_default=False),
-    output_format: CompareFormat = typer.Option(
-        CompareFormat.rich, "--format", "-f", help="Report format."
+    output_format: ReportFormat = typer.Option(
+        ReportFormat.rich, "--format", "-f", help="Report format."
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file (atomically).",
@@ -52,9 +43,10 @@ def compare(
     from cxmaturity.cli.output import emit
     from cxmaturity.compare import compare_files
     from cxmaturity.report import compare_report as report
+    from cxmaturity.report.json_report import render_json
 
     comparison = compare_files(str(old), str(new), target=target)
-    emit(output_format.value, output, json=lambda: report.render_compare_json(comparison),
+    emit(output_format, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))
     return 0

@@ -3,7 +3,7 @@ pipe or file), text to standard output or atomically to `--output FILE`."""
 
 from __future__ import annotations
 
-import io
+import enum
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,30 +14,30 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def _plain(renderable: RenderableType, width: int | None) -> str:
-    from rich.console import Console
+class ReportFormat(str, enum.Enum):
+    """Output formats of `compare` and `trend`."""
 
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True).print(renderable)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
 
 
-def rich_text(renderable: RenderableType, to_file: bool) -> str:
-    """Plain text of a Rich renderable; printed directly (and "" returned) on a terminal."""
+def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:
+    """Plain text of a Rich renderable, `width` wide (100 for a file); printed directly (and
+    "" returned) on a terminal."""
     if not to_file and sys.stdout.isatty():
         from rich.console import Console
 
         Console().print(renderable)
         return ""
-    return _plain(renderable, 100 if to_file else None)
+    from cxmaturity.report.text import plain_text
+
+    return plain_text(renderable, 100 if to_file else width, highlight=True)
 
 
 def show(renderable: RenderableType) -> None:
     """Print `renderable` to standard output, plain (no colour, width 100) when piped."""
-    if sys.stdout.isatty():
-        rich_text(renderable, to_file=False)
-        return
-    sys.stdout.write(_plain(renderable, 100))
+    sys.stdout.write(rich_text(renderable, to_file=False, width=100))
 
 
 def write(text: str, output: Path | None) -> None:
@@ -50,12 +50,12 @@ def write(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
-def emit(output_format: str, output: Path | None, *, json: Callable[[], str],
+def emit(output_format: ReportFormat, output: Path | None, *, json: Callable[[], str],
          markdown: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
     """Render a report in `output_format` (`json`, `markdown` or `rich`) and write it."""
-    if output_format == "json":
+    if output_format is ReportFormat.json:
         text = json()
-    elif output_format == "markdown":
+    elif output_format is ReportFormat.markdown:
         text = markdown()
     else:
         text = rich_text(rich(), output is not None)

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 import typer
 
 from cxmaturity.cli.errors import handled
-
-
-class TrendFormat(str, enum.Enum):
-    """Output formats of `trend`."""
-
-    rich = "rich"
-    json = "json"
-    markdown = "markdown"
-
+from cxmaturity.cli.output import ReportFormat
 
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity trend examples/history/    [dim](every .yaml/.json file in the folder)[/]\n
@@ -32,8 +23,8 @@ Exit codes: 0 shown; 2 bad input or usage; 70 internal error (a bug).
 def trend(
     paths: list[Path] = typer.Argument(..., help="Assessments of one site (files or folders).",
                                        show_default=False),
-    output_format: TrendFormat = typer.Option(
-        TrendFormat.rich, "--format", "-f", help="Report format."
+    output_format: ReportFormat = typer.Option(
+        ReportFormat.rich, "--format", "-f", help="Report format."
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file (atomically).",
@@ -43,10 +34,11 @@ def trend(
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.output import emit
     from cxmaturity.report import trend_report as report
+    from cxmaturity.report.json_report import render_json
     from cxmaturity.trend import trend_files
 
     result = trend_files([str(p) for p in paths])
-    emit(output_format.value, output, json=lambda: report.render_trend_json(result),
+    emit(output_format, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))
     return 0

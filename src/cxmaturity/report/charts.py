@@ -6,18 +6,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cxmaturity.report.palette import level_rank
 from cxmaturity.result import Assessment, MetricPlacement
 
 #: One colour per level band of the palette, lowest first (the terminal's red→green order).
-LEVEL_COLOURS = ("#c0392b", "#d68910", "#1f8a9e", "#1e8449", "#7d3c98", "#2e5fa3")
+LEVEL_COLOURS = ("#c0392b", "#d68910", "#1f8a9e", "#1e8449")
 
 
 def level_colour(level: int | None, top: int) -> str:
     """The colour of a level, spread over the palette like the terminal report's styles."""
-    if level is None:
-        return "#8a8f98"
-    index = 0 if top <= 1 else round((level - 1) * 3 / (top - 1))
-    return LEVEL_COLOURS[min(index, 3)]
+    return "#8a8f98" if level is None else LEVEL_COLOURS[level_rank(level, top)]
 
 
 @dataclass(frozen=True)

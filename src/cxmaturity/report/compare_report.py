@@ -10,17 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.compare import Change, Comparison, Snapshot
-from cxmaturity.report.markdown import cell
+from cxmaturity.report.text import cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}
 STYLES = {"up": "green", "down": "red", "same": "dim", "newly-assessed": "cyan",
           "no-longer-assessed": "yellow", "not-assessed": "dim"}
-
-
-def render_compare_json(comparison: Comparison) -> str:
-    """The comparison as JSON (`schema_version` 1.0), ending with a newline."""
-    return comparison.model_dump_json(indent=2) + "\n"
 
 
 def _level(level: int | None) -> str:
@@ -33,14 +28,14 @@ def _score(value: float | None, signed: bool = False) -> str:
     return f"{value:+.2f}" if signed else f"{value:.2f}"
 
 
-def _side(snap: Snapshot) -> str:
-    level = "not assessed" if snap.level is None else f"Level {snap.level} {snap.level_name}"
+def _side(snap: Snapshot, term: str) -> str:
+    level = "not assessed" if snap.level is None else f"{term} {snap.level} {snap.level_name}"
     return f"{snap.date.isoformat()}  {level}  ({snap.file})"
 
 
 def _changes_table(comparison: Comparison) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="Levels and scores", title_justify="left",
-                  title_style="bold", padding=(0, 1))
+    table = Table(box=box.SIMPLE_HEAD, title=f"{comparison.level_term}s and scores",
+                  title_justify="left", title_style="bold", padding=(0, 1))
     for header, justify in (("", "left"), ("", "left"), ("Before", "right"),
                             ("After", "right"), ("Score", "right"), ("Δ score", "right")):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
@@ -67,8 +62,9 @@ def render_compare(comparison: Comparison) -> RenderableType:
     """The comparison for a terminal."""
     names = {c.id: c.name for c in comparison.dimensions}
     head = Text("cxmaturity compare", style="bold")
-    head.append(f"\n  before  {_side(comparison.old)}\n  after   {_side(comparison.new)}"
-                f"\n  {comparison.days} days apart")
+    term = comparison.level_term
+    head.append(f"\n  before  {_side(comparison.old, term)}"
+                f"\n  after   {_side(comparison.new, term)}\n  {comparison.days} days apart")
     answers = [f"{a.label} [{a.id}]: {a.before} → {a.after}" for a in comparison.answers]
     parts = [
         Padding(head, (0, 0, 1, 0)), _changes_table(comparison),
@@ -85,10 +81,10 @@ def render_compare(comparison: Comparison) -> RenderableType:
 def render_compare_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
     names = {c.id: c.name for c in comparison.dimensions}
-    old, new = comparison.old, comparison.new
+    old, new, term = comparison.old, comparison.new, comparison.level_term
     lines = [f"# {cell(new.organization)}{' · ' + cell(new.site) if new.site else ''}: "
              f"{old.date.isoformat()} → {new.date.isoformat()}", "",
-             f"- Before: {cell(_side(old))}", f"- After: {cell(_side(new))}",
+             f"- Before: {cell(_side(old, term))}", f"- After: {cell(_side(new, term))}",
              f"- {comparison.days} days apart", "",
              "| | | Before | After | Score | Δ score |", "|---|---|---:|---:|---:|---:|"]
     for change in (comparison.overall, *comparison.dimensions):

@@ -3,41 +3,19 @@ inline SVG charts, so it opens offline, prints to PDF and reads on a phone."""
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-import jinja2
-
 from cxmaturity.report.charts import band_strip, level_colour, radar
+from cxmaturity.report.templating import base_context, environment
 from cxmaturity.result import Assessment
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The template environment for the package's `report/templates` folder."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cxmaturity", "report/templates"),
-        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
-    return env
-
-
 def context(result: Assessment) -> dict[str, Any]:
-    """What the templates show, laid out for them (names, colours, chart geometry)."""
+    """What the HTML template shows: the base context plus colours and chart geometry."""
     top = len(result.ladder)
-    names = {d.id: d.name for d in result.dimensions}
     return {
-        "r": result,
-        "top": top,
-        "names": names,
+        **base_context(result),
         "colour": lambda level: level_colour(level, top),
-        "limiting": [names[d] for d in result.overall.limited_by],
-        "not_assessed": [names[d] for d in result.overall.not_assessed],
         "radar": radar(result),
         "strips": [(m, band_strip(m, top)) for m in result.metrics],
     }

@@ -1,10 +1,12 @@
-"""The JSON form of an assessment (schema in docs/json-schema.md, versioned by SCHEMA_VERSION)."""
+"""The JSON form of a result: an assessment (schema in docs/json-schema.md, versioned by
+SCHEMA_VERSION), a comparison or a trend."""
 
 from __future__ import annotations
 
-from cxmaturity.result import Assessment
+from pydantic import BaseModel
 
 
-def render_json(result: Assessment) -> str:
-    """One assessment as a JSON document, keys in a fixed order, ending with a newline."""
+def render_json(result: BaseModel) -> str:
+    """A result (assessment, comparison, trend) as a JSON document, keys in a fixed order,
+    ending with a newline."""
     return result.model_dump_json(indent=2) + "\n"

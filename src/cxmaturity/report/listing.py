@@ -5,7 +5,6 @@ For one file they show the full report; for a batch, one line per file and a tot
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from cxmaturity.report.formats import Reporter
@@ -61,12 +60,9 @@ class TextReporter(Reporter):
         return "".join(text for text, _ in pieces) + "\n"
 
     def report(self, renderable: RenderableType) -> str:
-        from rich.console import Console
+        from cxmaturity.report.text import plain_text
 
-        buffer = io.StringIO()
-        Console(file=buffer, width=self.context.width, no_color=True,
-                highlight=False).print(renderable)
-        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        return plain_text(renderable, self.context.width)
 
     def add(self, outcome: Outcome) -> str:
         if not self.context.single:

@@ -3,34 +3,13 @@ content (ladder, dimensions, bands, disagreements, roadmap, evidence) as GitHub 
 
 from __future__ import annotations
 
-import functools
 import re
 
-import jinja2
-
-from cxmaturity.report.html import context
+from cxmaturity.report.templating import base_context, environment
+from cxmaturity.report.text import cell
 from cxmaturity.result import Assessment
 
-
-def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks as spaces."""
-    return re.sub(r"\s*\n\s*", " ", str(text)).replace("|", "\\|")
-
-
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """Templates from the package, unescaped (Markdown is not HTML)."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("cxmaturity", "report/templates"),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
-    env.filters["cell"] = cell
-    return env
+__all__ = ["cell", "render_markdown"]
 
 
 def render_markdown(result: Assessment) -> str:
@@ -43,5 +22,5 @@ def render_markdown(result: Assessment) -> str:
         marks = ["█" if n <= filled else ("┆" if n == target else "░") for n in range(1, top + 1)]
         return "".join(marks)
 
-    text = environment().get_template("report.md.j2").render({**context(result), "bar": bar})
+    text = environment().get_template("report.md.j2").render({**base_context(result), "bar": bar})
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"

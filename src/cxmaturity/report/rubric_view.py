@@ -44,7 +44,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _levels(rubric: Rubric) -> Table:
-    table = _table("Levels", "#", "id", "name", "summary")
+    table = _table(f"{rubric.level_term}s", "#", "id", "name", "summary")
     for lv in rubric.levels:
         table.add_row(str(lv.number), lv.id, lv.name, " ".join(lv.summary.split()))
     return table

@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING
 
 from cxmaturity import __version__
 from cxmaturity.report.formats import Context, Reporter
+from cxmaturity.report.text import cell
 from cxmaturity.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from cxmaturity.batch import Outcome, Tally
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 class MarkdownReporter(Reporter):
@@ -28,7 +25,7 @@ class MarkdownReporter(Reporter):
         if self.context.single:
             return ""
         return ("### cxmaturity assessments\n\n"
-                "| File | Organization | Date | Level | Score | Confidence | Result |\n"
+                "| File | Organization | Date | Maturity | Score | Confidence | Result |\n"
                 "|---|---|---|---|---:|---:|---|\n")
 
     def add(self, outcome: Outcome) -> str:
@@ -39,15 +36,14 @@ class MarkdownReporter(Reporter):
         d = outcome.digest
         if d is None:
             first = str(outcome.problems[0]) if outcome.problems else "error"
-            return f"| `{_cell(outcome.file)}` | | | | | | ❌ {_cell(first)} |\n"
+            return f"| `{cell(outcome.file)}` | | | | | | ❌ {cell(first)} |\n"
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} (sha256 {d.rubric_sha256[:12]})")
-        level = "not assessed" if d.level is None else f"{d.level} · {d.level_name}"
         score = "" if d.score is None else f"{d.score:.2f}"
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
             verdict = "❌ " + "; ".join(f"{g.gate}: {g.message}" for g in outcome.gates)
-        return (f"| `{_cell(outcome.file)}` | {_cell(d.organization)} | {d.date} | {level} | "
-                f"{score} | {d.confidence:.0%} | {_cell(verdict)} |\n")
+        return (f"| `{cell(outcome.file)}` | {cell(d.organization)} | {d.date} | {cell(d.label)} | "
+                f"{score} | {d.confidence:.0%} | {cell(verdict)} |\n")
 
     def finish(self, tally: Tally) -> str:
         if self.context.single:

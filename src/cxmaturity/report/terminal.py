@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from cxmaturity.report.palette import level_rank
 from cxmaturity.result import (
     Assessment,
     BandView,
@@ -17,17 +18,12 @@ from cxmaturity.result import (
     MetricPlacement,
 )
 
-LEVEL_STYLES = ("red", "yellow", "cyan", "green", "magenta", "blue")
+LEVEL_STYLES = ("red", "yellow", "cyan", "green")
 
 
 def level_style(level: int | None, top: int) -> str:
     """A colour per level, the same in every table."""
-    if level is None:
-        return "dim"
-    if top <= 1:
-        return LEVEL_STYLES[0]
-    index = round((level - 1) * 3 / (top - 1))
-    return LEVEL_STYLES[min(index, 3)]
+    return "dim" if level is None else LEVEL_STYLES[level_rank(level, top)]
 
 
 def _pct(share: float) -> str:

@@ -9,17 +9,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.report.markdown import cell
 from cxmaturity.report.terminal import level_style
+from cxmaturity.report.text import cell
 from cxmaturity.trend import Pace, Trend
 
 SPARKS = "▁▂▄▆█"
 COLUMN = 12
-
-
-def render_trend_json(trend: Trend) -> str:
-    """The trend as JSON (`schema_version` 1.0), ending with a newline."""
-    return trend.model_dump_json(indent=2) + "\n"
 
 
 def sparkline(levels: list[int | None], top: int) -> str:
@@ -33,11 +28,12 @@ def sparkline(levels: list[int | None], top: int) -> str:
     return "".join(marks)
 
 
-def pace_text(pace: Pace, short: bool = False) -> str:
-    """E.g. `+0.27/qtr, Level 3 in ~4.1 qtr` (`+0.27/q, L3 ~4.1q` when short), or `-`."""
+def pace_text(pace: Pace, term: str, short: bool = False) -> str:
+    """E.g. `+0.27/qtr, Level 3 in ~4.1 qtr` (`+0.27/q, L3 in ~4.1q` when short), or `-`;
+    `term` is what the rubric calls its levels."""
     if pace.per_quarter is None:
         return "-"
-    unit, level = ("q", "L") if short else (" qtr", "Level ")
+    unit, level = ("q", term[:1]) if short else (" qtr", f"{term} ")
     text = f"{pace.per_quarter:+.2f}/{unit.strip()}"
     if pace.quarters_to_next is not None:
         text += f", {level}{pace.next_level} in ~{pace.quarters_to_next:g}{unit}"
@@ -66,7 +62,7 @@ def score_chart(trend: Trend) -> list[str]:
 
 
 def _levels_table(trend: Trend) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="Levels over time", title_justify="left",
+    table = Table(box=box.SIMPLE_HEAD, title=f"{trend.level_term}s over time", title_justify="left",
                   title_style="bold", padding=(0, 1))
     table.add_column("", min_width=12, ratio=1)
     for point in trend.points:
@@ -81,7 +77,7 @@ def _levels_table(trend: Trend) -> Table:
         cells = [Text("-" if lv is None else str(lv), style=level_style(lv, trend.top))
                  for lv in levels]
         table.add_row(Text(name, style="bold" if name == "Overall" else ""), *cells,
-                      sparkline(levels, trend.top), pace_text(pace, short=True))
+                      sparkline(levels, trend.top), pace_text(pace, trend.level_term, short=True))
     return table
 
 
@@ -92,8 +88,9 @@ def render_trend(trend: Trend) -> RenderableType:
                 style="dim")
     chart = Text("Overall score over time (one column per assessment)\n", style="bold")
     chart.append("\n".join(score_chart(trend)))
+    pace = pace_text(trend.overall, trend.level_term)
     return Group(Padding(head, (0, 0, 1, 0)), _levels_table(trend), Padding(chart, (0, 0, 1, 1)),
-                 Text(f"Pace: {pace_text(trend.overall)} overall (least-squares slope of the "
+                 Text(f"Pace: {pace} overall (least-squares slope of the "
                       "score; a quarter is 91.25 days).", style="dim"))
 
 
@@ -111,7 +108,7 @@ def render_trend_markdown(trend: Trend) -> str:
     for name, levels, pace in rows:
         shown = " | ".join("-" if lv is None else str(lv) for lv in levels)
         lines.append(f"| {name} | {shown} | `{sparkline(levels, trend.top)}` | "
-                     f"{pace_text(pace)} |")
+                     f"{pace_text(pace, trend.level_term)} |")
     lines += ["", "Overall score over time:", "", "```", *score_chart(trend), "```", "",
               "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."]
     return "\n".join(lines) + "\n"

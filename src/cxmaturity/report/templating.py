@@ -1,0 +1,42 @@
+"""The Jinja environment and base context shared by the HTML and Markdown reports.
+
+Templates ending in `.html.j2` are autoescaped; `.md.j2` ones are not (Markdown is not HTML)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import jinja2
+
+from cxmaturity.report.text import cell
+from cxmaturity.result import Assessment
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The template environment for the package's `report/templates` folder."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("cxmaturity", "report/templates"),
+        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
+    env.filters["cell"] = cell
+    return env
+
+
+def base_context(result: Assessment) -> dict[str, Any]:
+    """What every report template shows: the result, the ladder's top, dimension names, and
+    the dimensions that limit the overall level or were not assessed."""
+    names = {d.id: d.name for d in result.dimensions}
+    return {
+        "r": result,
+        "top": len(result.ladder),
+        "names": names,
+        "limiting": [names[d] for d in result.overall.limited_by],
+        "not_assessed": [names[d] for d in result.overall.not_assessed],
+    }
