@@ -146,6 +146,16 @@ class Tally:
         self.gated += bool(outcome.gates)
 
     @property
+    def scored(self) -> int:
+        """Inputs that were scored (not broken)."""
+        return self.files - self.broken
+
+    @property
+    def counted(self) -> str:
+        """`1 file` or `N files`."""
+        return f"{self.files} file{'' if self.files == 1 else 's'}"
+
+    @property
     def exit_code(self) -> int:
         """2 if any input was bad, else 1 if any gate failed, else 0."""
         if self.broken:

@@ -174,8 +174,10 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     old_goal = old.next.number if old.next else None
     new_goal = new.next.number if new.next else None
     if old_goal and new_goal and old_goal != new_goal:
-        notes.append(f"Blockers were planned for different targets (Level {old_goal} and "
-                     f"Level {new_goal}); give answers files, or --target, to plan both alike.")
+        term = new.level_term
+        notes.append(f"Blockers were planned for different targets ({term} {old_goal} and "
+                     f"{term} {new_goal}); compare answers files (with --target if needed) "
+                     f"to plan both alike.")
     if new.date < old.date:
         notes.append("The new assessment is dated before the old one.")
     return notes

@@ -32,7 +32,9 @@ def compare(
         show_default=False
     ),
     target: str | None = typer.Option(
-        None, "--target", metavar="LEVEL", help="Plan both sides' blockers for this level.",
+        None, "--target", metavar="LEVEL",
+        help="Plan both sides' blockers for this level (answers files only: a JSON result "
+        "keeps the target it was saved with).",
         show_default=False
     ),
 ) -> int:

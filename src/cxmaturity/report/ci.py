@@ -4,7 +4,7 @@ that annotate the file and line of each error and failed gate)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from cxmaturity import __version__
 from cxmaturity.report.formats import Context, Reporter
@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from cxmaturity.batch import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class JunitReporter(Reporter):
@@ -34,16 +30,15 @@ class JunitReporter(Reporter):
         name = quoteattr(outcome.file)
         if outcome.digest is None:
             self.errors += 1
-            details = _escape("\n".join(str(p) for p in outcome.problems))
+            details = escape("\n".join(str(p) for p in outcome.problems))
             first = quoteattr(str(outcome.problems[0]) if outcome.problems else "error")
             self.cases.append(f'<testcase {_CLASS} name={name} file={name}>'
                               f'<error message={first}>{details}</error></testcase>')
             return ""
         d = outcome.digest
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256}")
-        level = d.label
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
-                          f"{_escape(level)}, confidence {d.confidence:.0%}</system-out>"
+                          f"{escape(d.label)}, confidence {d.confidence:.0%}</system-out>"
                           "</testcase>")
         failed = {g.gate: [x.message for x in outcome.gates if x.gate == g.gate]
                   for g in outcome.gates}
@@ -97,12 +92,11 @@ class GithubReporter(Reporter):
             return "".join(annotation(p.file, p.detail,
                                       "cxmaturity invalid input", p.line, p.column)
                            for p in outcome.problems)
-        level = d.label
-        text = (f"{outcome.file}: {level}, confidence {d.confidence:.0%} "
+        text = (f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} "
                 f"(rubric {d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})\n")
         return text + "".join(annotation(outcome.file, g.message, f"cxmaturity gate {g.gate}",
                                          g.line or 1, g.column) for g in outcome.gates)
 
     def finish(self, tally: Tally) -> str:
-        return (f"{tally.files} files: {tally.files - tally.broken} scored, {tally.broken} with "
+        return (f"{tally.counted}: {tally.scored} scored, {tally.broken} with "
                 f"errors, {tally.gated} failing a gate\n")

@@ -27,9 +27,8 @@ def _line(outcome: Outcome) -> Pieces:
         where = _relative(first, outcome.file) if first else "?"
         pieces += [("  error: ", "red"), (where, "")]
     else:
-        level = d.label
         score = "" if d.score is None else f"  score {d.score:.2f}"
-        pieces += [(f"  {level}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
+        pieces += [(f"  {d.label}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":
             pieces.append(("  insufficient evidence", "yellow"))
     pieces += [(f"\n  gate failed: {g.gate}: {g.message}", "red") for g in outcome.gates]
@@ -44,8 +43,7 @@ def _relative(problem: Problem, file: str) -> str:
 
 
 def _total(tally: Tally) -> Pieces:
-    scored = tally.files - tally.broken
-    pieces = [(f"{tally.files} file{'s' if tally.files != 1 else ''}: {scored} scored", "")]
+    pieces = [(f"{tally.counted}: {tally.scored} scored", "")]
     if tally.broken:
         pieces.append((f", {tally.broken} with errors", "red"))
     if tally.gated:

@@ -48,7 +48,7 @@ class MarkdownReporter(Reporter):
     def finish(self, tally: Tally) -> str:
         if self.context.single:
             return ""
-        counts = f"{tally.files} files, {tally.files - tally.broken} scored"
+        counts = f"{tally.counted}, {tally.scored} scored"
         if tally.broken:
             counts += f", {tally.broken} with errors"
         if tally.gated:
