@@ -34,7 +34,7 @@ def pace_text(pace: Pace, term: str, short: bool = False) -> str:
     if pace.per_quarter is None:
         return "-"
     unit, level = ("q", term[:1]) if short else (" qtr", f"{term} ")
-    text = f"{pace.per_quarter:+.2f}/{unit.strip()}"
+    text = f"{round(pace.per_quarter, 2) + 0.0:+.2f}/{unit.strip()}"
     if pace.quarters_to_next is not None:
         text += f", {level}{pace.next_level} in ~{pace.quarters_to_next:g}{unit}"
     return text
