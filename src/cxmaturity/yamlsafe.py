@@ -313,10 +313,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     message = f"invalid YAML: {exc.context + ', ' if exc.context else ''}{problem}"
+    hint = "check indentation, colons and quotes on that line"
+    if "nesting" in problem:
+        # PyYAML 6.0.4 and later stop deep flow nesting in the scanner, which reads ahead
+        # of the depth check in _Builder.node; the limit is ours either way.
+        message, hint = f"nesting is deeper than {MAX_DEPTH} levels", "flatten the file"
     if mark is None:
         return InputError([Problem(file, message)])
-    return InputError([Problem(file, message, mark.line + 1, mark.column + 1,
-                               hint="check indentation, colons and quotes on that line")])
+    return InputError([Problem(file, message, mark.line + 1, mark.column + 1, hint=hint)])
 
 
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
