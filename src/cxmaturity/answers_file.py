@@ -17,6 +17,7 @@ import yaml
 
 from cxmaturity.bands import target_phrase
 from cxmaturity.errors import InputError
+from cxmaturity.escape.terminal import prose
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yamlsafe import parse_yaml
 
@@ -66,7 +67,9 @@ def _reread(text: str) -> Any:
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    lines = textwrap.wrap(" ".join(text.split()), WIDTH - len(indent) - 2) or [""]
+    """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
+    printed where a terminal or a CI log reads it)."""
+    lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
 
 
@@ -89,7 +92,7 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
     """The answers file text. Questions and metrics missing from `draft` are written as
     `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`.
     """
-    out = [f"# {line}" for line in title.splitlines()]
+    out = [f"# {prose(line)}" for line in title.splitlines()]
     header = {**{k: None for k in HEADER_KEYS}, **draft.header}
     header = {k: v for k, v in header.items() if k not in ("metrics", "answers")}
     out += [f"{scalar(k)}: {scalar(v)}" for k, v in header.items()
@@ -106,7 +109,7 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
         questions = [q for q in rubric.questions if q.dimension == dim.id]
         if not questions:
             continue
-        out += ["", f"  # == {dim.name} =="]
+        out += ["", f"  # == {prose(dim.name)} =="]
         for question in questions:
             out += ["", *_comment(question.text, "  ")]
             if question.help:

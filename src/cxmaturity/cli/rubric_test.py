@@ -25,28 +25,29 @@ def rubric_test(
     Each case's assessment is scored and the overall level, status and dimension
     levels compared with what the case expects.
     """
+    from cxmaturity.cli.output import echo
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
     from cxmaturity.selftest import run_suite
 
     failed = broken = total = 0
     for rubric in rubrics:
         suite = run_suite(rubric)
-        print(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
+        echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
         for case in suite.cases:
             total += 1
             if case.problems:
                 broken += 1
-                print(f"  ERROR {case.name}")
+                echo(f"  ERROR {case.name}")
                 for problem in case.problems:
-                    print(f"    {problem}")
+                    echo(f"    {problem}")
             elif case.differences:
                 failed += 1
-                print(f"  FAIL  {case.name}: {case.description}")
+                echo(f"  FAIL  {case.name}: {case.description}")
                 for difference in case.differences:
-                    print(f"    {difference}")
+                    echo(f"    {difference}")
             else:
-                print(f"  pass  {case.name}")
-    print(f"{total} cases: {total - failed - broken} passed, {failed} failed, {broken} invalid")
+                echo(f"  pass  {case.name}")
+    echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, {broken} invalid")
     if broken:
         return EXIT_BAD_INPUT
     return EXIT_GATE_FAILED if failed else EXIT_OK

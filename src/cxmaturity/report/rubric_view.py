@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.bands import format_value, ordered, target_phrase
+from cxmaturity.escape.terminal import prose, text
 from cxmaturity.rubric import Metric, Rubric
 
 
@@ -17,19 +18,20 @@ def catalogue(rubrics: list[Rubric]) -> RenderableType:
         table.add_column(column)
     for rubric in rubrics:
         levels = ", ".join(f"{lv.number} {lv.name}" for lv in rubric.levels)
-        table.add_row(rubric.id, rubric.title, rubric.version, levels)
+        table.add_row(text(rubric.id), text(rubric.title), text(rubric.version), text(levels))
     return table
 
 
 def rubric_view(rubric: Rubric) -> RenderableType:
     """The whole rubric: source, levels, dimensions, metric bands, scales and questions."""
     src = rubric.source
-    head = Text.assemble((rubric.title, "bold"), f"  {rubric.id} {rubric.version}\n",
-                         f"Source: {src.model}, {src.publisher} ({src.year})")
+    head = Text.assemble((prose(rubric.title), "bold"),
+                         f"  {prose(rubric.id)} {prose(rubric.version)}\n",
+                         f"Source: {prose(src.model)}, {prose(src.publisher)} ({src.year})")
     if rubric.description:
-        head.append(f"\n{' '.join(rubric.description.split())}")
+        head.append(f"\n{prose(rubric.description)}")
     rule = rubric.scoring.overall
-    head.append(f"\nOverall rule: {rule.method}; dimension tolerance "
+    head.append(f"\nOverall rule: {prose(rule.method)}; dimension tolerance "
                 f"{rubric.scoring.dimension.tolerance:g}; insufficient evidence below "
                 f"{rubric.scoring.min_confidence:.0%} answered")
     return Group(head, _levels(rubric), _dimensions(rubric), *_metrics(rubric),
@@ -37,7 +39,7 @@ def rubric_view(rubric: Rubric) -> RenderableType:
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table = Table(title=text(title), title_justify="left", show_lines=False, expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -46,7 +48,7 @@ def _table(title: str, *columns: str) -> Table:
 def _levels(rubric: Rubric) -> Table:
     table = _table(f"{rubric.level_term}s", "#", "id", "name", "summary")
     for lv in rubric.levels:
-        table.add_row(str(lv.number), lv.id, lv.name, " ".join(lv.summary.split()))
+        table.add_row(str(lv.number), text(lv.id), text(lv.name), text(lv.summary))
     return table
 
 
@@ -56,7 +58,7 @@ def _dimensions(rubric: Rubric) -> Table:
         count = sum(q.dimension == dim.id for q in rubric.questions)
         metrics = [m.id for m in rubric.metrics if m.dimension == dim.id]
         evidence = f"{count} question(s)" + (f", {', '.join(metrics)}" if metrics else "")
-        table.add_row(dim.id, dim.name, f"{dim.weight:g}", evidence)
+        table.add_row(text(dim.id), text(dim.name), f"{dim.weight:g}", text(evidence))
     return table
 
 
@@ -64,15 +66,15 @@ def _metrics(rubric: Rubric) -> list[RenderableType]:
     tables: list[RenderableType] = []
     for metric in rubric.metrics:
         if metric.target is not None:
-            tables.append(Text(_target_line(metric), style="italic"))
+            tables.append(text(_target_line(metric), "italic"))
             continue
-        tables.append(Text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
-                           f"edge: {metric.edges}; between bands: {metric.gaps})",
-                           style="italic"))
+        tables.append(text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
+                           f"edge: {metric.edges}; between bands: {metric.gaps})", "italic"))
         table = _table("", "level", "from", "to", "basis")
         for band in ordered(metric):
-            table.add_row(str(band.level), format_value(metric, band.min) if band.min is not None
-                          else "-", format_value(metric, band.max) if band.max is not None
+            table.add_row(str(band.level), text(format_value(metric, band.min))
+                          if band.min is not None else "-",
+                          text(format_value(metric, band.max)) if band.max is not None
                           else "-", band.basis)
         tables.append(table)
     return tables
@@ -90,7 +92,8 @@ def _target_line(metric: Metric) -> str:
 def _scales(rubric: Rubric) -> Table:
     table = _table("Answer scales", "id", "options (id: label)")
     for scale in rubric.scales:
-        table.add_row(scale.id, "; ".join(f"{o.id}: {o.label}" for o in scale.options))
+        table.add_row(text(scale.id), text("; ".join(f"{o.id}: {o.label}"
+                                                    for o in scale.options)))
     return table
 
 
@@ -102,7 +105,7 @@ def _questions(rubric: Rubric) -> list[RenderableType]:
             continue
         table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → level")
         for q in questions:
-            table.add_row(q.id, q.text, q.scale,
-                          " ".join(f"{o}→{v:g}" for o, v in q.indicates.items()))
+            table.add_row(text(q.id), text(q.text), text(q.scale),
+                          text(" ".join(f"{o}→{v:g}" for o, v in q.indicates.items())))
         tables.append(table)
     return tables
