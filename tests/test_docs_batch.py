@@ -34,5 +34,5 @@ def test_policy_example_in_docs_is_valid(write) -> None:  # type: ignore[no-unty
     assert policy == Policy.model_validate({
         "format": "markdown", "jobs": 4, "fail-under": "2",
         "fail-under-dimension": {"data": "2", "channels": "ai-bolt-on"},
-        "min-confidence": 0.6, "max-age": 365, "baseline": "ci/baseline.jsonl",
+        "min-confidence": "60%", "max-age": 365, "baseline": "ci/baseline.jsonl",
         "fail-on-regression": True})

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.report.html import render_html
 from cxmaturity.escape.markdown import inline
+from cxmaturity.report.html import render_html
 from cxmaturity.report.markdown import render_markdown
 from cxmaturity.scoring import score
 from cxmaturity.submission import read_submission

@@ -76,7 +76,7 @@ def check_rubric(reference: str) -> list[Finding]:
     ]
 
 
-def check_answers(path: str) -> list[Finding]:
+def check_answers(path: str, rubric_root: Path | None = None) -> list[Finding]:
     """Every finding for an answers file checked against its rubric, without scoring.
 
     Errors: YAML, schema, unknown ids, out-of-scale answers, invalid metrics.
@@ -90,7 +90,7 @@ def check_answers(path: str) -> list[Finding]:
     except InputError as exc:
         return _stage(exc, "schema")
     try:
-        sub = check_submission(doc, Path(path).parent, answers)
+        sub = check_submission(doc, Path(path).parent, answers, rubric_root=rubric_root)
     except InputError as exc:
         return _stage(exc, "rubric" if _is_rubric_problem(exc, doc.file) else "answers")
     where = located(doc, ("answers",), "", prefer_key=True)

@@ -4,6 +4,7 @@ blockers are new and which are resolved. Pure data; reporters render a :class:`C
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
@@ -76,16 +77,17 @@ class Comparison(Frozen):
     notes: tuple[str, ...] = Field(description="Caveats: other rubric version, site, target.")
 
 
-def compare_files(old: str, new: str, *, target: str | None = None) -> Comparison:
+def compare_files(old: str, new: str, *, target: str | None = None,
+                  rubric_root: Path | None = None) -> Comparison:
     """Compare two files (answers or JSON results). Answers files are both planned against
     one target: the level above the old overall level, or `target` (a level's number, id or
     name)."""
-    before = load_assessment(old)
+    before = load_assessment(old, rubric_root=rubric_root)
     goal = before.next.number if before.next else None
     if target is not None:
         goal = resolve_level(before.ladder, target, "--target")
-        before = load_assessment(old, target=goal)
-    after = load_assessment(new, target=goal)
+        before = load_assessment(old, target=goal, rubric_root=rubric_root)
+    after = load_assessment(new, target=goal, rubric_root=rubric_root)
     return compare(before, after)
 
 

@@ -19,7 +19,8 @@ from cxmaturity.yamlsafe import read_yaml_file
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def load_assessment(path: str, *, target: int | None = None) -> Assessment:
+def load_assessment(path: str, *, target: int | None = None,
+                    rubric_root: Path | None = None) -> Assessment:
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
     so a bad result is reported at its line and column). `target` applies to answers files."""
     doc = read_yaml_file(path)
@@ -31,7 +32,8 @@ def load_assessment(path: str, *, target: int | None = None) -> Assessment:
                                       "re-run `cxmaturity assess --format json` on the "
                                       "answers file")])
         return validate(doc, Assessment)
-    return score(check_submission(doc, Path(path).parent), target=target)
+    sub = check_submission(doc, Path(path).parent, rubric_root=rubric_root)
+    return score(sub, target=target)
 
 
 def expand(paths: Iterable[str]) -> list[str]:

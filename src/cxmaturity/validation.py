@@ -14,8 +14,9 @@ from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
-    """Validate `doc.value` as `model`, raising InputError with every problem at once."""
+def validate(doc: YamlDocument, model: type[ModelT], *, quote: bool = True) -> ModelT:
+    """Validate `doc.value` as `model`, raising InputError with every problem at once.
+    With `quote` off, problems never repeat a value of the file (only keys and positions)."""
     if not isinstance(doc.value, dict):
         mark = doc.locate(())
         raise InputError([Problem(doc.file, f"expected a mapping of keys at the top, found "
@@ -25,7 +26,7 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errs = _without_knock_on(exc.errors(include_url=False))
-        raise InputError(capped((problem_from(doc, model, err) for err in errs),
+        raise InputError(capped((problem_from(doc, model, err, quote=quote) for err in errs),
                                 doc.file)) from None
 
 
@@ -53,8 +54,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f'did you mean "{close[0]}"?' if close else None
 
 
-def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
-    """One pydantic error as a located problem."""
+def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any, *,
+                 quote: bool = True) -> Problem:
+    """One pydantic error as a located problem (quoting the value given when `quote`)."""
     loc = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing" and loc:
@@ -69,7 +71,7 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    return located(doc, path, _message(err), _hint(err))
+    return located(doc, path, _message(err, quote), _hint(err))
 
 
 def _hint(err: Any) -> str | None:
@@ -104,11 +106,12 @@ def _allowed(fields: list[str]) -> str | None:
     return f"allowed keys: {', '.join(fields)}" if fields else None
 
 
-def _message(err: Any) -> str:
+def _message(err: Any, quote: bool) -> str:
     message = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
-    if "input" in err and err["type"] not in ("value_error",) and _short(err["input"]):
+    if quote and "input" in err and err["type"] not in ("value_error",) and \
+            _short(err["input"]):
         message += f" (got {err['input']!r})"
     return message
 
@@ -148,8 +151,9 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _kind(value: Any) -> str:
+    """What the top of a file holds, without quoting it (the file may not be ours to show)."""
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing"
-    return f"a single value ({value!r})"[:60]
+    return "a single value (text)" if isinstance(value, str) else "a single value"

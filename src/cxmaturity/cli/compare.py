@@ -8,6 +8,7 @@ import typer
 
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import ReportFormat
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml\n
@@ -37,6 +38,7 @@ def compare(
         "keeps the target it was saved with).",
         show_default=False
     ),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Compare two assessments: level and score changes, changed answers, blockers.
 
@@ -44,10 +46,13 @@ def compare(
     """
     from cxmaturity.cli.output import emit
     from cxmaturity.compare import compare_files
+    from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
 
-    comparison = compare_files(str(old), str(new), target=target)
+    refuse_to_overwrite(output, [old, new])
+    comparison = compare_files(str(old), str(new), target=target,
+                               rubric_root=resolved(rubric_root))
     emit(output_format, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))

@@ -8,6 +8,7 @@ import typer
 
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import ReportFormat
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity trend examples/history/    [dim](every .yaml/.json file in the folder)[/]\n
@@ -30,14 +31,19 @@ def trend(
         None, "--output", "-o", help="Write the report to this file (atomically).",
         show_default=False
     ),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.output import emit
+    from cxmaturity.files import refuse_to_overwrite
+    from cxmaturity.history import expand
     from cxmaturity.report import trend_report as report
     from cxmaturity.report.json_report import render_json
     from cxmaturity.trend import trend_files
 
-    result = trend_files([str(p) for p in paths])
+    files = expand([str(p) for p in paths])
+    refuse_to_overwrite(output, files)
+    result = trend_files(files, rubric_root=resolved(rubric_root))
     emit(output_format, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from cxmaturity.cli.errors import handled
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """[bold]Examples[/]\n\n
   cxmaturity validate examples/healthcare-level2.yaml\n
@@ -22,6 +23,7 @@ def validate(
                                        show_default=False),
     strict: bool = typer.Option(False, "--strict",
                                 help="Exit 1 when there are warnings (e.g. unanswered questions)."),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Check answers files against their rubric, without scoring.
 
@@ -31,5 +33,6 @@ def validate(
     from cxmaturity.checks import check_answers
     from cxmaturity.cli.findings import report
 
-    findings = [finding for file in files for finding in check_answers(str(file))]
+    root = resolved(rubric_root)
+    findings = [finding for file in files for finding in check_answers(str(file), root)]
     return report(findings, len(files), strict=strict)
