@@ -149,7 +149,8 @@ def _check(model: type[_Saved], value: Any, shown: str, line: int | None) -> Any
 
 
 def _message(err: Any) -> str:
-    return str(err["msg"]).removeprefix("Value error, ")
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return message.split(" or instance of ")[0]  # our model's name means nothing to a reader
 
 
 def _supported(versions: set[str], shown: str, line: int | None) -> None:

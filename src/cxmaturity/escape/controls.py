@@ -19,10 +19,12 @@ import re
 #: C0 controls, DEL and C1 controls; bidirectional marks and overrides; line and paragraph
 #: separators; lone surrogates (undecodable file-name bytes); the two non-characters
 #: U+FFFE and U+FFFF, which XML 1.0 also forbids.
-_STEERING = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-    "\ud800-\udfff\ufffe\uffff]")
-_WITHOUT_NEWLINE = re.compile(_STEERING.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_BEYOND_C0 = ("\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+              "\ud800-\udfff\ufffe\uffff")
+STEERING = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+#: The steering characters other than C0 controls (which JSON and others escape already).
+BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
+_WITHOUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_BEYOND_C0}]")
 _BREAKS = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]*[\t\n\r\f\v\x85\u2028\u2029]"
                      "[ \t\n\r\f\v\x85\u2028\u2029]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -45,7 +47,7 @@ def shown(character: str) -> str:
 def visible(text: str, *, newlines: bool = False) -> str:
     """`text` with every steering character written as an escape (line breaks kept when
     `newlines`)."""
-    pattern = _WITHOUT_NEWLINE if newlines else _STEERING
+    pattern = _WITHOUT_NEWLINE if newlines else STEERING
     return pattern.sub(lambda match: shown(match.group()), text)
 
 
@@ -63,7 +65,7 @@ def defanged(text: str) -> str:
 
 def has_steering(text: str, *, newlines: bool = False) -> bool:
     """Whether `text` holds a character :func:`visible` would escape."""
-    pattern = _WITHOUT_NEWLINE if newlines else _STEERING
+    pattern = _WITHOUT_NEWLINE if newlines else STEERING
     return pattern.search(text) is not None
 
 
