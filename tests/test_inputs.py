@@ -1,0 +1,63 @@
+"""Inputs that crashed the batch (issue 11) are located errors or are scored: file names of
+any bytes, very deep folder trees, oversized standard input, long integers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.batch import collect_inputs
+from cxmaturity.cli import app
+from cxmaturity.report.formats import OutputFormat
+from cxmaturity.yamlsafe import MAX_BYTES, MAX_DIGITS, parse_yaml
+
+from .output_checks import check_output
+from .test_batch import answers
+
+
+@pytest.mark.parametrize("output_format", [f for f in OutputFormat if f.value != "html"],
+                         ids=str)
+def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped(
+        runner, tmp_path: Path, output_format: OutputFormat) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "sites"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(answers())
+    with open(os.path.join(os.fsencode(folder), b"bad\xff\x1b.yaml"), "w") as handle:
+        handle.write(answers())
+    result = runner.invoke(app, ["assess", str(folder), "-f", output_format.value])
+    assert result.exit_code == 0, result.output
+    check_output(output_format.value, result.stdout)
+    if output_format.value in ("text", "csv", "jsonl", "json"):
+        assert "bad\\xff" in result.stdout.replace("\\\\", "\\")
+
+
+def test_a_folder_tree_a_thousand_deep_is_searched(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1000):  # os.makedirs recurses, as the walk once did
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.yaml").write_text(answers())
+    assert collect_inputs([str(tmp_path)]) == [str(deep / "a.yaml")]
+
+
+def test_standard_input_has_the_file_size_limit(runner) -> None:  # type: ignore[no-untyped-def]
+    text = answers() + "#" + "x" * MAX_BYTES + "\n"
+    result = runner.invoke(app, ["assess", "-", "-f", "json"], input=text)
+    assert result.exit_code == 2
+    assert f"error: <stdin>: file is larger than {MAX_BYTES} bytes" in result.stderr
+
+
+@pytest.mark.parametrize("digits", [MAX_DIGITS + 1, 4301, 10_000])
+def test_a_long_integer_is_a_located_error(digits: int) -> None:
+    from cxmaturity.errors import InputError
+
+    with pytest.raises(InputError) as raised:
+        parse_yaml(f"a: 1\nb: {'7' * digits}\n", "x.yaml")
+    problem = raised.value.problems[0]
+    assert (problem.line, problem.column, problem.path) == (2, 4, "b")
+
+
+def test_an_integer_at_the_limit_is_read() -> None:
+    assert parse_yaml(f"b: {'7' * MAX_DIGITS}\n", "x.yaml").value == {"b": int("7" * MAX_DIGITS)}
