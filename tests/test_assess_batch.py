@@ -186,7 +186,7 @@ def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-un
     result = runner.invoke(app, ["assess", str(path), "--baseline", str(old),
                                  "--fail-on-regression"])
     assert result.exit_code == 2
-    assert f"error: {old}:2:4: invalid JSON: Expecting property name" in result.stderr
+    assert f"error: {old}:2:4: invalid JSON" in result.stderr
 
 
 def test_policy_file_is_found_upwards_and_its_paths_are_relative_to_it(  # type: ignore[no-untyped-def]

@@ -138,3 +138,40 @@ def test_error_lines_show_controls_as_escapes(runner) -> None:  # type: ignore[n
     assert result.exit_code == 2
     assert 'unknown question "[/x]\\x1b[2J"' in result.stderr
     assert not STEERING.search(result.stderr.replace("\n", ""))
+
+
+HOSTILE_RUBRIC = HOSTILE / "rubrics" / "hostile.yaml"
+
+
+def test_rubric_show_of_a_hostile_rubric(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "show", str(HOSTILE_RUBRIC)])
+    check_run(result)
+    assert result.exit_code == 0 and "[/x]Low\\x1b[2J" in result.stdout
+    check_output("text", result.stdout)
+
+
+@pytest.mark.parametrize("output_format", ["rich", "markdown", "json"])
+@pytest.mark.parametrize("command", ["compare", "trend"])
+def test_compare_and_trend_of_hostile_files(runner, tmp_path: Path, command: str,  # type: ignore[no-untyped-def]
+                                            output_format: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "rubric.yaml").write_bytes(HOSTILE_RUBRIC.read_bytes())
+    text = (HOSTILE / "answers" / "workflow-commands.yaml").read_text().replace(
+        "../../rubrics/tiny.yaml", "rubric.yaml")
+    for name, date in (("old.yaml", "2026-01-01"), ("new.yaml", "2026-04-01")):
+        (tmp_path / name).write_text(text.replace("2026-01-01", date))
+    result = runner.invoke(app, [command, str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"),
+                                 "-f", output_format])
+    check_run(result)
+    assert result.exit_code == 0, result.output
+    check_output({"rich": "text"}.get(output_format, output_format), result.stdout)
+
+
+def test_an_interview_reply_is_never_read_as_markup(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "a.yaml"
+    typed = "[/x] \x1b[2J\n\n2026-05-01\n[/b]\n[/x]\n::error::x\nq\n"
+    result = runner.invoke(app, ["interview", "-o", str(out), "--rubric", str(HOSTILE_RUBRIC)],
+                           input=typed)
+    assert result.exit_code == 0, result.output
+    check_lines(result.stdout)
+    assert "'[/x]' is not a number" in result.stdout

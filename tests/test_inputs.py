@@ -34,12 +34,17 @@ def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped(
 
 
 def test_a_folder_tree_a_thousand_deep_is_searched(tmp_path: Path) -> None:
-    deep = tmp_path
+    folders = [tmp_path]
     for _ in range(1000):  # os.makedirs recurses, as the walk once did
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "a.yaml").write_text(answers())
-    assert collect_inputs([str(tmp_path)]) == [str(deep / "a.yaml")]
+        folders.append(folders[-1] / "d")
+        folders[-1].mkdir()
+    (folders[-1] / "a.yaml").write_text(answers())
+    try:
+        assert collect_inputs([str(tmp_path)]) == [str(folders[-1] / "a.yaml")]
+    finally:  # shutil.rmtree recurses too: remove the tree before pytest tries
+        (folders[-1] / "a.yaml").unlink()
+        for folder in reversed(folders[1:]):
+            folder.rmdir()
 
 
 def test_standard_input_has_the_file_size_limit(runner) -> None:  # type: ignore[no-untyped-def]
