@@ -35,4 +35,6 @@ def test_policy_example_in_docs_is_valid(write) -> None:  # type: ignore[no-unty
         "format": "markdown", "jobs": 4, "fail-under": "2",
         "fail-under-dimension": {"data": "2", "channels": "ai-bolt-on"},
         "min-confidence": "60%", "max-age": 365, "baseline": "ci/baseline.jsonl",
-        "fail-on-regression": True})
+        "fail-on-regression": True,
+        "rubrics": {"ai-readiness-cohorts": {"fail-under": "2",
+                                             "fail-under-dimension": {"data": "2"}}}})

@@ -11,7 +11,7 @@ import pytest
 from cxmaturity.batch import collect_inputs
 from cxmaturity.cli import app
 from cxmaturity.report.formats import OutputFormat
-from cxmaturity.yamlsafe import MAX_BYTES, MAX_DIGITS, parse_yaml
+from cxmaturity.yamlsafe import MAX_BYTES
 
 from .output_checks import check_output
 from .test_batch import answers
@@ -52,17 +52,3 @@ def test_standard_input_has_the_file_size_limit(runner) -> None:  # type: ignore
     result = runner.invoke(app, ["assess", "-", "-f", "json"], input=text)
     assert result.exit_code == 2
     assert f"error: <stdin>: file is larger than {MAX_BYTES} bytes" in result.stderr
-
-
-@pytest.mark.parametrize("digits", [MAX_DIGITS + 1, 4301, 10_000])
-def test_a_long_integer_is_a_located_error(digits: int) -> None:
-    from cxmaturity.errors import InputError
-
-    with pytest.raises(InputError) as raised:
-        parse_yaml(f"a: 1\nb: {'7' * digits}\n", "x.yaml")
-    problem = raised.value.problems[0]
-    assert (problem.line, problem.column, problem.path) == (2, 4, "b")
-
-
-def test_an_integer_at_the_limit_is_read() -> None:
-    assert parse_yaml(f"b: {'7' * MAX_DIGITS}\n", "x.yaml").value == {"b": int("7" * MAX_DIGITS)}
