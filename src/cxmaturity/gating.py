@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.baseline import load_baseline
 from cxmaturity.batch import STDIN, Settings
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.gates import Gates, Standing
@@ -43,9 +42,12 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
         governing_of = governing(inputs, STDIN)
     loaded = {path: (load_policy(path), path.parent) if path else (Policy(), Path.cwd())
               for path in set(governing_of.values()) or {None}}
-    wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()}
-    baselines: dict[Path, Mapping[str, Standing]] = {
-        file: load_baseline(file) for file in wanted if file is not None}
+    wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
+    baselines: dict[Path, Mapping[str, Standing]] = {}
+    if wanted:  # imported only when needed: its models cost a cold start time
+        from cxmaturity.baseline import load_baseline
+
+        baselines = {file: load_baseline(file) for file in wanted if file is not None}
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
     common = _common_policy(inputs, config, policies)

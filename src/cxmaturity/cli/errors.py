@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import typer
 
+from cxmaturity.cli.output import guarded_stdout
 from cxmaturity.errors import EXIT_BUG, CxError
 
 F = TypeVar("F", bound=Callable[..., int])
@@ -40,8 +41,6 @@ def handled(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> int:
-        from cxmaturity.cli.output import guarded_stdout
-
         try:
             with guarded_stdout():
                 code = command(*args, **kwargs)
