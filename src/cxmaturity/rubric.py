@@ -136,7 +136,12 @@ class Question(Frozen):
     id: Id
     dimension: Id
     signal_of: int | None = Field(
-        default=None, description="Level whose signals list this question comes from."
+        default=None, description="Level whose \"check your signals\" list in the source "
+        "this question comes from."
+    )
+    trait_of: int | None = Field(
+        default=None, description="Level whose described traits this question was derived "
+        "from (the rubric's own question, not one of the source's signals)."
     )
     text: str
     help: str | None = Field(default=None, description="What the question means; how to answer.")
