@@ -100,7 +100,7 @@ def rubric_with(questions: int) -> bytes:
     text = TINY.read_text(encoding="utf-8")
     start, end = text.index("questions:\n"), text.index("metrics:\n")
     asked = "".join(f"  - {{id: q{i}, dimension: tools, text: Q{i}?, scale: ynp, "
-                    f'indicates: {{"yes": 3, partial: 2, "no": 1}}}}\n'
+                    f'supports: {{"yes": 3, partial: 2, "no": 1}}}}\n'
                     for i in range(questions))
     return (text[:start] + "questions:\n" + asked + text[end:]).encode()
 

@@ -56,8 +56,9 @@ class AnswerChange(Frozen):
     label: str
     before: str = Field(description="The answer's label or value, `unknown` or `n/a`.")
     after: str
-    before_points_to: float | None
-    after_points_to: float | None
+    before_supports: tuple[int, int] | None = Field(
+        description="The levels the old answer supported (None: unknown or n/a).")
+    after_supports: tuple[int, int] | None
 
 
 class Comparison(Frozen):
@@ -133,12 +134,12 @@ def _change(key: str, name: str, before: int | None, after: int | None,
                   direction=direction)
 
 
-def _answers(result: Assessment) -> dict[str, tuple[str, str, str, float | None]]:
-    """Item id to (dimension, label, answer, level it points to)."""
-    found: dict[str, tuple[str, str, str, float | None]] = {}
+def _answers(result: Assessment) -> dict[str, tuple[str, str, str, tuple[int, int] | None]]:
+    """Item id to (dimension, label, answer, levels it supports)."""
+    found: dict[str, tuple[str, str, str, tuple[int, int] | None]] = {}
     for dim in result.dimensions:
         for item in dim.evidence:
-            found[item.id] = (dim.id, item.label, item.given, item.points_to)
+            found[item.id] = (dim.id, item.label, item.given, item.supports)
         for unknown in dim.unanswered:
             found[unknown] = (dim.id, unknown, "unknown", None)
     return found
@@ -154,8 +155,8 @@ def _answer_changes(old: Assessment, new: Assessment) -> list[AnswerChange]:
             continue
         label = a[1] if a[1] != key and a[1] else (b[1] or key)
         changes.append(AnswerChange(id=key, dimension=a[0] or b[0], label=label,
-                                    before=b[2], after=a[2], before_points_to=b[3],
-                                    after_points_to=a[3]))
+                                    before=b[2], after=a[2], before_supports=b[3],
+                                    after_supports=a[3]))
     return changes
 
 

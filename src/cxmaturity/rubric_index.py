@@ -32,6 +32,10 @@ class RubricIndex:
     ladder: tuple[LevelView, ...]
     banded: dict[str, tuple[BandView, ...]]
     """Metric id to its bands from lowest to highest values, for metrics placed in bands."""
+    by_dimension_questions: dict[str, tuple[Question, ...]]
+    """Dimension id to its questions, in rubric order."""
+    by_dimension_metrics: dict[str, tuple[Metric, ...]]
+    """Dimension id to its metrics, in rubric order."""
     parts: dict[Hashable, Any] = field(default_factory=dict)
     """Result parts that depend only on the rubric and the key they are shared under."""
 
@@ -56,9 +60,15 @@ class RubricIndex:
                          for lv in rubric.levels),
             banded={m.id: band_views(bands.ordered(m)) for m in rubric.metrics
                     if m.target is None},
+            by_dimension_questions={d.id: tuple(q for q in rubric.questions
+                                                if q.dimension == d.id)
+                                    for d in rubric.dimensions},
+            by_dimension_metrics={d.id: tuple(m for m in rubric.metrics if m.dimension == d.id)
+                                  for d in rubric.dimensions},
         )
 
 
 def band_views(placed: Iterable[Band]) -> tuple[BandView, ...]:
     """Bands as the band chart shows them."""
-    return tuple(BandView(level=b.level, min=b.min, max=b.max, basis=b.basis) for b in placed)
+    return tuple(BandView(level=b.level, supports=b.range, min=b.min, max=b.max, basis=b.basis)
+                 for b in placed)

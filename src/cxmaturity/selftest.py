@@ -71,13 +71,13 @@ def cases_dir(reference: str) -> tuple[Path, Path]:
     return path, path.parent / "cases" / path.stem
 
 
-def run_suite(reference: str) -> SuiteOutcome:
-    """Run every case next to the rubric `reference` (a bundled id or a path)."""
+def find_suite(reference: str) -> SuiteOutcome | None:
+    """Run every case next to the rubric `reference` (a bundled id or a path); None if it
+    has no cases."""
     rubric_path, folder = cases_dir(reference)
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
-        raise InputError([Problem(str(folder), "no cases found for this rubric",
-                                  hint="add golden cases as <name>.yaml files in this folder")])
+        return None
     return SuiteOutcome(str(rubric_path), str(folder),
                         tuple(run_case(f, rubric_path) for f in files))
 

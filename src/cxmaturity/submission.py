@@ -106,7 +106,7 @@ def _responses(doc: YamlDocument, answers: Answers, index: RubricIndex,
 
 
 def _option(given: str, question: Question, aliases: dict[str, str]) -> str | None:
-    if given in (UNKNOWN, NOT_APPLICABLE) or given in question.indicates:
+    if given in (UNKNOWN, NOT_APPLICABLE) or given in question.supports:
         return given
     return aliases.get(given)
 

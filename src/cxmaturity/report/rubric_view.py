@@ -29,8 +29,7 @@ def rubric_view(rubric: Rubric) -> RenderableType:
     if rubric.description:
         head.append(f"\n{' '.join(rubric.description.split())}")
     rule = rubric.scoring.overall
-    head.append(f"\nOverall rule: {rule.method}; dimension tolerance "
-                f"{rubric.scoring.dimension.tolerance:g}; insufficient evidence below "
+    head.append(f"\nOverall rule: {rule.method}; insufficient evidence below "
                 f"{rubric.scoring.min_confidence:.0%} answered")
     return Group(head, _levels(rubric), _dimensions(rubric), *_metrics(rubric),
                  _scales(rubric), *_questions(rubric))
@@ -100,9 +99,14 @@ def _questions(rubric: Rubric) -> list[RenderableType]:
         questions = [q for q in rubric.questions if q.dimension == dim.id]
         if not questions:
             continue
-        table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → level")
+        table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → levels")
         for q in questions:
             table.add_row(q.id, q.text, q.scale,
-                          " ".join(f"{o}→{v:g}" for o, v in q.indicates.items()))
+                          " ".join(f"{o}→{_span(r)}" for o, r in q.supports.items()))
         tables.append(table)
     return tables
+
+
+def _span(supported: tuple[int, int]) -> str:
+    low, high = supported
+    return f"{low}" if low == high else f"{low}-{high}"

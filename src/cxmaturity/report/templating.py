@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from cxmaturity.report import explain
 from cxmaturity.report.text import cell
 from cxmaturity.result import Assessment
 
@@ -26,17 +27,22 @@ def environment() -> jinja2.Environment:
     )
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
     env.filters["cell"] = cell
+    env.filters["span"] = explain.span_text
+    env.filters["move"] = explain.move_text
     return env
 
 
 def base_context(result: Assessment) -> dict[str, Any]:
-    """What every report template shows: the result, the ladder's top, dimension names, and
-    the dimensions that limit the overall level or were not assessed."""
+    """What every report template shows: the result, the ladder's top, dimension names, the
+    dimensions not assessed, and the sentences that explain the level."""
     names = {d.id: d.name for d in result.dimensions}
     return {
         "r": result,
         "top": len(result.ladder),
         "names": names,
-        "limiting": [names[d] for d in result.overall.limited_by],
         "not_assessed": [names[d] for d in result.overall.not_assessed],
+        "rule_line": explain.rule_line(result),
+        "between": explain.between_levels(result),
+        "legend": explain.EVIDENCE_LEGEND,
+        "marks": explain.FIT_MARKS,
     }

@@ -9,6 +9,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from cxmaturity.report.explain import (
+    EVIDENCE_LEGEND,
+    FIT_MARKS,
+    between_levels,
+    move_text,
+    rule_line,
+    span_text,
+)
 from cxmaturity.report.palette import level_rank
 from cxmaturity.result import (
     Assessment,
@@ -82,14 +90,9 @@ def _verdict(result: Assessment) -> RenderableType:
         text.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the rubric's "
                     f"weight is answered (needs {_pct(result.min_confidence)}). Treat the level "
                     f"as provisional.", style="bold red")
-    limiting = [d.name for d in result.dimensions if d.id in overall.limited_by]
-    if overall.method == "weakest-link" and overall.level == top:
-        text.append(f"\nWeakest link: every assessed dimension reaches {term} {top}.")
-    elif overall.method == "weakest-link":
-        text.append(f"\nWeakest link: the operation is only as mature as its least mature "
-                    f"dimension. Held at {term} {overall.level} by: {', '.join(limiting)}.")
-    else:
-        text.append(f"\nWeighted mean of dimension scores: {overall.score:.2f}.")
+    text.append(f"\n{rule_line(result)}")
+    for line in between_levels(result):
+        text.append(f"\n{line}")
     if overall.not_assessed:
         names = [d.name for d in result.dimensions if d.id in overall.not_assessed]
         text.append(f"\nNot assessed (no evidence): {', '.join(names)}.", style="yellow")
@@ -120,13 +123,16 @@ def _dimensions(result: Assessment) -> RenderableType:
                   title_style="bold", expand=False, padding=(0, 1))
     table.add_column("Dimension", ratio=3, overflow="fold")
     table.add_column(result.level_term, ratio=2)
+    table.add_column("Allows", justify="right", width=6)
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
         table.add_row(dim.name, _dimension_level(dim, top),
+                      "-" if dim.span is None else span_text(dim.span),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
+    legend = Text(EVIDENCE_LEGEND, style="dim")
     details = [_why(dim, result.level_term) for dim in result.dimensions if dim.evidence]
-    return Padding(Group(table, *details), (1, 0, 0, 1), expand=False)
+    return Padding(Group(table, legend, Text(""), *details), (1, 0, 0, 1), expand=False)
 
 
 def _dimension_level(dim: DimensionResult, top: int) -> Text:
@@ -148,9 +154,14 @@ def _why(dim: DimensionResult, term: str) -> RenderableType:
         line = Text()
         line.append(f"{item.label} ", style="dim")
         line.append(f"→ {item.given}")
-        rows.add_row(f"L{item.points_to:g}", line)
+        mark = Text(f"{FIT_MARKS[item.fits]} {span_text(item.supports)}",
+                    style="" if item.fits == "yes" else "yellow")
+        rows.add_row(mark, line)
     if dim.unanswered:
         rows.add_row("", Text(f"unknown: {', '.join(dim.unanswered)}", style="yellow"))
+    if dim.raise_by_one and dim.level is not None:
+        moves = "; ".join(move_text(m) for m in dim.raise_by_one)
+        rows.add_row("", Text(f"to reach {term} {dim.level + 1}: {moves}", style="cyan"))
     return Padding(Group(title, rows), (0, 0, 1, 0), expand=False)
 
 
@@ -246,10 +257,22 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
     outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
     term = result.level_term
     return [
+        _raise(result),
         _blockers(result),
         _section("Next steps", steps, "cyan"),
         _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
+
+
+def _raise(result: Assessment) -> RenderableType | None:
+    """The fewest changes found that would raise the overall level by one."""
+    moves = result.overall.raise_by_one
+    if not moves or result.overall.level is None:
+        return None
+    names = {d.id: d.name for d in result.dimensions}
+    lines: list[str | Text] = [_labelled(names[m.dimension], move_text(m)) for m in moves]
+    return _section(f"Fewest changes to reach {result.level_term} {result.overall.level + 1}",
+                    lines, "cyan")
 
 
 def _labelled(label: str, text: str) -> Text:
