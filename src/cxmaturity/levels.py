@@ -76,19 +76,28 @@ def position(items: Sequence[Weighed], level: int, top: int) -> float:
     return level + (up / (up + down) if up + down > _EPSILON else 0.0)
 
 
-def overall(method: str, spans: Sequence[tuple[Span, float]], top: int) -> tuple[int, float]:
+def overall(method: str, spans: Sequence[tuple[Span, float]], top: int,
+            max_gap: int | None = None) -> tuple[int, float]:
     """The operation's level and score from each assessed dimension's span and weight.
 
     `median`: each dimension's span is evidence of its weight, under the same rule as
     answers within a dimension (the highest level more dimension weight reaches than falls
     short of); `weakest-link`: the highest level every dimension's evidence shows reached.
+    With `max_gap`, the level is at most that many levels above the lowest level some
+    dimension's evidence still allows; a level held down so scores its level plus one half.
     """
     if method == "weakest-link":
         level = min(low for (low, _), _ in spans)
-        return level, float(level)
-    items = [Weighed(low, high, weight) for (low, high), weight in spans]
-    level = (span_of(items, top) or (1, 1))[0]
-    return level, position(items, level, top)
+        score = float(level)
+    else:
+        items = [Weighed(low, high, weight) for (low, high), weight in spans]
+        level = (span_of(items, top) or (1, 1))[0]
+        score = position(items, level, top)
+    if max_gap is not None:
+        ceiling = min(high for (_, high), _ in spans) + max_gap
+        if ceiling < level:
+            return ceiling, ceiling + 0.5
+    return level, score
 
 
 def gain(current: Span | None, new: Span, level: int, weight: float) -> float:

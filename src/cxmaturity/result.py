@@ -175,6 +175,9 @@ class Overall(Frozen):
     capped_by: tuple[str, ...] = Field(
         default=(), description="Metrics whose band held the overall level below what the "
         "dimensions reach (`caps_overall` in the rubric).")
+    held_back_by: tuple[str, ...] = Field(
+        default=(), description="Dimensions whose evidence allows so little that the overall "
+        "level was held down to at most `max_gap` above them.")
     not_assessed: tuple[str, ...]
     raise_by_one: tuple[Move, ...] = Field(
         default=(), description="The fewest changes found that raise the overall level by "

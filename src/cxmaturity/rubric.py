@@ -272,6 +272,9 @@ class OverallRule(Frozen):
         description="`median`: the highest level that more of the dimensions' weight reaches "
         "than falls short of; `weakest-link`: the highest level every dimension's evidence "
         "shows reached.")
+    max_gap: int | None = Field(
+        default=None, ge=0, description="The overall level is at most this many levels above "
+        "the highest level that any counted dimension's evidence allows (none: no limit).")
     rationale: str | None = Field(default=None, description="Why this rule fits the model.")
 
 

@@ -108,7 +108,8 @@ def _overall_level(rubric: Rubric, spans: dict[str, levels.Span | None],
                 if d.in_overall and (span := spans[d.id]) is not None]
     if not assessed:
         return None
-    level = levels.overall(rubric.scoring.overall.method, assessed, rubric.top)[0]
+    rule = rubric.scoring.overall
+    level = levels.overall(rule.method, assessed, rubric.top, rule.max_gap)[0]
     return min([level, *caps.values()])
 
 
@@ -330,12 +331,14 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         return Overall(level=None, name=None, score=None, mean_score=None, method=rule.method,
                        rationale=rule.rationale, limited_by=(), not_assessed=not_assessed)
     placed = [(spans[d.id] or (1, 1), d.weight) for d in assessed]
-    uncapped, value = levels.overall(rule.method, placed, rubric.top)
+    free = levels.overall(rule.method, placed, rubric.top)[0]
+    uncapped, value = levels.overall(rule.method, placed, rubric.top, rule.max_gap)
+    if rule.method == "weakest-link" and uncapped == free:
+        value = min((d.score or 0.0 for d in assessed if d.level == uncapped), default=value)
     level = min([uncapped, *caps.values()])
     if level < uncapped:
         value = level + 0.5  # held below what the dimensions reach: as high as level L goes
-    if rule.method == "weakest-link":
-        value = min(d.score or 0.0 for d in assessed if d.level == level)
+    lowest = min(high for (_, high), _ in placed)
     total = sum(d.weight for d in assessed)
     mean = sum((d.score or 0) * d.weight for d in assessed) / total
     return Overall(
@@ -345,6 +348,8 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         above=tuple(d.id for d in assessed if (d.level or 0) > level),
         below=tuple(d.id for d in assessed if (d.level or 0) < level),
         capped_by=tuple(m for m, cap in caps.items() if cap < uncapped and cap == level),
+        held_back_by=tuple(d.id for d in assessed if (spans[d.id] or (1, 1))[1] == lowest)
+        if uncapped < free and uncapped == level else (),
         not_assessed=not_assessed,
         raise_by_one=tuple(_overall_changes(sub, assessed, spans, tallies, caps, level + 1))
         if level < rubric.top else ())
@@ -358,7 +363,7 @@ def _overall_changes(sub: Submission, assessed: list[DimensionResult],
     changes each needs (heavier first on a tie), until the overall rule gives `goal`. Empty
     if even that would not."""
     rubric = sub.rubric
-    method = rubric.scoring.overall.method
+    rule = rubric.scoring.overall
     lifted = [_lift_cap(sub, metric_id, goal) for metric_id, cap in caps.items() if cap < goal]
     if any(move is None for move in lifted):
         return []
@@ -372,12 +377,13 @@ def _overall_changes(sub: Submission, assessed: list[DimensionResult],
                 costs.append((len(changes), -dim.weight, dim.id, changes))
     costs.sort(key=lambda c: (c[0], c[1]))
     placed = {d.id: (spans[d.id] or (1, 1), d.weight) for d in assessed}
-    if levels.overall(method, list(placed.values()), rubric.top)[0] >= goal:
+    if levels.overall(rule.method, list(placed.values()), rubric.top, rule.max_gap)[0] >= goal:
         return chosen
     for _, _, dim_id, changes in costs:
         placed[dim_id] = ((goal, max(goal, placed[dim_id][0][1])), placed[dim_id][1])
         chosen += [c for c in changes if c not in chosen]
-        if levels.overall(method, list(placed.values()), rubric.top)[0] >= goal:
+        if levels.overall(rule.method, list(placed.values()), rubric.top,
+                          rule.max_gap)[0] >= goal:
             return chosen
     return []
 

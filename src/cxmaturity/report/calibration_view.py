@@ -18,11 +18,11 @@ def calibration_lines(calibration: Calibration) -> Iterator[str]:
     rows = calibration.confusion()
     width = max([len("expected"), *(len(expected_text(e)) for e, _ in rows)])
     term = calibration.rubric.level_term.lower()
-    yield f"  {'expected':<{width}}  scored {term}: " + " ".join(
-        f"{n:>3}" for n in range(1, top + 1))
+    scored = f"scored {term}:"
+    yield f"  {'expected':<{width}}  {scored}" + "".join(f"{n:>4}" for n in range(1, top + 1))
     for expected, counts in rows:
-        yield f"  {expected_text(expected):<{width}}  {'':<{len(term) + 8}}" + " ".join(
-            f"{count or '.':>3}" for count in counts)
+        yield f"  {expected_text(expected):<{width}}  {'':<{len(scored)}}" + "".join(
+            f"{count or '.':>4}" for count in counts)
     for case in calibration.cases:
         if case.problems:
             yield f"  ERROR {case.name}"
