@@ -20,7 +20,7 @@ from .test_batch import folder as folder
 
 def _check_json(text: str) -> None:
     document = json.loads(text)
-    assert document["schema_version"] == "1.0" and document["tool_version"]
+    assert document["schema_version"] == "2.0" and document["tool_version"]
     assert [r["status"] for r in document["results"]].count("error") == 1
     assert document["summary"] == {"files": 11, "broken": 1, "gated": 0, "exit_code": 2}
 
@@ -133,7 +133,7 @@ def test_unknown_default_format_is_a_usage_error(runner, write) -> None:  # type
 def test_stdin(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", "-", "-f", "csv"], input=answers())
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1].startswith("1.0,0.1.0,<stdin>,scored,Org,")
+    assert result.stdout.splitlines()[1].startswith("2.0,0.1.0,<stdin>,scored,Org,")
 
 
 @pytest.mark.parametrize(("options", "code", "message"), [
@@ -173,9 +173,9 @@ def test_regression_against_a_baseline(runner, write, tmp_path: Path) -> None:  
     result = runner.invoke(app, ["assess", str(path.parent), "-f", "junit", "--baseline",
                                  str(before), "--fail-on-regression"])
     assert result.exit_code == 1, result.output
-    assert f"gate failed: {path}: dimension data dropped from level 2 to 1" in result.stderr
+    assert f"gate failed: {path}: dimension data dropped from level 3 to 1" in result.stderr
     failures = ET.fromstring(result.stdout).findall(".//failure")
-    assert len(failures) == 1 and "overall level dropped from 2 to 1" in (
+    assert len(failures) == 1 and "overall level dropped from 3 to 1" in (
         failures[0].get("message") or "")
 
 

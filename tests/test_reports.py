@@ -39,7 +39,7 @@ def test_html_has_every_section(healthcare) -> None:  # type: ignore[no-untyped-
     assert page.count('<polygon class="current"') == 1
     assert page.count('<polygon class="target"') == 1
     assert "Roadmap to Level 3 · AI-Native" in page
-    assert "Automation coverage 20% &lt; 30%" in page
+    assert "Automation coverage 16% &lt; 30%" in page
     assert "The AI Maturity Model for Contact Centers, Crescendo (2026)" in page
     assert "A vendor upgrade broke an integration last quarter" in page
 
@@ -64,14 +64,14 @@ def test_user_text_is_escaped(write) -> None:  # type: ignore[no-untyped-def]
 def test_markdown_sections_and_tables(healthcare) -> None:  # type: ignore[no-untyped-def]
     text = render_markdown(healthcare)
     assert text.startswith("# Meridian Health Network · Patient and provider services\n\n")
-    for heading in ("## Where you are", "## Dimensions", "## Automation coverage: 20%",
+    for heading in ("## Where you are", "## Dimensions", "## Automation coverage: 16%",
                     "## Roadmap to Level 3 · AI-Native", "### What to expect at Level 3",
                     "## Evidence"):
         assert f"\n{heading}" in text
     assert "| 2 | AI Bolt-On | ◀ **you are here** |" in text
     assert "\n\n\n" not in text and text.endswith("\n")
     rows = [line for line in text.splitlines() if line.startswith("| Automation coverage |")]
-    assert rows[0] == "| Automation coverage | 2 AI Bolt-On | 2.00 | 100% | `██┆░` |"
+    assert rows[0] == "| Automation coverage | 2 AI Bolt-On | 2 | 2.00 | 100% | `██┆░` |"
 
 
 def test_markdown_roadmap_states_priority(healthcare) -> None:  # type: ignore[no-untyped-def]

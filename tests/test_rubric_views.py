@@ -29,7 +29,7 @@ def test_show_default_rubric_has_levels_bands_and_every_question(runner) -> None
         assert level.name in out
     assert "Metric automation-coverage: Automation coverage (percent; a value on an edge: " \
         "lower-inclusive;\nbetween bands: lower)" in out
-    assert "Overall rule: weakest-link" in out and "\x1b[" not in out
+    assert "Overall rule: median" in out and "\x1b[" not in out
 
 
 def test_show_by_path(runner) -> None:  # type: ignore[no-untyped-def]

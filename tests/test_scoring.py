@@ -112,7 +112,8 @@ def test_band_edges_and_gap_rule(assess: Assess, coverage: str, level: int) -> N
 
 
 def test_a_capping_metric_holds_the_overall_level(assess: Assess, tmp_path: Path) -> None:
-    capped = tiny_variant(tmp_path, "    gaps: lower\n", "    gaps: lower\n    caps_overall: true\n")
+    capped = tiny_variant(tmp_path, "    gaps: lower\n",
+                          "    gaps: lower\n    caps_overall: true\n")
     answers = {"t1": "yes", "t2": "yes", "d1": "yes", "d2": "yes"}
     free = assess(answers, "5")
     assert free.overall.level == 3 and not free.overall.capped_by

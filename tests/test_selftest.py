@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from cxmaturity.calibration import run_calibration
 from cxmaturity.catalog import bundled_ids
 from cxmaturity.cli import app
-from cxmaturity.calibration import run_calibration
 from cxmaturity.selftest import cases_dir, find_suite
 
 from .conftest import DATA

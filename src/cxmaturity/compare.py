@@ -15,7 +15,7 @@ from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
 from cxmaturity.sites import same_site
 
-COMPARE_SCHEMA_VERSION = "1.0"
+COMPARE_SCHEMA_VERSION = "2.0"
 
 #: How a level moved (the score's movement is in `score_delta`).
 Direction = Literal["up", "down", "same", "newly-assessed", "no-longer-assessed", "not-assessed"]

@@ -118,7 +118,9 @@ def _questions(rubric: Rubric) -> Iterator[Finding]:
 def _range(where: tuple[str | int, ...], supported: tuple[int, int],
            top: int) -> Iterator[Finding]:
     low, high = supported
-    if not 1 <= low <= high <= top:
+    if low == high and not 1 <= low <= top:
+        yield where, f"level {low} is outside the rubric's levels", f"use 1..{top}"
+    elif not 1 <= low <= high <= top:
         yield (where, f"levels [{low}, {high}] are not a range of the rubric's levels",
                f"write the lowest and the highest level, each from 1 to {top}")
 

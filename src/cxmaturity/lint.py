@@ -30,7 +30,8 @@ RULES: dict[str, str] = {
     "unused-scale": "a scale no question uses",
     "flat-question": "a question whose answers all support the same levels",
     "non-monotonic-question": "a question whose ranges go up and down along its scale",
-    "signal-range": "a question no answer of which rules its own level in, or none out",
+    "signal-range": "a question none of whose answers fits its own level, or says anything "
+                    "about it",
     "dimension-without-evidence": "a dimension no question or metric feeds",
     "unreachable-level": "a level a dimension, or the rubric, cannot reach or leave",
     "unsupported-level": "a level no answer or band of a dimension supports",
@@ -93,8 +94,8 @@ def _questions(rubric: Rubric) -> Iterator[LintProblem]:
         where = ("questions", i, "supports")
         if len(set(ranges)) == 1:
             yield LintProblem("flat-question", "warning", where,
-                              f"every answer supports levels {_span(ranges[0])}, so the "
-                              "answer cannot change the result",
+                              f"every answer supports {_levels(ranges[0])}, so the answer "
+                              "cannot change the result",
                               "give the answers different ranges")
             continue
         if not (_monotonic(ranges) or _monotonic(ranges[::-1])):
@@ -115,23 +116,32 @@ def _span(supported: tuple[int, int]) -> str:
     return f"{low}" if low == high else f"{low}-{high}"
 
 
+def _levels(supported: tuple[int, int]) -> str:
+    """`level 2` or `levels 1-2`."""
+    return f"level {supported[0]}" if supported[0] == supported[1] else \
+        f"levels {_span(supported)}"
+
+
 def _signal_range(question: Question, ranges: list[tuple[int, int]],
                   where: Path) -> Iterator[LintProblem]:
-    """A question drawn from level L's signals or traits must be able to say both "this
-    operation shows Level L" and "it does not"."""
+    """A question drawn from level L's signals or traits must have an answer that fits
+    level L, and an answer that says something about it: that L is reached or is not (for
+    a Level 1 question, that the operation is past Level 1)."""
     own = question.signal_of or question.trait_of
     if own is None:
         return
     key = "signal_of" if question.signal_of else "trait_of"
+    decides = max(own, 2)
     if not any(low <= own <= high for low, high in ranges):
         yield LintProblem("signal-range", "warning", (*where, key),
                           f"no answer to this level {own} question supports level {own}",
                           "let its answer that shows the level's trait include the level")
-    elif all(low <= own <= high for low, high in ranges):
+    elif not any(low >= decides or high < decides for low, high in ranges):
         yield LintProblem("signal-range", "warning", (*where, key),
-                          f"every answer to this level {own} question supports level {own}, "
-                          "so it cannot rule the level out", "let the opposite answer "
-                          f"exclude level {own}")
+                          f"no answer to this level {own} question shows level {decides} "
+                          "reached or rules it out, so it cannot move a level",
+                          f"let its most mature answer start at level {decides}, or its "
+                          "least mature end below it")
 
 
 def _items(rubric: Rubric, dim_id: str) -> list[list[tuple[int, int]]]:
@@ -163,6 +173,8 @@ def _reach(rubric: Rubric) -> Iterator[LintProblem]:
                               f'no question or metric feeds dimension "{dim.id}", so it is '
                               "never assessed", "add questions or a metric for it")
             continue
+        if not dim.in_overall:
+            continue  # context only: which levels it can show decides nothing
         weights = _weights(rubric, dim.id)
         top = span_of([Weighed(*max(r), w) for r, w in zip(items, weights, strict=True)],
                       rubric.top) or (1, 1)
@@ -185,8 +197,7 @@ def _reach(rubric: Rubric) -> Iterator[LintProblem]:
                               f'no answer or band of dimension "{dim.id}" supports level(s) '
                               f"{', '.join(map(str, missing))}, so the dimension can never be "
                               "placed there", "let some answer's range include that level")
-        if dim.in_overall:
-            best.append((top, dim.weight))
+        best.append((top, dim.weight))
     if not best:
         return
     reachable, _ = overall(rubric.scoring.overall.method, best, rubric.top)

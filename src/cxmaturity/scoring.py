@@ -181,7 +181,7 @@ def _dimension(sub: Submission, dim: Dimension, tally: _Tally, span: levels.Span
         unanswered=tuple(tally.unanswered),
         looks_like=_looks_like(rubric, dim.id, level) if level else (),
         conflicts=tuple(e.id for e in evidence if e.fits != "yes"),
-        raise_by_one=tuple(_changes(sub, dim.id, tally, level + 1))
+        raise_by_one=_moves(_changes(sub, dim.id, tally, level + 1), _homes(sub))
         if level is not None and level < rubric.top else (),
         blockers=(), advice=None)
 
@@ -215,7 +215,7 @@ class _Option:
     order: int
 
 
-def _changes(sub: Submission, dimension: str, tally: _Tally, level: int) -> list[Move]:
+def _changes(sub: Submission, dimension: str, tally: _Tally, level: int) -> list[_Option]:
     """The fewest changes of answers or metric values that make `dimension` reach `level`:
     the changes that gain the most first (each item counts on its own, so this is optimal),
     each the least change that gains that much. Empty if no change could do it."""
@@ -227,16 +227,25 @@ def _changes(sub: Submission, dimension: str, tally: _Tally, level: int) -> list
         if top > 1e-9:
             best.append(next((g, o) for g, o in gains if g == top))
     best.sort(key=lambda pair: (-pair[0], pair[1].order))
-    chosen: list[Move] = []
+    chosen: list[_Option] = []
     gained = 0.0
     for amount, option in best:
         if gained > needed + 1e-9:
             break
         gained += amount
-        chosen.append(Move(kind="answer" if option.kind == "answer" else "metric",
-                             item=option.item, dimension=dimension, label=option.label,
-                             given=option.given, to=option.to))
+        chosen.append(option)
     return chosen if gained > needed + 1e-9 else []
+
+
+def _moves(options: Iterable[_Option], dimension: dict[str, str]) -> tuple[Move, ...]:
+    """Changes as the result shows them; of two changes to one item, the further one."""
+    kept: dict[str, _Option] = {}
+    for option in options:
+        if option.item not in kept or option.new > kept[option.item].new:
+            kept[option.item] = option
+    return tuple(Move(kind="answer" if o.kind == "answer" else "metric", item=o.item,
+                      dimension=dimension[o.item], label=o.label, given=o.given, to=o.to)
+                 for o in kept.values())
 
 
 def _open_changes(sub: Submission, dimension: str) -> Iterator[list[_Option]]:
@@ -351,13 +360,13 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         held_back_by=tuple(d.id for d in assessed if (spans[d.id] or (1, 1))[1] == lowest)
         if uncapped < free and uncapped == level else (),
         not_assessed=not_assessed,
-        raise_by_one=tuple(_overall_changes(sub, assessed, spans, tallies, caps, level + 1))
-        if level < rubric.top else ())
+        raise_by_one=_moves(_overall_changes(sub, assessed, spans, tallies, caps, level + 1),
+                            _homes(sub)) if level < rubric.top else ())
 
 
 def _overall_changes(sub: Submission, assessed: list[DimensionResult],
                      spans: dict[str, levels.Span | None], tallies: dict[str, _Tally],
-                     caps: dict[str, int], goal: int) -> list[Move]:
+                     caps: dict[str, int], goal: int) -> list[_Option]:
     """Changes that raise the overall level to `goal`: each capping metric moved far enough,
     then dimensions whose evidence does not yet show `goal` reached, in order of how few
     changes each needs (heavier first on a tie), until the overall rule gives `goal`. Empty
@@ -365,10 +374,10 @@ def _overall_changes(sub: Submission, assessed: list[DimensionResult],
     rubric = sub.rubric
     rule = rubric.scoring.overall
     lifted = [_lift_cap(sub, metric_id, goal) for metric_id, cap in caps.items() if cap < goal]
-    if any(move is None for move in lifted):
+    if any(option is None for option in lifted):
         return []
-    chosen: list[Move] = [move for move in lifted if move is not None]
-    costs: list[tuple[int, float, str, list[Move]]] = []
+    chosen: list[_Option] = [option for option in lifted if option is not None]
+    costs: list[tuple[int, float, str, list[_Option]]] = []
     for dim in assessed:
         span = spans[dim.id]
         if span is not None and span[0] < goal:
@@ -381,21 +390,27 @@ def _overall_changes(sub: Submission, assessed: list[DimensionResult],
         return chosen
     for _, _, dim_id, changes in costs:
         placed[dim_id] = ((goal, max(goal, placed[dim_id][0][1])), placed[dim_id][1])
-        chosen += [c for c in changes if c not in chosen]
+        chosen += changes
         if levels.overall(rule.method, list(placed.values()), rubric.top,
                           rule.max_gap)[0] >= goal:
             return chosen
     return []
 
 
-def _lift_cap(sub: Submission, metric_id: str, goal: int) -> Move | None:
+def _lift_cap(sub: Submission, metric_id: str, goal: int) -> _Option | None:
     """The least change of a capping metric that lets the overall level reach `goal`."""
     metric = sub.loaded.index.metrics[metric_id]
     for option in _metric_options(sub, metric, 0):
         if option.new[1] >= goal and (option.current is None or option.new > option.current):
-            return Move(kind="metric", item=metric_id, dimension=metric.dimension,
-                        label=metric.name, given=option.given, to=option.to)
+            return option
     return None
+
+
+def _homes(sub: Submission) -> dict[str, str]:
+    """Question and metric id to its dimension id."""
+    index = sub.loaded.index
+    return {**{q.id: q.dimension for q in index.questions.values()},
+            **{m.id: m.dimension for m in index.metrics.values()}}
 
 
 def _confidence(dims: list[DimensionResult], tallies: dict[str, _Tally]) -> float:

@@ -18,10 +18,10 @@ def calibration_lines(calibration: Calibration) -> Iterator[str]:
     rows = calibration.confusion()
     width = max([len("expected"), *(len(expected_text(e)) for e, _ in rows)])
     term = calibration.rubric.level_term.lower()
-    scored = f"scored {term}:"
-    yield f"  {'expected':<{width}}  {scored}" + "".join(f"{n:>4}" for n in range(1, top + 1))
+    heading = f"scored {term}:"
+    yield f"  {'expected':<{width}}  {heading}" + "".join(f"{n:>4}" for n in range(1, top + 1))
     for expected, counts in rows:
-        yield f"  {expected_text(expected):<{width}}  {'':<{len(scored)}}" + "".join(
+        yield f"  {expected_text(expected):<{width}}  {'':<{len(heading)}}" + "".join(
             f"{count or '.':>4}" for count in counts)
     for case in calibration.cases:
         if case.problems:

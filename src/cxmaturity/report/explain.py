@@ -49,12 +49,13 @@ def between_levels(result: Assessment) -> list[str]:
         metric = metrics[metric_id]
         lines.append(f"Held at {term} {overall.level} by {metric.name} {metric.shown}: the "
                      f"source ties each {term.lower()} to this figure.")
-    if overall.held_back_by:
+    if overall.held_back_by and overall.level is not None:
         names = ", ".join(dims[d].name for d in overall.held_back_by)
-        allowed = dims[overall.held_back_by[0]].span or (1, 1)
+        allowed = (dims[overall.held_back_by[0]].span or (1, 1))[1]
         lines.append(f"Held at {term} {overall.level} by {names}: its evidence allows no more "
-                     f"than {term} {allowed[1]}, and the rubric lets the operation sit at most "
-                     f"{overall.level - allowed[1]} above its weakest dimension.")
+                     f"than {term} {allowed}, and the rubric lets the operation sit at most "
+                     f"{_count(overall.level - allowed, term.lower())} above its weakest "
+                     f"dimension.")
     above: dict[int, list[str]] = {}
     for dim_id in overall.above:
         above.setdefault(dims[dim_id].level or 0, []).append(dims[dim_id].name)
