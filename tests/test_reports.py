@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -92,3 +93,26 @@ def test_formats_write_files(runner, tmp_path, fmt: str) -> None:  # type: ignor
                                  "-o", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
     assert "Northwind Retail" in target.read_text(encoding="utf-8")
+
+
+def test_source_findings_show_beside_the_level(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(EXAMPLES / "parcel-logistics-level1.yaml")
+    text = " ".join(runner.invoke(app, ["assess", example]).stdout.split())
+    assert "In the source • Of the organizations surveyed, 51.4% were AI-Capable and 48.6% " \
+        "AI-Aspirational." in text
+    assert "Measuring business impact · Cohort 1 (context: not counted in the overall level)" \
+        in text
+    assert "in the source: Listed under what AI-Aspirational organizations lack: 35.1%" in text
+    document = json.loads(runner.invoke(app, ["assess", example, "-f", "json"]).stdout)
+    assert {"text", "level", "dimension", "basis"} <= set(document["facts"][0])
+    assert [d["counted"] for d in document["dimensions"]] == [True, True, True, True, False]
+    markdown = runner.invoke(app, ["assess", example, "-f", "markdown"]).stdout
+    assert "In the source: Of the organizations surveyed, 51.4%" in markdown
+
+
+def test_next_levels_measures_show_in_the_plan(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(EXAMPLES / "healthcare-level2.yaml")
+    text = " ".join(runner.invoke(app, ["assess", example]).stdout.split())
+    assert "Measured: CSAT, customer effort and containment, tracked per journey." in text
+    document = json.loads(runner.invoke(app, ["assess", example, "-f", "json"]).stdout)
+    assert document["next"]["measures"][0].startswith("CSAT, customer effort")

@@ -76,6 +76,12 @@ def _references(rubric: Rubric) -> Iterator[Finding]:
             if outcome.aspect not in aspects:
                 yield _unknown(("levels", i, "outcomes", j, "aspect"), "outcome aspect",
                                outcome.aspect, aspects)
+    for i, fact in enumerate(rubric.facts):
+        if fact.dimension is not None and fact.dimension not in dims:
+            yield _unknown(("facts", i, "dimension"), "dimension", fact.dimension, dims)
+        if fact.level is not None and not 1 <= fact.level <= rubric.top:
+            yield (("facts", i, "level"), f"level {fact.level} does not exist",
+                   f"use 1..{rubric.top}")
     for i, dim in enumerate(rubric.dimensions):
         for target in dim.advance:
             if not 2 <= target <= rubric.top:

@@ -25,6 +25,22 @@ class RubricStamp(Frozen):
     source: str = Field(description="The source model, its publisher and year.")
 
 
+class Trait(Frozen):
+    """A trait of a level as the rubric states it, and whether the source does."""
+
+    text: str
+    basis: str = Field(description="`source`, or `interpretation` where the rubric places it.")
+
+
+class Fact(Frozen):
+    """A finding or figure of the source, shown beside the level."""
+
+    text: str
+    level: int | None = Field(description="The level it describes, if one.")
+    dimension: str | None = Field(description="The dimension it bears on, if one.")
+    basis: str
+
+
 class LevelView(Frozen):
     """A rung of the ladder as the report shows it."""
 
@@ -150,7 +166,9 @@ class DimensionResult(Frozen):
     coverage: float = Field(description="Share of the dimension's applicable weight answered.")
     evidence: tuple[EvidenceItem, ...]
     unanswered: tuple[str, ...] = Field(description="Question and metric ids left unknown.")
-    looks_like: tuple[str, ...] = Field(description="The rubric's traits of this level here.")
+    looks_like: tuple[Trait, ...] = Field(description="The rubric's traits of this level here.")
+    counted: bool = Field(default=True, description="Whether the dimension counts toward the "
+                          "overall level (`false`: context, shown only).")
     conflicts: tuple[str, ...] = Field(
         default=(), description="Ids of the evidence that does not fit the dimension's level.")
     raise_by_one: tuple[Move, ...] = Field(
@@ -207,6 +225,8 @@ class Outlook(Frozen):
     name: str
     summary: str
     outcomes: tuple[tuple[str, str], ...] = Field(description="(aspect, what to expect) pairs.")
+    measures: tuple[str, ...] = Field(
+        default=(), description="What operations at the next level measure (the source's).")
     shift_headline: str | None
     shift_steps: tuple[str, ...]
     blockers: tuple[Blocker, ...]
@@ -240,3 +260,5 @@ class Assessment(Frozen):
         default=(), description="The answers files combined into this one (`assess --merge`).")
     disagreements: tuple[Disagreement, ...] = Field(
         default=(), description="Questions where merged respondents differ by more than a step.")
+    facts: tuple[Fact, ...] = Field(
+        default=(), description="The rubric's findings and figures from the source.")

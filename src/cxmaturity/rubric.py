@@ -45,14 +45,35 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+Basis = Literal["source", "interpretation"]
+
+
 class Source(Frozen):
-    """Where the model comes from."""
+    """Where the model comes from. Leave out what the source itself does not say."""
 
     model: str = Field(description="Name of the published maturity model.")
-    publisher: str = Field(description="Who published it.")
-    year: int = Field(description="Year of publication.")
+    publisher: str | None = Field(default=None, description="Who published it, as the "
+                                  "source names itself; absent if it does not.")
+    year: int | None = Field(default=None, description="Year of publication, if the source "
+                             "gives one.")
     document: str | None = Field(default=None, description="Title of the document it is in.")
     notes: str | None = Field(default=None, description="How this rubric relates to the source.")
+
+    @property
+    def cited(self) -> str:
+        """`Model, Publisher (2026)`, with what is known."""
+        text = self.model + (f", {self.publisher}" if self.publisher else "")
+        return text + (f" ({self.year})" if self.year else "")
+
+
+class SourceFact(Frozen):
+    """A finding or figure of the source that users want to compare themselves with."""
+
+    text: str = Field(description="The fact, in the rubric's own words, with its figure.")
+    level: int | None = Field(default=None, description="The level it describes, if one.")
+    dimension: Id | None = Field(default=None, description="The dimension it bears on, if one.")
+    basis: Basis = Field(default="source", description="`source` if the source states it, "
+                         "`interpretation` if this rubric's reading of it.")
 
 
 class Outcome(Frozen):
@@ -67,6 +88,8 @@ class Characteristic(Frozen):
 
     text: str
     dimension: Id | None = Field(default=None, description="Dimension the trait describes.")
+    basis: Basis = Field(default="source", description="`source` if the source describes "
+                         "this trait at this level, `interpretation` if this rubric places it.")
 
 
 class ShiftForward(Frozen):
@@ -184,7 +207,7 @@ class Band(Frozen):
         "more than `level`, e.g. `[3, 4]` where the source gives the next level no figure.")
     min: float | None = Field(default=None, description="Lower edge; absent means unbounded.")
     max: float | None = Field(default=None, description="Upper edge; absent means unbounded.")
-    basis: Literal["source", "interpretation"] = Field(
+    basis: Basis = Field(
         description="`source` if the figures are the model's, `interpretation` if this rubric's."
     )
     note: str | None = None
@@ -203,7 +226,7 @@ class Target(Frozen):
         description="The rubric's default target; an answers file may set its own. "
         "Without one here, every answers file that gives a value must give a target.",
     )
-    basis: Literal["source", "interpretation"] = Field(
+    basis: Basis = Field(
         default="interpretation",
         description="`source` if the default target is the model's, `interpretation` if this "
         "rubric's.",
@@ -316,6 +339,9 @@ class Rubric(Frozen):
     scales: tuple[Scale, ...] = ()
     questions: tuple[Question, ...] = Field(default=(), max_length=MAX_QUESTIONS)
     metrics: tuple[Metric, ...] = ()
+    facts: tuple[SourceFact, ...] = Field(
+        default=(), description="Findings and figures of the source that reports show beside "
+        "the level, e.g. how the surveyed organizations split across the levels.")
     scoring: Scoring = Scoring()
 
     @model_validator(mode="before")

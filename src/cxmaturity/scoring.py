@@ -23,6 +23,7 @@ from cxmaturity.result import (
     Overall,
     RoadmapStep,
     RubricStamp,
+    Trait,
 )
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Metric, Question, Rubric
 from cxmaturity.rubric_index import RubricIndex, band_views
@@ -98,6 +99,7 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
         metrics=tuple(_placements(sub)),
         flags=tuple(_flags(rubric, dimensions, tallies)),
         next=_outlook(sub, overall.level, goal, dimensions),
+        facts=sub.loaded.index.facts,
     )
 
 
@@ -128,7 +130,7 @@ def _stamp(sub: Submission) -> RubricStamp:
     src = rubric.source
     return RubricStamp(id=rubric.id, version=rubric.version, title=rubric.title,
                        sha256=sub.loaded.sha256,
-                       source=f"{src.model}, {src.publisher} ({src.year})")
+                       source=src.cited)
 
 
 def _gather(sub: Submission) -> dict[str, _Tally]:
@@ -180,6 +182,7 @@ def _dimension(sub: Submission, dim: Dimension, tally: _Tally, span: levels.Span
         span=span, coverage=round(coverage, 4), evidence=evidence,
         unanswered=tuple(tally.unanswered),
         looks_like=_looks_like(rubric, dim.id, level) if level else (),
+        counted=dim.in_overall,
         conflicts=tuple(e.id for e in evidence if e.fits != "yes"),
         raise_by_one=_moves(_changes(sub, dim.id, tally, level + 1), _homes(sub))
         if level is not None and level < rubric.top else (),
@@ -194,9 +197,9 @@ def _evidence(item: _Found, dimension: str, level: int | None) -> EvidenceItem:
         weight=item.weight, note=item.note)
 
 
-def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[str, ...]:
+def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[Trait, ...]:
     """The rubric's traits of `level` in `dimension`."""
-    return tuple(c.text for c in rubric.level(level).characteristics
+    return tuple(Trait(text=c.text, basis=c.basis) for c in rubric.level(level).characteristics
                  if c.dimension == dimension)
 
 
@@ -487,6 +490,7 @@ def _outlook(sub: Submission, current: int | None, goal: int,
     return Outlook(
         number=goal, name=level.name, summary=level.summary,
         outcomes=tuple((aspects.get(o.aspect, o.aspect), o.expect) for o in level.outcomes),
+        measures=level.metrics_that_matter,
         shift_headline=here.shift_forward.headline if here.shift_forward else None,
         shift_steps=here.shift_forward.steps if here.shift_forward else (),
         blockers=tuple(b for step in roadmap for b in step.blockers),

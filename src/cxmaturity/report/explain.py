@@ -4,12 +4,15 @@ the changes that would raise a level. Plain text; each reporter renders it its o
 
 from __future__ import annotations
 
-from cxmaturity.result import Assessment, Move
+from cxmaturity.result import Assessment, Fact, Move, Trait
 
-#: How evidence lines read (shown once, before the evidence).
-EVIDENCE_LEGEND = ("Allows: the levels a dimension's evidence cannot tell apart. Each answer "
-                   "shows the levels it is consistent with (1-2: Level 1 or 2); ✓ fits the "
-                   "dimension's level, ↓ says it is lower, ↑ says higher.")
+
+def evidence_legend(term: str) -> str:
+    """How evidence lines read (shown once, before the evidence), in the rubric's term."""
+    terms = f"{term.lower()}s"
+    return (f"Allows: the {terms} a dimension's evidence cannot tell apart. Each answer shows "
+            f"the {terms} it is consistent with (1-2: {term} 1 or 2); ✓ fits the dimension's "
+            f"{term.lower()}, ↓ says it is lower, ↑ says higher.")
 
 #: The mark of each `fits` value of an evidence item.
 FIT_MARKS = {"yes": "✓", "lower": "↓", "higher": "↑"}
@@ -79,3 +82,29 @@ def move_text(move: Move) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def trait_text(trait: Trait) -> str:
+    """A level's trait, marked where the rubric rather than the source places it."""
+    return trait.text + (" (interpretation)" if trait.basis == "interpretation" else "")
+
+
+def fact_text(fact: Fact) -> str:
+    """A finding of the source, marked where it is the rubric's reading."""
+    return fact.text + (" (interpretation)" if fact.basis == "interpretation" else "")
+
+
+def facts_about(result: Assessment, *, level: int | None = None,
+                dimension: str | None = None) -> list[Fact]:
+    """The source's findings about the whole model (no arguments), about one level, or about
+    one dimension at its level (`dimension` and `level`: findings for that dimension that
+    name no level or that level)."""
+    if dimension is None:
+        return [f for f in result.facts if f.dimension is None and f.level == level]
+    return [f for f in result.facts
+            if f.dimension == dimension and f.level in (None, level)]
+
+
+def counted_note(counted: bool) -> str:
+    """What a report says of a dimension left out of the overall level."""
+    return "" if counted else "context: not counted in the overall level"

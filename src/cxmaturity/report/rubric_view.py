@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.bands import format_value, ordered, target_phrase
-from cxmaturity.rubric import Metric, Rubric
+from cxmaturity.rubric import Level, Metric, Rubric
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:
@@ -22,17 +22,78 @@ def catalogue(rubrics: list[Rubric]) -> RenderableType:
 
 
 def rubric_view(rubric: Rubric) -> RenderableType:
-    """The whole rubric: source, levels, dimensions, metric bands, scales and questions."""
+    """The whole rubric: source and what is interpretation, the rule, the source's findings,
+    each level in full (traits, what is measured, outcomes, how to move on), dimensions,
+    metric bands, scales and questions."""
     src = rubric.source
     head = Text.assemble((rubric.title, "bold"), f"  {rubric.id} {rubric.version}\n",
-                         f"Source: {src.model}, {src.publisher} ({src.year})")
+                         f"Source: {src.cited}")
+    if src.document:
+        head.append(f"\nDocument: {src.document}")
     if rubric.description:
-        head.append(f"\n{' '.join(rubric.description.split())}")
+        head.append(f"\n{_flat(rubric.description)}")
+    if src.notes:
+        head.append(f"\nSource and interpretation: {_flat(src.notes)}", style="dim")
+    head.append(f"\n{_rule(rubric)}")
+    facts = [f for f in rubric.facts if f.level is None and f.dimension is None]
+    return Group(head, *_bullets("In the source", [_marked(f.text, f.basis) for f in facts]),
+                 Text(""), _levels(rubric), *(_level(rubric, lv) for lv in rubric.levels),
+                 Text(""),
+                 _dimensions(rubric), *_metrics(rubric), _scales(rubric), *_questions(rubric))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _marked(text: str, basis: str) -> str:
+    return text + (" (interpretation)" if basis == "interpretation" else "")
+
+
+def _rule(rubric: Rubric) -> str:
     rule = rubric.scoring.overall
-    head.append(f"\nOverall rule: {rule.method}; insufficient evidence below "
-                f"{rubric.scoring.min_confidence:.0%} answered")
-    return Group(head, _levels(rubric), _dimensions(rubric), *_metrics(rubric),
-                 _scales(rubric), *_questions(rubric))
+    text = f"Overall rule: {rule.method}"
+    if rule.max_gap is not None:
+        text += f", at most {rule.max_gap} above the weakest dimension"
+    caps = [m.id for m in rubric.metrics if m.caps_overall]
+    if caps:
+        text += f", capped by {', '.join(caps)}"
+    return (text + f"; insufficient evidence below {rubric.scoring.min_confidence:.0%} "
+            f"answered" + (f"\nWhy: {_flat(rule.rationale)}" if rule.rationale else ""))
+
+
+def _bullets(title: str, lines: list[str]) -> list[RenderableType]:
+    if not lines:
+        return []
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right")
+    rows.add_column()
+    for line in lines:
+        rows.add_row("•", Text(line))
+    return [Text(f"\n{title}", style="bold"), rows]
+
+
+def _level(rubric: Rubric, level: Level) -> RenderableType:
+    """One level in full, as the source describes it and the rubric places it."""
+    names = {d.id: d.name for d in rubric.dimensions}
+    term = rubric.level_term
+    parts: list[RenderableType] = [Text(f"\n{term} {level.number} · {level.name}",
+                                        style="bold")]
+    parts += _bullets("Looks like", [
+        (f"{names[c.dimension]}: " if c.dimension in names else "") + _marked(c.text, c.basis)
+        for c in level.characteristics])
+    parts += _bullets("Measured", list(level.metrics_that_matter))
+    aspects = {a.id: a.name for a in rubric.outcome_aspects}
+    parts += _bullets("Outcomes", [f"{aspects.get(o.aspect, o.aspect)}: {o.expect}"
+                                   for o in level.outcomes])
+    facts = [f for f in rubric.facts if f.level == level.number]
+    parts += _bullets("In the source", [
+        (f"{names[f.dimension]}: " if f.dimension in names else "") + _marked(f.text, f.basis)
+        for f in facts])
+    if level.shift_forward:
+        parts += _bullets(f"Moving on: {level.shift_forward.headline}",
+                          list(level.shift_forward.steps))
+    return Group(*parts)
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -55,7 +116,8 @@ def _dimensions(rubric: Rubric) -> Table:
         count = sum(q.dimension == dim.id for q in rubric.questions)
         metrics = [m.id for m in rubric.metrics if m.dimension == dim.id]
         evidence = f"{count} question(s)" + (f", {', '.join(metrics)}" if metrics else "")
-        table.add_row(dim.id, dim.name, f"{dim.weight:g}", evidence)
+        weight = f"{dim.weight:g}" if dim.in_overall else f"{dim.weight:g} (context, not counted)"
+        table.add_row(dim.id, dim.name, weight, evidence)
     return table
 
 
@@ -68,11 +130,12 @@ def _metrics(rubric: Rubric) -> list[RenderableType]:
         tables.append(Text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
                            f"edge: {metric.edges}; between bands: {metric.gaps})",
                            style="italic"))
-        table = _table("", "level", "from", "to", "basis")
+        table = _table("", "level", "supports", "from", "to", "basis")
         for band in ordered(metric):
-            table.add_row(str(band.level), format_value(metric, band.min) if band.min is not None
-                          else "-", format_value(metric, band.max) if band.max is not None
-                          else "-", band.basis)
+            table.add_row(str(band.level), _span(band.range),
+                          format_value(metric, band.min) if band.min is not None else "-",
+                          format_value(metric, band.max) if band.max is not None else "-",
+                          band.basis)
         tables.append(table)
     return tables
 
@@ -101,7 +164,10 @@ def _questions(rubric: Rubric) -> list[RenderableType]:
             continue
         table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → levels")
         for q in questions:
-            table.add_row(q.id, q.text, q.scale,
+            origin = (f" (the source's signal of level {q.signal_of})" if q.signal_of else
+                      f" (from level {q.trait_of}'s traits: interpretation)" if q.trait_of
+                      else "")
+            table.add_row(q.id, q.text + origin, q.scale,
                           " ".join(f"{o}→{_span(r)}" for o, r in q.supports.items()))
         tables.append(table)
     return tables

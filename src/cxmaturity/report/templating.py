@@ -29,6 +29,9 @@ def environment() -> jinja2.Environment:
     env.filters["cell"] = cell
     env.filters["span"] = explain.span_text
     env.filters["move"] = explain.move_text
+    env.filters["trait"] = explain.trait_text
+    env.filters["fact"] = explain.fact_text
+    env.globals["counted_note"] = explain.counted_note
     return env
 
 
@@ -43,6 +46,13 @@ def base_context(result: Assessment) -> dict[str, Any]:
         "not_assessed": [names[d] for d in result.overall.not_assessed],
         "rule_line": explain.rule_line(result),
         "between": explain.between_levels(result),
-        "legend": explain.EVIDENCE_LEGEND,
+        "legend": explain.evidence_legend(result.level_term),
         "marks": explain.FIT_MARKS,
+        "source_facts": explain.facts_about(result) + (
+            explain.facts_about(result, level=result.overall.level)
+            if result.overall.level is not None else []),
+        "next_facts": explain.facts_about(result, level=result.next.number)
+        if result.next else [],
+        "dimension_facts": {d.id: explain.facts_about(result, dimension=d.id, level=d.level)
+                            for d in result.dimensions},
     }

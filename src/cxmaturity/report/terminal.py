@@ -10,12 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.report.explain import (
-    EVIDENCE_LEGEND,
     FIT_MARKS,
     between_levels,
+    counted_note,
+    evidence_legend,
+    fact_text,
+    facts_about,
     move_text,
     rule_line,
     span_text,
+    trait_text,
 )
 from cxmaturity.report.palette import level_rank
 from cxmaturity.result import (
@@ -23,6 +27,7 @@ from cxmaturity.result import (
     BandView,
     DimensionResult,
     Disagreement,
+    Fact,
     MetricPlacement,
 )
 
@@ -40,8 +45,8 @@ def _pct(share: float) -> str:
 
 def render(result: Assessment) -> RenderableType:
     """The whole report, top to bottom."""
-    parts: list[RenderableType | None] = [_header(result), _verdict(result), _ladder(result),
-                                   _dimensions(result)]
+    parts: list[RenderableType | None] = [_header(result), _verdict(result), _source(result),
+                                          _ladder(result), _dimensions(result)]
     parts += [_metric(result, m) for m in result.metrics]
     parts += [_section("Flags", [f.message for f in result.flags], "yellow")]
     parts += [_section("Respondents disagree (more than one step apart)",
@@ -99,6 +104,14 @@ def _verdict(result: Assessment) -> RenderableType:
     return Padding(text, (1, 0, 0, 1), expand=False)
 
 
+def _source(result: Assessment) -> RenderableType | None:
+    """The source's findings about the whole model and about the level reached."""
+    found = facts_about(result)
+    if result.overall.level is not None:
+        found += facts_about(result, level=result.overall.level)
+    return _section("In the source", [fact_text(f) for f in found], "blue", (1, 0, 0, 1))
+
+
 def _ladder(result: Assessment) -> RenderableType:
     table = Table(box=None, show_header=False, padding=(0, 1),
                   title=f"{result.level_term} ladder",
@@ -127,11 +140,14 @@ def _dimensions(result: Assessment) -> RenderableType:
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
-        table.add_row(dim.name, _dimension_level(dim, top),
+        table.add_row(dim.name if dim.counted else f"{dim.name} (context)",
+                      _dimension_level(dim, top),
                       "-" if dim.span is None else span_text(dim.span),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
-    legend = Text(EVIDENCE_LEGEND, style="dim")
-    details = [_why(dim, result.level_term) for dim in result.dimensions if dim.evidence]
+    legend = Text(evidence_legend(result.level_term), style="dim")
+    details = [_why(dim, result.level_term,
+                    facts_about(result, dimension=dim.id, level=dim.level))
+               for dim in result.dimensions if dim.evidence]
     return Padding(Group(table, legend, Text(""), *details), (1, 0, 0, 1), expand=False)
 
 
@@ -141,15 +157,19 @@ def _dimension_level(dim: DimensionResult, top: int) -> Text:
     return Text(f"{dim.level} {dim.level_name}", style=level_style(dim.level, top))
 
 
-def _why(dim: DimensionResult, term: str) -> RenderableType:
+def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableType:
     title = Text()
     title.append(dim.name, style="bold")
     title.append(f" · {term} {dim.level}")
+    if not dim.counted:
+        title.append(f" ({counted_note(dim.counted)})", style="dim")
     rows = Table.grid(padding=(0, 1))
     rows.add_column(justify="right", width=5, no_wrap=True)
     rows.add_column()
     for trait in dim.looks_like:
-        rows.add_row("", Text(f"looks like: {trait}", style="italic"))
+        rows.add_row("", Text(f"looks like: {trait_text(trait)}", style="italic"))
+    for fact in dim_facts:
+        rows.add_row("", Text(f"in the source: {fact_text(fact)}", style="dim"))
     for item in dim.evidence:
         line = Text()
         line.append(f"{item.label} ", style="dim")
@@ -229,7 +249,8 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     return Text("\n").join(lines)
 
 
-def _section(title: str, lines: list[str | Text], style: str) -> RenderableType | None:
+def _section(title: str, lines: list[str | Text], style: str,
+             padding: tuple[int, int, int, int] = (0, 0, 1, 1)) -> RenderableType | None:
     if not lines:
         return None
     rows = Table.grid(padding=(0, 1))
@@ -237,7 +258,7 @@ def _section(title: str, lines: list[str | Text], style: str) -> RenderableType 
     rows.add_column()
     for line in lines:
         rows.add_row("•", line)
-    return Padding(Group(Text(title, style=f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
+    return Padding(Group(Text(title, style=f"bold {style}"), rows), padding, expand=False)
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
@@ -248,13 +269,15 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
                    if top else None)
         return [_section("Next", [message], "green") if message else None]
     dims = {d.id: d for d in result.dimensions}
-    order = dict.fromkeys(b.dimension for b in outlook.blockers)
-    steps: list[str | Text] = [_labelled(dims[i].name, dims[i].advice or "")
-                               for i in order if dims[i].advice]
+    steps: list[str | Text] = [_labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
+                               for s in outlook.roadmap if dims[s.dimension].advice]
     if outlook.shift_headline:
         steps.append(_labelled("Shift forward", outlook.shift_headline))
         steps += list(outlook.shift_steps)
     outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
+    outcomes += [_labelled("Measured", measure) for measure in outlook.measures]
+    outcomes += [_labelled("In the source", fact_text(f))
+                 for f in facts_about(result, level=outlook.number)]
     term = result.level_term
     return [
         _raise(result),
