@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cxmaturity.errors import InputError, Problem, capped
+from cxmaturity.messages import explain
 from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -69,14 +70,8 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    return located(doc, path, _message(err), _hint(err))
-
-
-def _hint(err: Any) -> str | None:
-    """Advice for a number or true/false where text is expected (`site: 12`, `name: 1e3`)."""
-    if err["type"] == "string_type" and isinstance(err.get("input"), (int, float, bool)):
-        return "put the text in quotes"
-    return None
+    wording = explain(err)
+    return located(doc, path, wording.message, wording.hint)
 
 
 def _file_path(value: Any, loc: tuple[Any, ...]) -> Path:
@@ -102,19 +97,6 @@ def _has(value: Any, part: Any) -> bool:
 
 def _allowed(fields: list[str]) -> str | None:
     return f"allowed keys: {', '.join(fields)}" if fields else None
-
-
-def _message(err: Any) -> str:
-    message = str(err["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    if "input" in err and err["type"] not in ("value_error",) and _short(err["input"]):
-        message += f" (got {err['input']!r})"
-    return message
-
-
-def _short(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) and len(str(value)) <= 40
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
