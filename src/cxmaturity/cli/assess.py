@@ -89,7 +89,9 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, assess_merged, collect_inputs, default_jobs, run
+    from cxmaturity.batch import Tally, assess_merged, default_jobs, run
+    from cxmaturity.cli.stdin import read_stdin
+    from cxmaturity.inputs import STDIN, named_inputs
     from cxmaturity.report.formats import Context, reporter
 
     policy, base = _policy(None if no_config else config, search=not no_config)
@@ -97,18 +99,13 @@ def assess(
     settings = _settings(policy, base, single, fail_under=fail_under, min_confidence=
                          min_confidence, dimensions=fail_under_dimension, baseline=baseline,
                          fail_on_regression=fail_on_regression, max_age=max_age, target=target)
-    inputs = [] if merge else collect_inputs(files)
-    if not inputs and not merge:
-        from cxmaturity.errors import Problem, UsageError
-
-        raise UsageError([Problem(", ".join(files), "no *.yaml or *.yml files found",
-                                  hint="name the folder that holds the answers files")])
+    inputs = [] if merge else named_inputs(files)
     terminal = output is None and sys.stdout.isatty()
     chosen = output_format or _default_format(policy, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
                                       width=100 if output else None,
                                       gates=settings.gates.active))
-    stdin = sys.stdin.buffer.read() if STDIN in inputs else None
+    stdin = read_stdin(inputs)
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
     if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
