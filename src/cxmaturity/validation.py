@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -26,8 +26,25 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errs = _without_knock_on(exc.errors(include_url=False))
-        raise InputError(capped((problem_from(doc, model, err) for err in errs),
-                                doc.file)) from None
+        raise SchemaError(capped((problem_from(doc, model, err) for err in errs), doc.file),
+                          tuple(_error_path(doc.value, err) for err in errs)) from None
+
+
+class SchemaError(InputError):
+    """A document that does not fit its model, with the key path in the file of every
+    error (a missing key's path ends with that key), so a caller can set those parts aside
+    and check the rest."""
+
+    def __init__(self, problems: list[Problem], paths: tuple[Path, ...]) -> None:
+        super().__init__(problems)
+        self.paths = paths
+
+
+def _error_path(value: Any, err: Any) -> Path:
+    loc = tuple(err["loc"])
+    if err["type"] == "missing" and loc:
+        return (*_file_path(value, loc[:-1]), loc[-1])
+    return _file_path(value, loc)
 
 
 def _without_knock_on(errs: list[Any]) -> list[Any]:
@@ -48,10 +65,14 @@ def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None
                    mark.column if mark else None, dotted(path) or None, hint)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A "did you mean" hint for `word` among `choices`, if one is close."""
+def did_you_mean(word: str, choices: Iterable[str], *,
+                 means: Mapping[str, str] | None = None) -> str | None:
+    """A "did you mean" hint for `word` among `choices`, if one is close; `means` names
+    what a spelling stands for (an alias, its option), to suggest that instead."""
     close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"?' if close else None
+    if not close:
+        return None
+    return f'did you mean "{(means or {}).get(close[0], close[0])}"?'
 
 
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
