@@ -76,16 +76,17 @@ class Comparison(Frozen):
     notes: tuple[str, ...] = Field(description="Caveats: other rubric version, site, target.")
 
 
-def compare_files(old: str, new: str, *, target: str | None = None) -> Comparison:
-    """Compare two files (answers or JSON results). Answers files are both planned against
-    one target: the level above the old overall level, or `target` (a level's number, id or
-    name)."""
-    before = load_assessment(old)
+def compare_files(old: str, new: str, *, target: str | None = None,
+                  stdin: bytes | None = None) -> Comparison:
+    """Compare two files (answers or JSON results; `-` is `stdin`). Answers files are both
+    planned against one target: the level above the old overall level, or `target` (a
+    level's number, id or name)."""
+    before = load_assessment(old, stdin=stdin)
     goal = before.next.number if before.next else None
     if target is not None:
         goal = resolve_level(before.ladder, target, "--target")
-        before = load_assessment(old, target=goal)
-    after = load_assessment(new, target=goal)
+        before = load_assessment(old, target=goal, stdin=stdin)
+    after = load_assessment(new, target=goal, stdin=stdin)
     return compare(before, after)
 
 

@@ -16,7 +16,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from cxmaturity.catalog import find_rubric
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.inputs import STDIN
 from cxmaturity.rubric import Frozen
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
@@ -67,6 +68,10 @@ class SuiteOutcome:
 
 def cases_dir(reference: str) -> tuple[Path, Path]:
     """The rubric file a reference names and the folder of its cases."""
+    if reference == STDIN:
+        raise UsageError([Problem(STDIN, "a rubric's cases are found next to its file, so "
+                                  "`rubric test` cannot read the rubric from standard input",
+                                  hint="name the rubric's file or bundled id")])
     path, _ = find_rubric(reference)
     return path, path.parent / "cases" / path.stem
 

@@ -21,9 +21,11 @@ Exit codes: 0 compared; 2 bad input or usage; 70 internal error (a bug).
 
 @handled
 def compare(
-    old: Path = typer.Argument(..., help="The earlier assessment (answers YAML or JSON result).",
-                               show_default=False),
-    new: Path = typer.Argument(..., help="The later assessment.", show_default=False),
+    old: str = typer.Argument(..., metavar="OLD", show_default=False,
+                              help="The earlier assessment (answers YAML or JSON result), or "
+                              "- for standard input."),
+    new: str = typer.Argument(..., metavar="NEW", show_default=False,
+                              help="The later assessment, or - for standard input."),
     output_format: ReportFormat = typer.Option(
         ReportFormat.rich, "--format", "-f", help="Report format."
     ),
@@ -43,11 +45,12 @@ def compare(
     New and resolved blockers are listed too.
     """
     from cxmaturity.cli.output import emit
+    from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.compare import compare_files
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
 
-    comparison = compare_files(str(old), str(new), target=target)
+    comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]))
     emit(output_format, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))

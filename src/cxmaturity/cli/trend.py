@@ -21,8 +21,9 @@ Exit codes: 0 shown; 2 bad input or usage; 70 internal error (a bug).
 
 @handled
 def trend(
-    paths: list[Path] = typer.Argument(..., help="Assessments of one site (files or folders).",
-                                       show_default=False),
+    paths: list[str] = typer.Argument(..., metavar="PATH", show_default=False,
+                                      help="Assessments of one site: files, folders of them, "
+                                      "or - for standard input."),
     output_format: ReportFormat = typer.Option(
         ReportFormat.rich, "--format", "-f", help="Report format."
     ),
@@ -33,11 +34,12 @@ def trend(
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.output import emit
+    from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.report import trend_report as report
     from cxmaturity.report.json_report import render_json
     from cxmaturity.trend import trend_files
 
-    result = trend_files([str(p) for p in paths])
+    result = trend_files(paths, read_stdin(paths))
     emit(output_format, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))
