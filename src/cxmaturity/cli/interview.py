@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 
     from cxmaturity.interview import Interview, Step
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity interview --output answers.yaml\n
-  cxmaturity interview --rubric my-model.yaml -o site-a.yaml\n
-  cxmaturity interview -o answers.yaml    [dim](again: resumes where it stopped)[/]\n\n
-At each question type the option's number or id, [bold]u[/] (unknown), [bold]n/a[/],
-[bold]s[/] (skip for now), [bold]b[/] (back), [bold]?[/] (help) or [bold]q[/] (save and stop).
-The file is saved after every answer; Ctrl-C never loses or half-writes it.\n
+EPILOG = """Examples:
+  cxmaturity interview --output answers.yaml
+  cxmaturity interview --rubric my-model.yaml -o site-a.yaml
+  cxmaturity interview -o answers.yaml    (again: resumes where it stopped)
+
+At each question type the option's number, id or label, u (unknown), n/a, s (skip for
+now), b (back), ? (help) or q (save and stop). The file is saved after every answer;
+Ctrl-C never loses or half-writes it.
+
 Exit codes: 0 saved; 2 bad input; 130 interrupted (progress saved).
 """
 
@@ -45,7 +47,7 @@ def _ask(prompt: str) -> str:
 
 @handled
 def interview(
-    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o",
+    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o", metavar="FILE",
                                 help="The answers file to write, or to resume if it exists."),
     rubric: str | None = typer.Option(None, "--rubric", "-r", metavar="ID|PATH",
                                       help=f"Rubric for a new file (default: the bundled "

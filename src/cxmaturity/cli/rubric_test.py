@@ -6,18 +6,21 @@ import typer
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric test contact-center-ai-maturity\n
-  cxmaturity rubric test models/mine.yaml    [dim](cases in models/cases/mine/)[/]\n\n
-A case file holds description, expect (overall, status, dimensions) and assessment\n
-(an answers file; its rubric key may be left out). See the README.\n
-Exit codes: 0 all cases pass; 1 a case fails; 2 bad input (no cases, invalid case file).
+EPILOG = """Examples:
+  cxmaturity rubric test contact-center-ai-maturity
+  cxmaturity rubric test models/mine.yaml    (cases in models/cases/mine/)
+
+A case file holds description, expect (overall, status, dimensions) and assessment (an
+answers file; its rubric key may be left out). See docs/rubric-format.md. A rubric without
+cases passes, with a warning.
+
+Exit codes: 0 all cases pass; 1 a case fails; 2 bad input (an invalid case file).
 """
 
 
 @handled
 def rubric_test(
-    rubrics: list[str] = typer.Argument(..., metavar="ID|PATH...",
+    rubrics: list[str] = typer.Argument(..., metavar="ID|PATH",
                                         help="Bundled rubric ids or rubric files."),
 ) -> int:
     """Run a rubric's golden cases (self-tests).

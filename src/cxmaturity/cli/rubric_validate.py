@@ -6,12 +6,14 @@ import typer
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml\n
-  cxmaturity rubric validate my-model.yaml --strict    [dim](warnings fail too)[/]\n
-  cxmaturity rubric validate contact-center-ai-maturity    [dim](a bundled id)[/]\n
-  cat my-model.yaml | cxmaturity rubric validate -\n\n
-Each finding reads file:line:col: severity: message (key.path) \\[rule]; hint.\n
+EPILOG = """Examples:
+  cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml
+  cxmaturity rubric validate my-model.yaml --strict    (warnings fail too)
+  cxmaturity rubric validate contact-center-ai-maturity    (a bundled id)
+  cat my-model.yaml | cxmaturity rubric validate -
+
+Each finding reads file:line:col: severity: message (key.path) [rule]; hint.
+
 Exit codes: 0 no errors; 1 warnings with --strict; 2 errors.
 """
 

@@ -6,11 +6,14 @@ import typer
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity validate examples/healthcare-level2.yaml\n
-  cxmaturity validate answers/ --strict    [dim](unanswered questions fail too)[/]\n
-  cat answers.yaml | cxmaturity validate -\n\n
-Each finding reads file:line:col: severity: message (key.path) \\[rule]; hint.\n
+EPILOG = """Examples:
+  cxmaturity validate examples/healthcare-level2.yaml
+  cxmaturity validate answers/ --strict    (warnings fail too)
+  cat answers.yaml | cxmaturity validate -
+
+Each finding reads file:line:col: severity: message (key.path) [rule]; hint. Every
+mistake of a file is reported at once (up to 100).
+
 Exit codes: 0 valid; 1 warnings with --strict; 2 errors.
 """
 
