@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -49,12 +50,14 @@ def compare(
     """
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.compare import compare_files
+    from cxmaturity.compare import compare_files, warnings
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
 
     chosen = choose_format(output_format, output, ReportFormat, "compare") or ReportFormat.rich
     comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]))
+    for warning in warnings(comparison):
+        print(f"warning: {warning}", file=sys.stderr)
     emit(chosen, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -43,6 +44,8 @@ def trend(
 
     chosen = choose_format(output_format, output, ReportFormat, "trend") or ReportFormat.rich
     result = trend_files(paths, read_stdin(paths))
+    if not result.days:
+        print(f"warning: {report.span(result)}: {report.ONE_DATE}", file=sys.stderr)
     emit(chosen, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))
