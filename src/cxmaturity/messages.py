@@ -5,8 +5,9 @@ turned into ours; nothing else shows pydantic's or Typer's messages."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,16 @@ def explain(error: Error) -> Wording:
     """One pydantic error (an item of `ValidationError.errors()`) in our words."""
     word = _BY_TYPE.get(str(error.get("type")), _fallback)
     return word(error)
+
+
+def did_you_mean(word: str, choices: Iterable[str], *,
+                 means: Mapping[str, str] | None = None) -> str | None:
+    """A "did you mean" hint for `word` among `choices`, if one is close; `means` names
+    what a spelling stands for (an alias, its option), to suggest that instead."""
+    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f'did you mean "{(means or {}).get(close[0], close[0])}"?'
 
 
 def _got(error: Error) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from cxmaturity.messages import did_you_mean
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Question, Scale, ScaleOption
-from cxmaturity.validation import did_you_mean
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%?\s*$")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from cxmaturity.errors import InputError, Problem, capped
+from cxmaturity.messages import did_you_mean as did_you_mean  # where callers look for it
 from cxmaturity.messages import explain
 from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 
@@ -63,16 +62,6 @@ def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None
     mark = doc.locate(path, prefer_key=prefer_key)
     return Problem(doc.file, message, mark.line if mark else None,
                    mark.column if mark else None, dotted(path) or None, hint)
-
-
-def did_you_mean(word: str, choices: Iterable[str], *,
-                 means: Mapping[str, str] | None = None) -> str | None:
-    """A "did you mean" hint for `word` among `choices`, if one is close; `means` names
-    what a spelling stands for (an alias, its option), to suggest that instead."""
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
-    if not close:
-        return None
-    return f'did you mean "{(means or {}).get(close[0], close[0])}"?'
 
 
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:

@@ -17,8 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from cxmaturity.cli.errors import report_problems
 from cxmaturity.errors import EXIT_BAD_INPUT, CxError, Problem, UsageError
-from cxmaturity.messages import explain
-from cxmaturity.validation import did_you_mean
+from cxmaturity.messages import did_you_mean, explain
 
 # Click's exception classes, wherever this Typer keeps them (click itself, or the copy newer
 # Typers carry): the module that defines the public `typer.BadParameter`.
