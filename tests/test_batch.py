@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.batch import Settings, Tally, assess_one, run
+from cxmaturity.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
 from cxmaturity.gates import Gates
-from cxmaturity.inputs import STDIN, collect_inputs
 
 from .conftest import DATA
 

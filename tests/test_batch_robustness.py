@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cxmaturity import yamlsafe
-from cxmaturity.batch import Outcome, Settings, assess_one, run
+from cxmaturity.batch import Outcome, Settings, assess_one, collect_inputs, run
 from cxmaturity.cli import app
-from cxmaturity.inputs import collect_inputs
 from cxmaturity.yamlsafe import MAX_BYTES
 
 from .conftest import cases

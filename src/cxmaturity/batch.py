@@ -9,17 +9,66 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError, Problem
 from cxmaturity.gates import GateFailure, Gates
-from cxmaturity.inputs import STDIN, STDIN_NAME, base_folder, read_document
 
 if TYPE_CHECKING:
     from cxmaturity.merge import Merged
     from cxmaturity.result import Assessment
     from cxmaturity.submission import Submission
     from cxmaturity.yamlsafe import YamlDocument
+
+#: The argument that means "read one answers file from standard input".
+STDIN = "-"
+#: How standard input is named in reports.
+STDIN_NAME = "<stdin>"
+SUFFIXES = (".yaml", ".yml")
+
+
+def collect_inputs(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """The files to score: files as named, files ending in `suffixes` (`*.yaml`/`*.yml`)
+    under folders (recursively, hidden names skipped), `-` first, the rest sorted by path
+    and without repeats."""
+    found: set[str] = set()
+    for argument in arguments:
+        if argument != STDIN and os.path.isdir(argument):
+            found.update(_walk(argument, suffixes))
+        elif argument != STDIN:
+            found.add(argument)
+    ordered = sorted(found, key=lambda p: Path(p).parts)
+    return [STDIN, *ordered] if STDIN in arguments else ordered
+
+
+def _walk(folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
+    """Answers files under `folder`; symbolic links to folders are not followed (so a link
+    loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml` link that
+    cannot be followed (a loop), is yielded itself, to be reported when it is read."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, suffixes)
+        elif entry.name.endswith(suffixes) and _is_file(entry):
+            yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (a loop); not a link to a folder,
+    a dangling link, a pipe or a device."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
 
 @dataclass(frozen=True)
 class Digest:
@@ -126,6 +175,7 @@ class Settings:
 
 def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
     """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+    from cxmaturity.inputs import base_folder, read_document
     from cxmaturity.submission import check_submission
 
     shown = STDIN_NAME if path == STDIN else path

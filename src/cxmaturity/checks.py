@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cxmaturity.batch import STDIN
 from cxmaturity.catalog import find_rubric
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.inputs import STDIN, base_folder, read_document
+from cxmaturity.inputs import base_folder, read_document
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.kinds import WrongKind, expect_kind
 from cxmaturity.lint import lint

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from cxmaturity.batch import collect_inputs
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.inputs import base_folder, collect_inputs, read_document
+from cxmaturity.inputs import base_folder, read_document
 from cxmaturity.kinds import expect_kind
 from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score

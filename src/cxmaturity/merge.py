@@ -18,7 +18,6 @@ from typing import Any
 from cxmaturity import bands
 from cxmaturity.answers import Answers
 from cxmaturity.errors import InputError, Problem, UsageError
-from cxmaturity.inputs import collect_inputs
 from cxmaturity.result import Assessment, Disagreement
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.sites import same_name
@@ -70,6 +69,8 @@ def merge_inputs(paths: Sequence[str]) -> Merged:
     `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
     `.cxmaturity.yaml` policy skipped)."""
     if len(paths) == 1 and Path(paths[0]).is_dir():
+        from cxmaturity.batch import collect_inputs
+
         folder = paths[0]
         paths = collect_inputs([folder])
         if not paths:

@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from cxmaturity.batch import STDIN
 from cxmaturity.catalog import find_rubric
 from cxmaturity.errors import InputError, Problem, UsageError
-from cxmaturity.inputs import STDIN
 from cxmaturity.rubric import Frozen
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission

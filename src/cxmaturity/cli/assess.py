@@ -96,9 +96,9 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import Tally, assess_merged, default_jobs, run
+    from cxmaturity.batch import STDIN, Tally, assess_merged, default_jobs, run
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.inputs import STDIN, named_inputs
+    from cxmaturity.inputs import named_inputs
     from cxmaturity.report.formats import Context, reporter
 
     policy, base = _policy(None if no_config else config, search=not no_config)

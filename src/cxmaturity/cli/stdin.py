@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from cxmaturity.batch import STDIN
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.inputs import STDIN
 from cxmaturity.yamlsafe import MAX_BYTES
 
 
