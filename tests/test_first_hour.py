@@ -24,6 +24,7 @@ def test_the_template_fits_80_columns_and_starts_with_the_modeline(rubric_id: st
     text = template(load_rubric(rubric_id).rubric, rubric_id, dt.date(2026, 5, 1))
     lines = text.splitlines()
     assert lines[0] == MODELINE
+    assert lines.index("---") == lines.index(f"rubric: {rubric_id}") - 1  # yamllint's start
     assert [line for line in lines if line.lstrip().startswith("#") and len(line) > 80] == []
 
 

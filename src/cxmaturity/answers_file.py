@@ -90,11 +90,14 @@ def _metric_unit(metric: Metric) -> str:
     return f"a number{label}{low}{high}"
 
 
-def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
+def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
+           document_start: bool = False) -> str:
     """The answers file text. Questions and metrics missing from `draft` are written as
-    `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`.
+    `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`;
+    `document_start` puts `---` between the title and the keys (yamllint expects it).
     """
     out = [comment for line in title.splitlines() for comment in _comment(line, "")]
+    out += ["---"] if document_start else []
     header = {**{k: None for k in HEADER_KEYS}, **draft.header}
     header = {k: v for k, v in header.items() if k not in ("metrics", "answers")}
     out += [f"{scalar(k)}: {scalar(v)}" for k, v in header.items()
@@ -150,4 +153,5 @@ def template(rubric: Rubric, reference: str, today: dt.date) -> str:
              f"Completion in an editor: cxmaturity schema answers --rubric {reference} > "
              "answers.schema.json")
     draft = Draft(header={"rubric": reference, "organization": "", "date": today})
-    return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title)
+    return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title,
+                                     document_start=True)
