@@ -75,7 +75,7 @@ def test_every_schema_error_is_reported_at_once(runner, write) -> None:  # type:
     result = runner.invoke(app, ["rubric", "validate", str(path)])
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
-        f"{path}:3:10: error: Input should be a valid string (got 1) (version) [schema]; "
+        f"{path}:3:10: error: expected text (got 1) (version) [schema]; "
         "put the text in quotes",
         f'{path}:7:45: error: unknown key "colour" (levels[0].colour) [schema]; allowed keys: '
         "number, id, name, summary, characteristics, metrics_that_matter, outcomes, "

@@ -17,7 +17,7 @@ from .conftest import cases
 from .fuzz.strategies import band_values, metric_values, submission, submissions
 from .rubric_cases import CASES, loaded
 
-#: Generated cases per rubric for each property (README "Reliability").
+#: Generated cases per rubric for each property (docs/reliability.md).
 EXAMPLES = 40
 
 

@@ -175,15 +175,15 @@ class Settings:
 
 def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
     """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+    from cxmaturity.inputs import base_folder, read_document
     from cxmaturity.submission import check_submission
-    from cxmaturity.yamlsafe import parse_bytes, read_yaml_file
 
     shown = STDIN_NAME if path == STDIN else path
     if path != STDIN and os.path.isdir(path):
         return Outcome(shown, problems=(_folder_problem(path),))
     try:
-        doc = parse_bytes(raw or b"", shown) if path == STDIN else read_yaml_file(path)
-        sub = check_submission(doc, Path(".") if path == STDIN else Path(path).parent)
+        doc = read_document(path, raw)
+        sub = check_submission(doc, base_folder(path))
         return _scored(sub, settings, doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.integrity import integrity_problems
+from cxmaturity.kinds import expect_kind
 from cxmaturity.rubric import Rubric
 from cxmaturity.validation import did_you_mean, validate
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_limited
@@ -96,6 +97,7 @@ def _load(shown: str, version: tuple[int, int, int, int], bundled: bool) -> Load
 def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
     """Parse, validate and integrity-check a rubric's bytes (read from `shown`)."""
     doc = parse_bytes(raw, shown)
+    expect_kind(doc, "rubric")
     rubric = validate(doc, Rubric)
     problems = integrity_problems(doc, rubric)
     if problems:

@@ -11,9 +11,10 @@ from pydantic import Field
 from cxmaturity.errors import Problem, UsageError
 from cxmaturity.gates import resolve_level
 from cxmaturity.history import load_assessment
+from cxmaturity.inputs import argument_for
 from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
-from cxmaturity.sites import same_site
+from cxmaturity.sites import same_name, same_site
 
 COMPARE_SCHEMA_VERSION = "2.0"
 
@@ -77,16 +78,17 @@ class Comparison(Frozen):
     notes: tuple[str, ...] = Field(description="Caveats: other rubric version, site, target.")
 
 
-def compare_files(old: str, new: str, *, target: str | None = None) -> Comparison:
-    """Compare two files (answers or JSON results). Answers files are both planned against
-    one target: the level above the old overall level, or `target` (a level's number, id or
-    name)."""
-    before = load_assessment(old)
+def compare_files(old: str, new: str, *, target: str | None = None,
+                  stdin: bytes | None = None) -> Comparison:
+    """Compare two files (answers or JSON results; `-` is `stdin`). Answers files are both
+    planned against one target: the level above the old overall level, or `target` (a
+    level's number, id or name)."""
+    before = load_assessment(old, stdin=stdin)
     goal = before.next.number if before.next else None
     if target is not None:
         goal = resolve_level(before.ladder, target, "--target")
-        before = load_assessment(old, target=goal)
-    after = load_assessment(new, target=goal)
+        before = load_assessment(old, target=goal, stdin=stdin)
+    after = load_assessment(new, target=goal, stdin=stdin)
     return compare(before, after)
 
 
@@ -182,3 +184,19 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if new.date < old.date:
         notes.append("The new assessment is dated before the old one.")
     return notes
+
+
+def warnings(comparison: Comparison) -> list[str]:
+    """What the person comparing most likely did not mean: NEW dated before OLD, or two
+    assessments of different organizations or sites."""
+    old, new = comparison.old, comparison.new
+    found = []
+    if comparison.days < 0:
+        found.append(f"{new.file} ({new.date}) is dated before {old.file} ({old.date}); did "
+                     f"you mean `cxmaturity compare {argument_for(new.file)} "
+                     f"{argument_for(old.file)}`?")
+    if not same_site(old, new):
+        what = "sites" if same_name(old.organization, new.organization) else "organizations"
+        found.append(f"the two assessments are of different {what} ({old.organization} · "
+                     f"{old.site or '-'}, and {new.organization} · {new.site or '-'})")
+    return found

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from cxmaturity.batch import collect_inputs
 from cxmaturity.errors import InputError, Problem
+from cxmaturity.inputs import base_folder, read_document
+from cxmaturity.kinds import expect_kind
 from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
 from cxmaturity.validation import located, validate
-from cxmaturity.yamlsafe import read_yaml_file
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def load_assessment(path: str, *, target: int | None = None) -> Assessment:
+def load_assessment(path: str, *, target: int | None = None,
+                    stdin: bytes | None = None) -> Assessment:
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
-    so a bad result is reported at its line and column). `target` applies to answers files."""
-    doc = read_yaml_file(path)
+    so a bad result is reported at its line and column); `-` reads `stdin`. `target` applies
+    to answers files."""
+    doc = read_document(path, stdin)
+    expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
         version = str(doc.value["schema_version"])
         if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
@@ -31,7 +34,7 @@ def load_assessment(path: str, *, target: int | None = None) -> Assessment:
                                       "re-run `cxmaturity assess --format json` on the "
                                       "answers file")])
         return validate(doc, Assessment)
-    return score(check_submission(doc, Path(path).parent), target=target)
+    return score(check_submission(doc, base_folder(path)), target=target)
 
 
 def expand(paths: Iterable[str]) -> list[str]:

@@ -64,10 +64,11 @@ class Trend(Frozen):
     paces: tuple[Pace, ...]
 
 
-def trend_files(paths: Sequence[str]) -> Trend:
-    """Read every file (folders expand to their .yaml/.yml/.json files) and build the trend."""
+def trend_files(paths: Sequence[str], stdin: bytes | None = None) -> Trend:
+    """Read every file (folders expand to their .yaml/.yml/.json files; `-` is `stdin`) and
+    build the trend."""
     files = expand(paths)
-    return trend([load_assessment(path) for path in files])
+    return trend([load_assessment(path, stdin=stdin) for path in files])
 
 
 def trend(results: Sequence[Assessment]) -> Trend:

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import enum
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from cxmaturity.cli.command import parse_choice
+from cxmaturity.errors import Problem, UsageError
+from cxmaturity.report.formats import EXTENSIONS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from rich.console import RenderableType
+
+
+FormatT = TypeVar("FormatT", bound=enum.Enum)
 
 
 class ReportFormat(str, enum.Enum):
@@ -20,6 +27,32 @@ class ReportFormat(str, enum.Enum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
+
+
+def format_help(formats: type[enum.Enum], default: str) -> str:
+    """The help of a `--format` option: the formats, and what happens without one."""
+    names = ", ".join(str(f.value) for f in formats)
+    return f"Report format: {names}. Default: {default}."
+
+
+def choose_format(given: str | None, output: Path | None, formats: type[FormatT],
+                  command: str) -> FormatT | None:
+    """`--format` as given, else the format `--output`'s extension names; None leaves the
+    choice to the command's default. A `--format` that the extension contradicts wins, with
+    a warning (docs/reports.md)."""
+    named = EXTENSIONS.get(output.suffix.lower(), ()) if output is not None else ()
+    offered = [f for name in named for f in formats if f.value == name]
+    if given is not None:
+        chosen = parse_choice(given, formats, "--format")
+        if named and chosen not in offered:
+            print(f"warning: {output}: writing {chosen.value} as --format says, though the "
+                  f"extension is for {named[0]}", file=sys.stderr)
+        return chosen
+    if named and not offered:
+        choices = ", ".join(str(f.value) for f in formats)
+        raise UsageError([Problem(str(output), f"{command} writes no {named[0]} report",
+                                  hint=f"use --format ({choices}) or another extension")])
+    return offered[0] if offered else None
 
 
 def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -196,9 +197,8 @@ def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
         text.append(f" → {term} {metric.level} band")
     if metric.better:
         text.append(f"   ({metric.better} is better)", style="dim")
-    text.append("\n")
-    text.append_text(_band_bar(metric, len(result.ladder)))
-    return Padding(text, (0, 0, 1, 1), expand=False)
+    return Padding(Group(text, BandBar(metric, len(result.ladder))), (0, 0, 1, 1),
+                   expand=False)
 
 
 def _target_line(metric: MetricPlacement, text: Text, term: str, top: int) -> Text:
@@ -214,8 +214,28 @@ def _target_line(metric: MetricPlacement, text: Text, term: str, top: int) -> Te
     return text
 
 
-def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
-    """The bands drawn to scale (gaps as dots), each labelled, and a marker under the value."""
+class BandBar:
+    """A metric's bands drawn to scale (gaps as dots), each labelled, with a marker under the
+    value: as wide as the space it is given, up to BAR_WIDTH."""
+
+    def __init__(self, metric: MetricPlacement, top: int) -> None:
+        self.metric = metric
+        self.top = top
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _band_bar(self.metric, self.top, max(MIN_BAR, min(BAR_WIDTH, options.max_width)))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(MIN_BAR, min(BAR_WIDTH, options.max_width))
+
+
+#: The band bar's width where there is room, and the least it is drawn at.
+BAR_WIDTH = 60
+MIN_BAR = 20
+
+
+def _band_bar(metric: MetricPlacement, top: int, width: int) -> Text:
+    """The bar, `width` columns wide, with its labels, the value's marker and a legend."""
     lows = [b.min for b in metric.bands if b.min is not None]
     highs = [b.max for b in metric.bands if b.max is not None]
     start = min(lows, default=0.0)
@@ -243,10 +263,25 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     lines = [Text("".join(labels[:width]).rstrip()), bar]
     if metric.value is not None:
         position = min(width - 1, max(0, int((metric.value - start) / span * width)))
-        lines.append(Text(" " * position + f"▲ {metric.shown}"))
-    lines.append(Text(f"{start:g} … {end:g}   ━ source band   ┄ interpretation   · gap",
-                      style="dim"))
+        marker = f"▲ {metric.shown}"
+        if position + len(marker) > width:  # near the right end: the value left of the mark
+            marker = f"{metric.shown} ▲"
+            position = max(0, position + 1 - len(marker))
+        lines.append(Text(" " * position + marker))
+    legend = [f"{start:g} … {end:g}", "━ source band", "┄ interpretation", "· gap"]
+    lines += [Text(line, style="dim") for line in _fit(legend, width)]
     return Text("\n").join(lines)
+
+
+def _fit(parts: list[str], width: int, gap: str = "   ") -> list[str]:
+    """`parts` joined by `gap` into as few lines of at most `width` as they fit in."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(gap) + len(part) <= width:
+            lines[-1] += gap + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _section(title: str, lines: list[str | Text], style: str,
