@@ -39,6 +39,9 @@ def test_template_lists_every_question_and_metric_and_validates(runner, tmp_path
     assert "  coverage: unknown\n" in text
     assert "  # answers: yes (Yes) | partial (Partly) | no (No) | unknown | n/a\n" in text
     assert "  # == Tools ==\n" in text and "  # == Data ==\n" in text
+    # How to give evidence, for an answer and for a metric (fillers missed the metric form)
+    assert '`question-id: {answer: yes, evidence: "..."}`' in text
+    assert '`metric-id: {value: 20%, evidence: "..."}`' in text
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
     result = score(read_submission(str(out)))
     assert result.status == "insufficient-evidence" and result.confidence == 0
