@@ -1,6 +1,7 @@
-"""The rubrics the scoring properties run on: every bundled rubric, the tiny test rubric, and
-the tiny rubric with the weighted-mean overall rule (so both overall rules are covered), and
-the KPI test rubric (metrics compared with targets)."""
+"""The rubrics the scoring properties run on: every bundled rubric, the tiny test rubric (median
+overall), the tiny rubric under the weakest-link rule (so both overall rules are covered), the
+tiny rubric in format 1 (read by conversion), and the KPI test rubric (metrics compared with
+targets)."""
 
 from __future__ import annotations
 
@@ -12,26 +13,28 @@ from .conftest import DATA
 
 TINY = DATA / "rubrics" / "tiny.yaml"
 KPI = DATA / "rubrics" / "kpi.yaml"
-TINY_WEIGHTED = "tiny-weighted-mean"
+TINY_WEAKEST = "tiny-weakest-link"
 
 #: Names for pytest ids: bundled ids, then the test rubrics.
-CASES = [*bundled_ids(), "tiny", TINY_WEIGHTED, "kpi"]
+CASES = [*bundled_ids(), "tiny", TINY_WEAKEST, "tiny-format1", "kpi"]
 
 
 @functools.cache
 def loaded(case: str) -> LoadedRubric:
     """The rubric of a case, loaded once."""
-    if case in ("tiny", "kpi"):
+    if case in FROM_DISK:
         return load_rubric(str(DATA / "rubrics" / f"{case}.yaml"))
-    if case == TINY_WEIGHTED:
+    if case == TINY_WEAKEST:
         text = TINY.read_text(encoding="utf-8")
-        weighted = text.replace("overall: {method: weakest-link}",
-                                "overall: {method: weighted-mean, tolerance: 0.25}")
-        assert weighted != text
-        return parse_rubric(weighted.encode(), f"{TINY_WEIGHTED}.yaml")
+        weakest = text.replace("overall: {method: median}", "overall: {method: weakest-link}")
+        assert weakest != text
+        return parse_rubric(weakest.encode(), f"{TINY_WEAKEST}.yaml")
     return load_rubric(case)
 
 
 def reference(case: str) -> str:
     """What an answers file's `rubric:` key says for a case read from disk."""
-    return str(DATA / "rubrics" / f"{case}.yaml") if case in ("tiny", "kpi") else case
+    return str(DATA / "rubrics" / f"{case}.yaml") if case in FROM_DISK else case
+
+
+FROM_DISK = ("tiny", "tiny-format1", "kpi")

@@ -39,9 +39,27 @@ def test_template_lists_every_question_and_metric_and_validates(runner, tmp_path
     assert "  coverage: unknown\n" in text
     assert "  # answers: yes (Yes) | partial (Partly) | no (No) | unknown | n/a\n" in text
     assert "  # == Tools ==\n" in text and "  # == Data ==\n" in text
-    assert runner.invoke(app, ["validate", "--strict", str(out)]).exit_code == 0
+    # How to give evidence, for an answer and for a metric (fillers missed the metric form)
+    assert '`question-id: {answer: yes, evidence: "..."}`' in text
+    assert '`metric-id: {value: 20%, evidence: "..."}`' in text
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
     result = score(read_submission(str(out)))
     assert result.status == "insufficient-evidence" and result.confidence == 0
+
+
+def test_an_untouched_template_fails_validate_strict(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "answers.yaml"
+    assert runner.invoke(app, ["template", "--rubric", TINY, "--output", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["validate", "--strict", str(out)])
+    assert result.exit_code == 1
+    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]]
+    assert lines == [
+        "warning: the organization is empty (organization) [empty-organization]; name the "
+        "organization assessed",
+        "warning: every answer is `unknown`: nothing has been answered yet (answers) "
+        "[nothing-answered]; replace each `unknown` with one of the answers listed above it, "
+        "or `n/a`"]
+    assert result.stdout.splitlines()[-1] == "1 file checked: 0 error(s), 2 warning(s)"
 
 
 def test_template_rubric_path_is_relative_to_the_output(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import pytest
 from cxmaturity.cli import app
 from cxmaturity.report.formats import REPORTERS, OutputFormat, Reporter, reporter
 from cxmaturity.report.formats import Context as ReportContext
+from cxmaturity.result import SCHEMA_VERSION
 
 from .conftest import ROOT
 from .test_batch import answers
@@ -21,7 +22,7 @@ from .test_batch import folder as folder
 
 def _check_json(text: str) -> None:
     document = json.loads(text)
-    assert document["schema_version"] == "1.0" and document["tool_version"]
+    assert document["schema_version"] == "2.0" and document["tool_version"]
     assert [r["status"] for r in document["results"]].count("error") == 1
     assert document["summary"] == {"files": 11, "broken": 1, "gated": 0, "exit_code": 2}
 
@@ -134,7 +135,7 @@ def test_unknown_default_format_is_a_usage_error(runner, write) -> None:  # type
 def test_stdin(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", "-", "-f", "csv"], input=answers())
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1].startswith("1.0,0.1.0,<stdin>,scored,Org,")
+    assert result.stdout.splitlines()[1].startswith("2.0,0.1.0,<stdin>,scored,Org,")
 
 
 @pytest.mark.parametrize(("options", "code", "message"), [
@@ -174,9 +175,9 @@ def test_regression_against_a_baseline(runner, write, tmp_path: Path) -> None:  
     result = runner.invoke(app, ["assess", str(path.parent), "-f", "junit", "--baseline",
                                  str(before), "--fail-on-regression"])
     assert result.exit_code == 1, result.output
-    assert f"gate failed: {path}: dimension data dropped from level 2 to 1" in result.stderr
+    assert f"gate failed: {path}: dimension data dropped from level 3 to 1" in result.stderr
     failures = ET.fromstring(result.stdout).findall(".//failure")
-    assert len(failures) == 1 and "overall level dropped from 2 to 1" in (
+    assert len(failures) == 1 and "overall level dropped from 3 to 1" in (
         failures[0].get("message") or "")
 
 
@@ -193,7 +194,7 @@ def test_policy_file_is_found_upwards_and_its_paths_are_relative_to_it(  # type:
         runner, write, tmp_path: Path, monkeypatch) -> None:
     path = write("repo/sites/a.yaml", answers())
     write("repo/baseline/main.json", json.dumps(
-        {"schema_version": "1.0", "file": "a.yaml", "overall": {"level": 2},
+        {"schema_version": SCHEMA_VERSION, "file": "a.yaml", "overall": {"level": 2},
          "dimensions": []}))
     write("repo/.cxmaturity.yaml", "format: csv\nfail-under: 1\nmin-confidence: 50%\n"
           "baseline: baseline/main.json\nfail-on-regression: true\n")

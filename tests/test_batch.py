@@ -15,9 +15,11 @@ TINY = (DATA / "rubrics" / "tiny.yaml").resolve()
 
 
 def answers(rubric: Path = TINY, *, d2: str = "no", date: str = "2026-05-01") -> str:
-    """A small answers file for the tiny rubric."""
+    """A small answers file for the tiny rubric: Level 1 overall (data at 1), or with
+    `d2="yes"` Level 3 (data at 3)."""
+    d1 = "'no'" if d2 == "no" else "'yes'"
     return (f"rubric: {rubric}\norganization: Org\ndate: {date}\nmetrics: {{coverage: 22%}}\n"
-            f"answers: {{t1: 'yes', t2: partial, d1: 'yes', d2: {d2}}}\n")
+            f"answers: {{t1: 'yes', t2: partial, d1: {d1}, d2: {d2}}}\n")
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from .test_batch import answers
 #: One file of each broken kind, and the start of the one error it must give.
 BAD: dict[str, tuple[str, str]] = {
     "yaml": ("organization: X\ndate: [\n", "3:1: invalid YAML"),
-    "schema": (answers(date="yesterday"), "3:7: Input should be a valid date"),
+    "schema": (answers(date="yesterday"), "3:7: not a date (got 'yesterday')"),
     "rubric": (answers().replace(answers().splitlines()[0], "rubric: nope-rubric"),
                '1:9: no bundled rubric with this id: "nope-rubric"'),
     "big": ("# " + "x" * MAX_BYTES + "\n", f"file is larger than {MAX_BYTES} bytes"),

@@ -1,5 +1,6 @@
 """The bundled four-level model behaves as the source describes: its coverage bands and
-edges, and the weakest-link story of "65% automation on siloed data"."""
+edges, the cap the coverage figure puts on the overall level, and the story of "65%
+automation on siloed data" (AI bolted on at the edge, not built into the foundation)."""
 
 from __future__ import annotations
 
@@ -37,14 +38,23 @@ def _all(option: str, **overrides: str) -> dict[str, str]:
     return answers
 
 
-@pytest.mark.parametrize(("coverage", "level"), [
-    ("0", 1), ("4.9", 1), ("5", 1), ("9.99", 1), ("10", 2), ("29.9", 2), ("30%", 3),
-    ("69.9", 3), ("70", 4), ("100", 4)])
-def test_coverage_bands_and_edges(write, coverage: str, level: int) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("coverage", "level", "supports"), [
+    ("0", 1, (1, 1)), ("4.9", 1, (1, 1)), ("5", 1, (1, 2)), ("9.99", 1, (1, 2)),
+    ("10", 2, (2, 2)), ("29.9", 2, (2, 2)), ("30%", 3, (3, 4)), ("69.9", 3, (3, 4)),
+    ("70", 4, (4, 4)), ("100", 4, (4, 4))])
+def test_coverage_bands_and_edges(write, coverage: str, level: int,  # type: ignore[no-untyped-def]
+                                  supports: tuple[int, int]) -> None:
     result = _assess(write, {}, coverage)
     assert result.metrics[0].level == level
     automation = next(d for d in result.dimensions if d.id == "automation")
-    assert automation.level == level  # the only evidence in that dimension
+    assert automation.evidence[0].supports == supports  # the only evidence in that dimension
+
+
+@pytest.mark.parametrize(("coverage", "level"), [("4", 1), ("8", 2), ("20", 2), ("35", 4)])
+def test_coverage_caps_the_overall_level(write, coverage: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    result = _assess(write, _all("high"), coverage)
+    assert result.overall.level == level
+    assert (result.overall.capped_by == ("automation-coverage",)) == (level < 4)
 
 
 def test_high_automation_on_siloed_data_is_held_back_and_flagged(write) -> None:  # type: ignore[no-untyped-def]
@@ -52,11 +62,13 @@ def test_high_automation_on_siloed_data_is_held_back_and_flagged(write) -> None:
         "cross-channel-view", "ai-ready-knowledge", "one-customer-view", "self-improving",
         "knowledge-documented")}, **{"data-flows": "no", "operations-learning": "no"})
     result = _assess(write, answers, "65")
-    levels = {d.id: d.level for d in result.dimensions}
-    assert levels["automation"] >= 3
-    assert levels["data"] == 1 and levels["learning"] == 1
-    assert result.overall.level == 1
-    assert set(result.overall.limited_by) == {"data", "learning"}
+    dims = {d.id: d for d in result.dimensions}
+    assert dims["automation"].level == 4  # 65% and the best answers, in its own right
+    assert dims["data"].span == (1, 1) and dims["learning"].span == (1, 1)
+    # Six dimensions at Level 4 would carry the median, but nothing may sit more than one
+    # level above a foundation that allows only Level 1: AI bolted on at the edge.
+    assert result.overall.level == 2
+    assert set(result.overall.held_back_by) == {"data", "learning"}
     assert any("automation-coverage" in f.items and "data" in f.items for f in result.flags)
 
 

@@ -19,7 +19,7 @@ MID = str(DATA / "answers" / "tiny-mid.yaml")
 def test_scores_and_exits_0(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", MID])
     assert result.exit_code == 0, result.output
-    assert "Level 1 of 3 · Low" in result.stdout
+    assert "Level 2 of 3 · Mid" in result.stdout
     assert "◀ you are here" in result.stdout
 
 
@@ -27,7 +27,7 @@ def test_json_goes_to_stdout_and_only_json(runner) -> None:  # type: ignore[no-u
     result = runner.invoke(app, ["assess", MID, "--format", "json", "--fail-under", "3"])
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "2.0"
     assert document["tool_version"] == __version__
     assert document["rubric"]["id"] == "tiny" and len(document["rubric"]["sha256"]) == 64
     assert "gate failed" in result.stderr
@@ -37,11 +37,12 @@ def test_output_file_is_written_whole(runner, tmp_path) -> None:  # type: ignore
     target = tmp_path / "out.json"
     result = runner.invoke(app, ["assess", MID, "-f", "json", "-o", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
-    assert json.loads(target.read_text())["overall"]["level"] == 1
+    assert json.loads(target.read_text())["overall"]["level"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
-@pytest.mark.parametrize(("level", "code"), [("1", 0), ("low", 0), ("Mid", 1), ("3", 1)])
+@pytest.mark.parametrize(("level", "code"), [("1", 0), ("low", 0), ("Mid", 0), ("3", 1),
+                                             ("High", 1)])
 def test_fail_under(runner, level: str, code: int) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["assess", MID, "--fail-under", level]).exit_code == code
 

@@ -1,4 +1,5 @@
-"""The README's batch example and docs/ci.md's policy file are what the tool really does."""
+"""The README's batch and check examples and docs/ci.md's policy file are what the tool really
+does."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def test_policy_example_in_docs_is_valid(write) -> None:  # type: ignore[no-unty
         "fail-on-regression": True,
         "rubrics": {"ai-readiness-cohorts": {"fail-under": "2",
                                              "fail-under-dimension": {"data": "2"}}}})
+
+
+def test_readme_check_example_is_real_output(runner, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Check it")[1]
+    console = _block(section, "console").splitlines()
+    command = console.index("$ cxmaturity validate answers.yaml")
+    (tmp_path / "answers.yaml").write_text("\n".join(console[1:command]) + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "answers.yaml"])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == console[command + 1:]

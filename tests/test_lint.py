@@ -35,9 +35,9 @@ def test_every_rule_has_a_case() -> None:
     assert set(RULES) - covered == set()
 
 
-def test_bundled_rubric_is_lint_clean(runner) -> None:  # type: ignore[no-untyped-def]
-    result = runner.invoke(app, ["rubric", "validate", "--strict",
-                                 str(RUBRICS / "contact-center-ai-maturity.yaml")])
+@pytest.mark.parametrize("rubric", sorted(RUBRICS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_bundled_rubrics_are_lint_clean(runner, rubric: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "validate", "--strict", str(rubric)])
     assert result.exit_code == 0, result.stdout
     assert result.stdout == "1 file checked: no problems\n"
 
@@ -75,7 +75,7 @@ def test_every_schema_error_is_reported_at_once(runner, write) -> None:  # type:
     result = runner.invoke(app, ["rubric", "validate", str(path)])
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
-        f"{path}:3:10: error: Input should be a valid string (got 1) (version) [schema]; "
+        f"{path}:3:10: error: expected text (got 1) (version) [schema]; "
         "put the text in quotes",
         f'{path}:7:45: error: unknown key "colour" (levels[0].colour) [schema]; allowed keys: '
         "number, id, name, summary, characteristics, metrics_that_matter, outcomes, "
@@ -110,9 +110,13 @@ def test_unknown_bundled_id_is_an_error(runner) -> None:  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ('indicates: {"yes": 2, "no": 1}', 'indicates: {"yes": 5, "no": 1}',
-     "17:76: error: level 5 is outside the rubric's levels (questions[0].indicates.yes) "
-     "[reference]; use a number from 1 to 2"),
+    ('supports: {"yes": 2, "no": 1}', 'supports: {"yes": 5, "no": 1}',
+     "17:75: error: level 5 is outside the rubric's levels (questions[0].supports.yes) "
+     "[reference]; use 1..2"),
+    ('supports: {"yes": 2, "no": 1}', 'supports: {"yes": 2, "no": [2, 1]}',
+     "17:84: error: levels [2, 1] are not a range of the rubric's levels "
+     "(questions[0].supports.no) [reference]; write the lowest and the highest level, each "
+     "from 1 to 2"),
     ("{level: 2, min: 50", "{level: 3, min: 50",
      "26:17: error: level 3 does not exist (metrics[0].bands[1].level) [reference]; use 1..2"),
     ("{id: q1,", "{id: q1, signal_of: 7,",

@@ -1,5 +1,6 @@
 """Monotonic, over generated assessments for every bundled rubric and the test rubrics: a more
-mature answer, or a metric value in a higher band, never lowers any level or score."""
+mature answer (a range neither end of which is lower), or a metric value in a higher band,
+never lowers any level or score."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .conftest import cases
 from .fuzz.strategies import band_values, metric_values, submission, submissions
 from .rubric_cases import CASES, loaded
 
-#: Generated cases per rubric for each property (README "Reliability").
+#: Generated cases per rubric for each property (docs/reliability.md).
 EXAMPLES = 40
 
 
@@ -27,6 +28,11 @@ def standing(result: Assessment) -> list[float]:
     for dim in result.dimensions:
         values += [dim.level or 0, dim.score or 0]
     return values
+
+
+def more_mature(new: tuple[int, int], old: tuple[int, int]) -> bool:
+    """An answer is more mature when neither end of its range is lower, and one is higher."""
+    return new != old and new[0] >= old[0] and new[1] >= old[1]
 
 
 def not_lower(before: Assessment, after: Assessment) -> bool:
@@ -43,8 +49,8 @@ def test_more_mature_answer_never_lowers_a_level(case: str, data: st.DataObject)
                 if sub.responses[q.id] not in (UNKNOWN, NOT_APPLICABLE)]
     assume(answered)
     question = data.draw(st.sampled_from(answered))
-    current = question.indicates[sub.responses[question.id]]
-    better = [o for o, lv in question.indicates.items() if lv > current]
+    current = question.supports[sub.responses[question.id]]
+    better = [o for o, rng in question.supports.items() if more_mature(rng, current)]
     assume(better)
     improved = dict(sub.responses, **{question.id: data.draw(st.sampled_from(better))})
     assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values,
@@ -59,13 +65,15 @@ def test_higher_band_never_lowers_a_level(case: str, data: st.DataObject) -> Non
     sub = data.draw(submissions(rubric))
     metric = data.draw(st.sampled_from(rubric.rubric.metrics))
     target = sub.target(metric.id)
-    levels = [bands.place(metric, v, target).level for v in band_values(metric, target)]
-    assume(len(set(levels)) > 1)
+
+    def supported(value: float) -> tuple[int, int]:
+        return bands.place(metric, value, target).range
+
+    ranges = {supported(v) for v in band_values(metric, target)}
+    assume(len(ranges) > 1)
     value = data.draw(metric_values(metric, target).filter(
-        lambda v: bands.place(metric, v, target).level < max(levels)))
-    current = bands.place(metric, value, target).level
-    higher = [v for v in band_values(metric, target)
-              if bands.place(metric, v, target).level > current]
+        lambda v: any(more_mature(r, supported(v)) for r in ranges)))
+    higher = [v for v in band_values(metric, target) if more_mature(supported(v), supported(value))]
     moved_to = data.draw(st.sampled_from(higher))
     before = dict(sub.metric_values, **{metric.id: value})
     after = dict(sub.metric_values, **{metric.id: moved_to})
@@ -84,8 +92,9 @@ def test_many_improvements_at_once_never_lower_a_level(case: str, data: st.DataO
         given_ = sub.responses[question.id]
         if given_ in (UNKNOWN, NOT_APPLICABLE):
             continue
-        at_least = [o for o, lv in question.indicates.items()
-                    if lv >= question.indicates[given_]]
+        now = question.supports[given_]
+        at_least = [o for o, rng in question.supports.items()
+                    if rng == now or more_mature(rng, now)]
         improved[question.id] = data.draw(st.sampled_from(at_least))
     assert not_lower(score(sub), score(submission(rubric, improved, sub.metric_values,
                                                      sub.metric_targets)))

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from cxmaturity import bands
 from cxmaturity.catalog import LoadedRubric
 from cxmaturity.report.json_report import render_json
 from cxmaturity.result import Assessment
@@ -22,11 +23,18 @@ from cxmaturity.submission import Submission, parse_submission
 
 from .conftest import DATA, cases
 from .conftest import EXAMPLES as EXAMPLES_DIR
-from .fuzz.strategies import answers_mappings, reordered, submission, submissions, to_yaml
-from .rubric_cases import CASES, TINY_WEIGHTED, loaded, reference
+from .fuzz.strategies import (
+    answers_mappings,
+    band_values,
+    reordered,
+    submission,
+    submissions,
+    to_yaml,
+)
+from .rubric_cases import CASES, TINY_WEAKEST, loaded, reference
 from .test_monotonic import EXAMPLES
 
-FILE_CASES = [c for c in CASES if c != TINY_WEIGHTED]
+FILE_CASES = [c for c in CASES if c != TINY_WEAKEST]
 
 
 def check_bounded(result: Assessment, rubric: LoadedRubric) -> None:
@@ -40,9 +48,12 @@ def check_bounded(result: Assessment, rubric: LoadedRubric) -> None:
         if dim.level is not None and dim.score is not None:
             assert 1 <= dim.level <= top and 1 <= dim.score <= top
             assert dim.level_name == rubric.rubric.level(dim.level).name
-        assert all(1 <= item.points_to <= top for item in dim.evidence)
-        assert all(b.points_to < b.target <= top for b in dim.blockers)
-    assessed = [d for d in result.dimensions if d.level is not None]
+        assert all(1 <= item.supports[0] <= item.supports[1] <= top for item in dim.evidence)
+        assert all(b.supports[1] < b.target <= top for b in dim.blockers)
+        if dim.span is not None and dim.level is not None:
+            assert dim.span[0] <= dim.level <= dim.span[1]
+    counted = {d.id for d in rubric.rubric.dimensions if d.in_overall}
+    assessed = [d for d in result.dimensions if d.level is not None and d.id in counted]
     overall = result.overall
     assert overall.not_assessed == tuple(d.id for d in result.dimensions if d.level is None)
     assert (overall.level is None) == (not assessed)
@@ -51,7 +62,7 @@ def check_bounded(result: Assessment, rubric: LoadedRubric) -> None:
         assert overall.score is not None and 1 <= overall.score <= top
         assert overall.mean_score is not None and 1 <= overall.mean_score <= top
         assert set(overall.limited_by) <= {d.id for d in assessed}
-        if overall.method == "weakest-link":
+        if overall.method == "weakest-link" and not overall.capped_by:
             assert overall.level == min(d.level or 0 for d in assessed)
             assert overall.limited_by
     if abs(result.confidence - result.min_confidence) > 1e-4:
@@ -146,7 +157,7 @@ def test_unknown_never_scores_below_a_floor_answer(case: str, data: st.DataObjec
     rubric = loaded(case)
     sub = data.draw(submissions(rubric))
     floor_options = {q.id: o for q in rubric.rubric.questions
-                     for o, level in q.indicates.items() if level == 1}
+                     for o, supported in q.supports.items() if supported == (1, 1)}
     assume(floor_options)
     qid = data.draw(st.sampled_from(sorted(floor_options)))
     unknown = score(submission(rubric, dict(sub.responses, **{qid: UNKNOWN}),
@@ -175,7 +186,53 @@ def test_a_dimension_without_evidence_is_not_assessed(case: str, data: st.DataOb
     assert (found.status, found.level, found.score, found.evidence) == (
         "not-assessed", None, None, ())
     assert dim.id in result.overall.not_assessed and dim.id not in result.overall.limited_by
-    others = [d.level for d in result.dimensions if d.level is not None]
-    if result.overall.method == "weakest-link":
+    counted = {d.id for d in rubric.rubric.dimensions if d.in_overall}
+    others = [d.level for d in result.dimensions if d.level is not None and d.id in counted]
+    if result.overall.method == "weakest-link" and not result.overall.capped_by:
         assert result.overall.level == (min(others) if others else None)
     check_bounded(result, rubric)
+
+
+@pytest.mark.parametrize("case", CASES)
+@settings(max_examples=cases(EXAMPLES))
+@given(data=st.data())
+def test_answers_consistent_with_one_level_score_that_level(case: str,
+                                                            data: st.DataObject) -> None:
+    """Every answer and metric allows level L, and one says L is reached: the operation and
+    every assessed dimension are at L (docs/scoring.md, "Properties")."""
+    rubric = loaded(case)
+    spec = rubric.rubric
+    level = data.draw(st.integers(1, spec.top))
+    responses = {}
+    for question in spec.questions:
+        fitting = [o for o, (low, high) in question.supports.items() if low <= level <= high]
+        responses[question.id] = data.draw(st.sampled_from([*fitting, UNKNOWN]))
+    values: dict[str, float | None] = {}
+    targets: dict[str, float] = {}
+    for metric in spec.metrics:
+        target = metric.target.value if metric.target else None
+        if metric.target is not None and target is None:
+            target = 1.0
+            targets[metric.id] = target
+        fitting_values = [v for v in band_values(metric, target)
+                          if bands.place(metric, v, target).range[0] <= level
+                          <= bands.place(metric, v, target).range[1]]
+        values[metric.id] = data.draw(st.sampled_from([*fitting_values, None]))
+    counted = {d.id for d in spec.dimensions if d.in_overall}
+    starts: dict[str, list[int]] = {}
+    for question in spec.questions:
+        if question.dimension in counted and (option := responses[question.id]) != UNKNOWN:
+            starts.setdefault(question.dimension, []).append(question.supports[option][0])
+    for metric in spec.metrics:
+        if metric.dimension in counted and (value := values[metric.id]) is not None:
+            given = targets.get(metric.id) or (metric.target.value if metric.target else None)
+            starts.setdefault(metric.dimension, []).append(
+                bands.place(metric, value, given).range[0])
+    # Some evidence says L is reached: anywhere for the median, in every counted dimension
+    # for the weakest link (its rule asks every dimension to show the level).
+    shown = [level == 1 or level in found for found in starts.values()]
+    assume(shown and (all(shown) if spec.scoring.overall.method == "weakest-link"
+                      else any(shown)))
+    result = score(submission(rubric, responses, values, targets))
+    assert result.overall.level == level
+    assert all(d.level == level for d in result.dimensions if d.level is not None)

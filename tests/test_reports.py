@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def test_html_has_every_section(healthcare) -> None:  # type: ignore[no-untyped-
     assert page.count('<polygon class="current"') == 1
     assert page.count('<polygon class="target"') == 1
     assert "Roadmap to Level 3 · AI-Native" in page
-    assert "Automation coverage 20% &lt; 30%" in page
+    assert "Automation coverage 16% &lt; 30%" in page
     assert "The AI Maturity Model for Contact Centers, Crescendo (2026)" in page
     assert "A vendor upgrade broke an integration last quarter" in page
 
@@ -65,14 +66,14 @@ def test_user_text_is_escaped(write) -> None:  # type: ignore[no-untyped-def]
 def test_markdown_sections_and_tables(healthcare) -> None:  # type: ignore[no-untyped-def]
     text = render_markdown(healthcare)
     assert text.startswith("# Meridian Health Network · Patient and provider services\n\n")
-    for heading in ("## Where you are", "## Dimensions", "## Automation coverage: 20%",
+    for heading in ("## Where you are", "## Dimensions", "## Automation coverage: 16%",
                     "## Roadmap to Level 3 · AI-Native", "### What to expect at Level 3",
                     "## Evidence"):
         assert f"\n{heading}" in text
     assert "| 2 | AI Bolt-On | ◀ **you are here** |" in text
     assert "\n\n\n" not in text and text.endswith("\n")
     rows = [line for line in text.splitlines() if line.startswith("| Automation coverage |")]
-    assert rows[0] == "| Automation coverage | 2 AI Bolt-On | 2.00 | 100% | `██┆░` |"
+    assert rows[0] == "| Automation coverage | 2 AI Bolt-On | 2 | 2.00 | 100% | `██┆░` |"
 
 
 def test_markdown_roadmap_states_priority(healthcare) -> None:  # type: ignore[no-untyped-def]
@@ -93,3 +94,26 @@ def test_formats_write_files(runner, tmp_path, fmt: str) -> None:  # type: ignor
                                  "-o", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
     assert "Northwind Retail" in target.read_text(encoding="utf-8")
+
+
+def test_source_findings_show_beside_the_level(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(EXAMPLES / "parcel-logistics-level1.yaml")
+    text = " ".join(runner.invoke(app, ["assess", example]).stdout.split())
+    assert "In the source • Of the organizations surveyed, 51.4% were AI-Capable and 48.6% " \
+        "AI-Aspirational." in text
+    assert "Measuring business impact · Cohort 1 (context: not counted in the overall level)" \
+        in text
+    assert "in the source: Listed under what AI-Aspirational organizations lack: 35.1%" in text
+    document = json.loads(runner.invoke(app, ["assess", example, "-f", "json"]).stdout)
+    assert {"text", "level", "dimension", "basis"} <= set(document["facts"][0])
+    assert [d["counted"] for d in document["dimensions"]] == [True, True, True, True, False]
+    markdown = runner.invoke(app, ["assess", example, "-f", "markdown"]).stdout
+    assert "In the source: Of the organizations surveyed, 51.4%" in markdown
+
+
+def test_next_levels_measures_show_in_the_plan(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(EXAMPLES / "healthcare-level2.yaml")
+    text = " ".join(runner.invoke(app, ["assess", example]).stdout.split())
+    assert "Measured: CSAT, customer effort and containment, tracked per journey." in text
+    document = json.loads(runner.invoke(app, ["assess", example, "-f", "json"]).stdout)
+    assert document["next"]["measures"][0].startswith("CSAT, customer effort")

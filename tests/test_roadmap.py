@@ -27,11 +27,11 @@ def test_weight_breaks_equal_gaps(write) -> None:  # type: ignore[no-untyped-def
         ("data", 1.0, 2.0, 2.0), ("tools", 1.0, 1.0, 1.0)]
 
 
-def test_bigger_gap_outranks_weight(write) -> None:  # type: ignore[no-untyped-def]
-    # tools 1.0 (gap 2 to Level 3, x1 = 2.0); data (1.5x1 + 3x2)/3 = 2.5 (gap 0.5, x2 = 1.0)
-    result = _assess(write, "{t1: 'no', t2: 'no', d1: partial, d2: 'yes'}", target=3)
-    assert [(s.dimension, s.priority) for s in result.next.roadmap] == [
-        ("tools", 2.0), ("data", 1.0)]
+def test_gap_times_weight_and_equal_priorities_keep_the_rubric_order(write) -> None:  # type: ignore[no-untyped-def]
+    # Planned for Level 3: tools at 1.0 (gap 2, x1 = 2.0), data at 2.0 (gap 1, x2 = 2.0).
+    result = _assess(write, "{t1: 'no', t2: 'no', d1: 'yes', d2: partial}", target=3)
+    assert [(s.dimension, s.gap, s.priority) for s in result.next.roadmap] == [
+        ("tools", 2.0, 2.0), ("data", 1.0, 2.0)]
 
 
 def test_guidance_covers_every_level_up_to_the_target(write) -> None:  # type: ignore[no-untyped-def]

@@ -1,5 +1,6 @@
 """Format features beyond bands (tests/data/rubrics/kpi.yaml): KPI targets with `better`,
-targets set by the answers file, question contrasts, `level_term`, and their errors."""
+targets set by the answers file or left unset, question contrasts, `level_term`, reading a
+format 1 rubric, and their errors."""
 
 from __future__ import annotations
 
@@ -65,6 +66,28 @@ def test_unknown_value_needs_no_target(write) -> None:  # type: ignore[no-untype
     assert metric_level(result, "cost") is None
 
 
+def test_a_value_without_target_supports_the_rubrics_unset_levels(write, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rubric = tmp_path / "kpi.yaml"
+    rubric.write_text(KPI.read_text().replace("target: {met: 2, missed: 1}",
+                                               "target: {met: 2, missed: 1, unset: 1}"))
+    path = write("b.yaml", f"rubric: {rubric}\norganization: T\ndate: 2026-01-01\n"
+                 "metrics:\n  cost: 4\n")
+    result = score(read_submission(str(path)))
+    cost = next(m for m in result.metrics if m.id == "cost")
+    assert (cost.level, cost.target, cost.target_shown) == (1, None, None)
+    results = next(d for d in result.dimensions if d.id == "results")
+    assert [(e.id, e.supports) for e in results.evidence] == [("cost", (1, 1))]
+
+
+def test_a_format_1_rubric_is_read_by_the_documented_conversion() -> None:
+    old = load_rubric(str(DATA / "rubrics" / "tiny-format1.yaml")).rubric
+    new = load_rubric(str(DATA / "rubrics" / "tiny.yaml")).rubric
+    assert old.format == 1 and old.scoring.overall.method == "weakest-link"
+    t1 = next(q for q in old.questions if q.id == "t1")  # indicates yes 2, partial 1.5, no 1
+    assert t1.supports == {"yes": (2, 2), "partial": (1, 2), "no": (1, 1)}
+    assert [q.id for q in old.questions] == [q.id for q in new.questions]
+
+
 def test_target_on_a_banded_metric_is_an_error(write) -> None:  # type: ignore[no-untyped-def]
     message = error(write, "metrics:\n  wait: {value: 40, target: 30}\n")
     assert message.endswith("a.yaml:5:29: Wait is placed in bands, so it takes no target "
@@ -88,10 +111,15 @@ def test_missed_target_blocks_with_its_phrase(write) -> None:  # type: ignore[no
 
 
 def test_contrast_gives_the_blocker_and_what_to_aim_for(write) -> None:  # type: ignore[no-untyped-def]
-    result = assess(write, "metrics:\n  resolution: 60\nanswers:\n  kpis-first: mixed\n")
+    result = assess(write, "metrics:\n  resolution: 60\nanswers:\n  kpis-first: low\n")
     assert result.next is not None
     (blocker,) = result.next.blockers
     assert (blocker.text, blocker.toward) == ("No KPIs defined", "KPIs and targets first")
+    # "Some of each" (Profiles 1-2) rules Profile 2 out for nobody: no blocker, though
+    # nothing shows Profile 2 reached either
+    mixed = assess(write, "metrics:\n  resolution: 60\nanswers:\n  kpis-first: mixed\n")
+    assert mixed.overall.level == 1 and mixed.next is not None and not mixed.next.blockers
+    assert [m.to for m in mixed.overall.raise_by_one] == ["The strong pattern"]
 
 
 def test_report_uses_the_level_term_and_two_rungs(runner, write) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +145,7 @@ def test_top_of_a_two_level_rubric(runner, write) -> None:  # type: ignore[no-un
     path = write("a.yaml", HEAD + "metrics:\n  resolution: 75\nanswers:\n  kpis-first: high\n")
     out = runner.invoke(app, ["assess", str(path)]).stdout
     assert "Profile 2 of 2 · Strong" in out
-    assert "Weakest link: every assessed dimension reaches Profile 2." in out
+    assert "Weakest link: the highest profile every dimension's evidence shows reached." in out
     assert "Top profile reached" in out
 
 

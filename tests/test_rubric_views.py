@@ -29,7 +29,7 @@ def test_show_default_rubric_has_levels_bands_and_every_question(runner) -> None
         assert level.name in out
     assert "Metric automation-coverage: Automation coverage (percent; a value on an edge: " \
         "lower-inclusive;\nbetween bands: lower)" in out
-    assert "Overall rule: weakest-link" in out and "\x1b[" not in out
+    assert "Overall rule: median" in out and "\x1b[" not in out
 
 
 def test_show_by_path(runner) -> None:  # type: ignore[no-untyped-def]
@@ -58,3 +58,28 @@ def test_show_target_metrics(runner) -> None:  # type: ignore[no-untyped-def]
         "its own target; met: level 2, missed: level 1)" in out
     assert "Metric first-contact-resolution: First-contact resolution (percent; target 75% " \
         "or more (interpretation); met: level 2, missed: level 1)" in out
+
+
+def test_show_has_each_levels_traits_measures_outcomes_and_guidance(runner) -> None:  # type: ignore[no-untyped-def]
+    out = runner.invoke(app, ["rubric", "show"]).stdout.replace("\n", " ")
+    out = " ".join(out.split())
+    rubric = load_rubric("contact-center-ai-maturity").rubric
+    level = rubric.level(3)
+    assert "Level 3 · AI-Native" in out
+    assert " ".join(level.characteristics[0].text.split()) in out
+    assert " ".join(level.metrics_that_matter[0].split()) in out
+    assert "CSAT impact: Consistent experiences that know the customer's context." in out
+    assert level.shift_forward is not None and level.shift_forward.headline in out
+    assert "In the source • The source defines CX waste as activity without outcomes" in out
+
+
+def test_show_marks_interpretation_and_context(runner) -> None:  # type: ignore[no-untyped-def]
+    stages = " ".join(runner.invoke(app, ["rubric", "show", "ai-performance-stages"])
+                      .stdout.split())
+    assert "Source: The 4 stages of AI maturity (The AI Performance Gap)" in stages
+    assert "Workflow integration: AI findings arrive in dashboards and reports, after the " \
+        "interaction is over. (interpretation)" in stages
+    cohorts = " ".join(runner.invoke(app, ["rubric", "show", "ai-readiness-cohorts"])
+                       .stdout.split())
+    assert "51.4% were AI-Capable and 48.6% AI-Aspirational" in cohorts
+    assert "(context, not counted)" in cohorts

@@ -110,7 +110,7 @@ def test_a_key_that_looks_like_a_pydantic_label_is_reported_as_written(write) ->
 
 
 def test_a_question_id_that_is_a_number_is_located_at_its_key(write) -> None:  # type: ignore[no-untyped-def]
-    assert "a.yaml:5:6: Input should be a valid string (got 1) (answers[1]); put the text in " \
+    assert "a.yaml:5:6: expected text (got 1) (answers[1]); put the text in " \
         "quotes" in error(write, "answers:\n  1: yes\n")
 
 
@@ -120,7 +120,7 @@ def test_text_that_reads_as_a_number_gets_a_quoting_hint(tmp_path) -> None:  # t
     path.write_text(f"rubric: {TINY}\norganization: 0E0\ndate: 2026-01-01\n")
     with pytest.raises(InputError) as info:
         read_submission(str(path))
-    assert str(info.value).endswith("a.yaml:2:15: Input should be a valid string (got 0.0) "
+    assert str(info.value).endswith("a.yaml:2:15: expected text (got 0.0) "
                                     "(organization); put the text in quotes")
 
 

@@ -23,17 +23,17 @@ def _answers(write, name: str, date: str, level: str, site: str = "North"):  # t
 
 
 def test_points_are_ordered_by_date_and_paced(write) -> None:  # type: ignore[no-untyped-def]
-    late = _answers(write, "b.yaml", "2026-07-01", "'yes'")    # every answer points to 2-3
+    late = _answers(write, "b.yaml", "2026-07-01", "partial")  # every answer shows Level 2
     early = _answers(write, "a.yaml", "2026-01-01", "'no'")    # score 1.0
     trend = trend_files([late, early])
     assert [str(p.date) for p in trend.points] == ["2026-01-01", "2026-07-01"]
     assert [p.level for p in trend.points] == [1, 2]
     assert trend.days == 181
     tools = trend.paces[0]
-    # tools: 1.0 -> 2.5 over 181 days = 1.5 / 181 * 91.25 per quarter
-    assert tools.per_quarter == pytest.approx(1.5 / 181 * 91.25, abs=1e-4)
+    # tools: 1.0 -> 2.0 over 181 days = 1.0 / 181 * 91.25 per quarter
+    assert tools.per_quarter == pytest.approx(1.0 / 181 * 91.25, abs=1e-4)
     assert tools.next_level == 3
-    assert tools.quarters_to_next == pytest.approx(round(0.5 / tools.per_quarter, 1))
+    assert tools.quarters_to_next == pytest.approx(round(1.0 / tools.per_quarter, 1))
 
 
 def test_a_single_assessment_has_no_pace(write) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_another_site_is_refused(write) -> None:  # type: ignore[no-untyped-def]
 
 def test_history_folder(runner) -> None:  # type: ignore[no-untyped-def]
     trend = trend_files([str(HISTORY)])
-    assert [p.level for p in trend.points] == [1, 1, 1, 2]
+    assert [p.level for p in trend.points] == [1, 1, 2, 2]
     assert trend.overall.per_quarter is not None and trend.overall.per_quarter > 0
 
 
@@ -67,7 +67,7 @@ def test_sparkline_and_chart() -> None:
 
 
 @pytest.mark.parametrize(("fmt", "needle"), [
-    ("rich", "Levels over time"), ("markdown", "| **Overall** | 1 | 1 | 1 | 2 |"),
+    ("rich", "Levels over time"), ("markdown", "| **Overall** | 1 | 1 | 2 | 2 |"),
     ("json", '"per_quarter"')])
 def test_cli_formats(runner, fmt: str, needle: str) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["trend", str(HISTORY), "-f", fmt])

@@ -22,7 +22,11 @@ from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yamlsafe import parse_yaml
 
 HEADER_KEYS = ("rubric", "organization", "site", "date", "assessor", "respondents")
-WIDTH = 88
+#: Comment lines fit yamllint's default line length.
+WIDTH = 80
+#: The first line of a template: editors with the YAML language server complete and check
+#: the file against the schema it names (made by `cxmaturity schema answers`).
+MODELINE = "# yaml-language-server: $schema=answers.schema.json"
 
 
 @dataclass
@@ -69,7 +73,8 @@ def _reread(text: str) -> Any:
 def _comment(text: str, indent: str) -> list[str]:
     """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
     printed where a terminal or a CI log reads it)."""
-    lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2) or [""]
+    lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2,
+                          break_long_words=False, break_on_hyphens=False) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
 
 
@@ -88,11 +93,14 @@ def _metric_unit(metric: Metric) -> str:
     return f"a number{label}{low}{high}"
 
 
-def render(rubric: Rubric, draft: Draft, *, pending: str, title: str) -> str:
+def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
+           document_start: bool = False) -> str:
     """The answers file text. Questions and metrics missing from `draft` are written as
-    `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`.
+    `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`;
+    `document_start` puts `---` between the title and the keys (yamllint expects it).
     """
-    out = [f"# {prose(line)}" for line in title.splitlines()]
+    out = [comment for line in title.splitlines() for comment in _comment(line, "")]
+    out += ["---"] if document_start else []
     header = {**{k: None for k in HEADER_KEYS}, **draft.header}
     header = {k: v for k, v in header.items() if k not in ("metrics", "answers")}
     out += [f"{scalar(k)}: {scalar(v)}" for k, v in header.items()
@@ -142,7 +150,12 @@ def template(rubric: Rubric, reference: str, today: dt.date) -> str:
     """An answers skeleton for `rubric`: every question unknown; it validates as it is."""
     title = (f"Answers for {rubric.title} ({rubric.id} {rubric.version}).\n"
              "Replace each `unknown` with one of the answers listed above it, or `n/a`;\n"
-             "add evidence as `question-id: {answer: yes, evidence: \"...\"}`.\n"
-             "Check: cxmaturity validate FILE   Score: cxmaturity assess FILE")
+             "add evidence as `question-id: {answer: yes, evidence: \"...\"}`,\n"
+             "or for a metric `metric-id: {value: 20%, evidence: \"...\"}`.\n"
+             "Check it: cxmaturity validate FILE\n"
+             "Score it: cxmaturity assess FILE\n"
+             f"Completion in an editor: cxmaturity schema answers --rubric {reference} > "
+             "answers.schema.json")
     draft = Draft(header={"rubric": reference, "organization": "", "date": today})
-    return render(rubric, draft, pending="unknown", title=title)
+    return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title,
+                                     document_start=True)

@@ -48,6 +48,10 @@ def ordered(metric: Metric, target: float | None = None) -> list[Band]:
     if metric.target is None:
         return sorted(metric.bands, key=lambda b: (_low(b), _high(b)))
     goal = target_of(metric, target)
+    if goal is None and metric.target.unset is not None:
+        unset = metric.target.unset
+        return [Band(level=unset[0], supports=unset, basis=metric.target.basis,
+                     note="no target set")]
     if goal is None:
         raise MissingTarget(f"{metric.name} has no target: write `target:` next to its value")
     met, missed = metric.target.met, metric.target.missed
@@ -96,6 +100,15 @@ def target_phrase(metric: Metric, target: float) -> str:
     return f"{format_value(metric, target)} {way}"
 
 
+def reach_phrase(metric: Metric, band: Band) -> str:
+    """The least change of value that lands in `band`, e.g. `30% or more` or `15% or less`."""
+    if metric.better == "lower":
+        return "unknown" if band.max is None else target_phrase(metric, band.max)
+    if band.min is None:
+        return "unknown" if band.max is None else f"under {format_value(metric, band.max)}"
+    return target_phrase(metric, band.min)
+
+
 def shortfall(metric: Metric, value: float, target_level: int,
               target: float | None = None, level_term: str = "Level") -> str:
     """What keeps `value` out of the bands at or above `target_level`, e.g. `22% < 30%`."""
@@ -103,7 +116,7 @@ def shortfall(metric: Metric, value: float, target_level: int,
     goal = target_of(metric, target)
     if goal is not None:
         return f"{metric.name} {shown} misses its target of {target_phrase(metric, goal)}"
-    reaching = [b for b in ordered(metric) if b.level >= target_level]
+    reaching = [b for b in ordered(metric) if b.range[1] >= target_level]
     if not reaching:
         return f"{metric.name} {shown}: no band reaches {level_term} {target_level}"
     nearest = min(reaching, key=lambda b: min(abs(_low(b) - value), abs(_high(b) - value)))

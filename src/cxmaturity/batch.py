@@ -199,16 +199,15 @@ class Settings:
 
 def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
     """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+    from cxmaturity.inputs import base_folder, read_document
     from cxmaturity.submission import check_submission
-    from cxmaturity.yamlsafe import parse_bytes, read_yaml_file
 
     shown = STDIN_NAME if path == STDIN else without_surrogates(path)
     if path != STDIN and os.path.isdir(path):
         return Outcome(shown, problems=(_folder_problem(path, shown),))
     try:
-        doc = parse_bytes(raw or b"", shown) if path == STDIN else read_yaml_file(path, shown)
-        sub = check_submission(doc, Path(".") if path == STDIN else Path(path).parent,
-                               rubric_root=settings.rubric_root)
+        doc = read_document(path, raw)
+        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root)
         return _scored(sub, settings, settings.gates_for(path), doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)

@@ -14,6 +14,7 @@ from cxmaturity.containment import check_contained
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.integrity import integrity_problems
+from cxmaturity.kinds import expect_kind
 from cxmaturity.rubric import Rubric
 from cxmaturity.validation import did_you_mean, validate
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_limited
@@ -114,6 +115,7 @@ def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubr
     never quote the file's values: a path in an answers file may name a file that is not a
     rubric at all, and its content must not reach a report."""
     doc = parse_bytes(raw, shown)
+    expect_kind(doc, "rubric")
     rubric = validate(doc, Rubric, quote=False)
     problems = integrity_problems(doc, rubric)
     if problems:

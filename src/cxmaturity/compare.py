@@ -12,11 +12,12 @@ from pydantic import Field
 from cxmaturity.errors import Problem, UsageError
 from cxmaturity.gates import resolve_level
 from cxmaturity.history import load_assessment
+from cxmaturity.inputs import argument_for
 from cxmaturity.result import Assessment, Blocker
 from cxmaturity.rubric import Frozen
-from cxmaturity.sites import same_site
+from cxmaturity.sites import same_name, same_site
 
-COMPARE_SCHEMA_VERSION = "1.0"
+COMPARE_SCHEMA_VERSION = "2.0"
 
 #: How a level moved (the score's movement is in `score_delta`).
 Direction = Literal["up", "down", "same", "newly-assessed", "no-longer-assessed", "not-assessed"]
@@ -57,8 +58,9 @@ class AnswerChange(Frozen):
     label: str
     before: str = Field(description="The answer's label or value, `unknown` or `n/a`.")
     after: str
-    before_points_to: float | None
-    after_points_to: float | None
+    before_supports: tuple[int, int] | None = Field(
+        description="The levels the old answer supported (None: unknown or n/a).")
+    after_supports: tuple[int, int] | None
 
 
 class Comparison(Frozen):
@@ -78,16 +80,16 @@ class Comparison(Frozen):
 
 
 def compare_files(old: str, new: str, *, target: str | None = None,
-                  rubric_root: Path | None = None) -> Comparison:
-    """Compare two files (answers or JSON results). Answers files are both planned against
-    one target: the level above the old overall level, or `target` (a level's number, id or
-    name)."""
-    before = load_assessment(old, rubric_root=rubric_root)
+                  stdin: bytes | None = None, rubric_root: Path | None = None) -> Comparison:
+    """Compare two files (answers or JSON results; `-` is `stdin`). Answers files are both
+    planned against one target: the level above the old overall level, or `target` (a
+    level's number, id or name)."""
+    before = load_assessment(old, stdin=stdin, rubric_root=rubric_root)
     goal = before.next.number if before.next else None
     if target is not None:
         goal = resolve_level(before.ladder, target, "--target")
-        before = load_assessment(old, target=goal, rubric_root=rubric_root)
-    after = load_assessment(new, target=goal, rubric_root=rubric_root)
+        before = load_assessment(old, target=goal, stdin=stdin, rubric_root=rubric_root)
+    after = load_assessment(new, target=goal, stdin=stdin, rubric_root=rubric_root)
     return compare(before, after)
 
 
@@ -135,12 +137,12 @@ def _change(key: str, name: str, before: int | None, after: int | None,
                   direction=direction)
 
 
-def _answers(result: Assessment) -> dict[str, tuple[str, str, str, float | None]]:
-    """Item id to (dimension, label, answer, level it points to)."""
-    found: dict[str, tuple[str, str, str, float | None]] = {}
+def _answers(result: Assessment) -> dict[str, tuple[str, str, str, tuple[int, int] | None]]:
+    """Item id to (dimension, label, answer, levels it supports)."""
+    found: dict[str, tuple[str, str, str, tuple[int, int] | None]] = {}
     for dim in result.dimensions:
         for item in dim.evidence:
-            found[item.id] = (dim.id, item.label, item.given, item.points_to)
+            found[item.id] = (dim.id, item.label, item.given, item.supports)
         for unknown in dim.unanswered:
             found[unknown] = (dim.id, unknown, "unknown", None)
     return found
@@ -156,8 +158,8 @@ def _answer_changes(old: Assessment, new: Assessment) -> list[AnswerChange]:
             continue
         label = a[1] if a[1] != key and a[1] else (b[1] or key)
         changes.append(AnswerChange(id=key, dimension=a[0] or b[0], label=label,
-                                    before=b[2], after=a[2], before_points_to=b[3],
-                                    after_points_to=a[3]))
+                                    before=b[2], after=a[2], before_supports=b[3],
+                                    after_supports=a[3]))
     return changes
 
 
@@ -183,3 +185,19 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if new.date < old.date:
         notes.append("The new assessment is dated before the old one.")
     return notes
+
+
+def warnings(comparison: Comparison) -> list[str]:
+    """What the person comparing most likely did not mean: NEW dated before OLD, or two
+    assessments of different organizations or sites."""
+    old, new = comparison.old, comparison.new
+    found = []
+    if comparison.days < 0:
+        found.append(f"{new.file} ({new.date}) is dated before {old.file} ({old.date}); did "
+                     f"you mean `cxmaturity compare {argument_for(new.file)} "
+                     f"{argument_for(old.file)}`?")
+    if not same_site(old, new):
+        what = "sites" if same_name(old.organization, new.organization) else "organizations"
+        found.append(f"the two assessments are of different {what} ({old.organization} · "
+                     f"{old.site or '-'}, and {new.organization} · {new.site or '-'})")
+    return found

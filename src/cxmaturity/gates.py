@@ -46,7 +46,7 @@ def find_level(levels: Iterable[Rung], text: str) -> int | None:
 
 def _not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tuple[str, str]:
     """Why `text` names no level, and a did-you-mean or the levels there are."""
-    from cxmaturity.validation import did_you_mean
+    from cxmaturity.messages import did_you_mean
 
     ladder = list(levels)
     choices = [str(lv.number) for lv in ladder] + [lv.id for lv in ladder]
@@ -220,7 +220,7 @@ def _level_gate(result: Assessment, rubric: Rubric, text: str | None) -> list[Ga
 
 def _dimension_gates(result: Assessment, rubric: Rubric,
                      wanted: list[DimensionGate]) -> list[GateFailure]:
-    from cxmaturity.validation import did_you_mean
+    from cxmaturity.messages import did_you_mean
 
     levels = {dim.id: dim.level for dim in result.dimensions}
     failures = []

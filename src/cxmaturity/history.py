@@ -9,21 +9,26 @@ from pathlib import Path
 
 from cxmaturity.batch import collect_inputs
 from cxmaturity.errors import InputError, Problem
+from cxmaturity.inputs import base_folder, read_document
+from cxmaturity.kinds import expect_kind
 from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
 from cxmaturity.validation import located, validate
-from cxmaturity.yamlsafe import YamlDocument, read_yaml_file
+from cxmaturity.yamlsafe import YamlDocument
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def load_assessment(path: str, *, target: int | None = None,
+                    stdin: bytes | None = None,
                     rubric_root: Path | None = None) -> Assessment:
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
-    so a bad result is reported at its line and column). `target` applies to answers files."""
-    doc = read_yaml_file(path)
+    so a bad result is reported at its line and column); `-` reads `stdin`. `target` applies
+    to answers files."""
+    doc = read_document(path, stdin)
+    expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
         version = str(doc.value["schema_version"])
         if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
@@ -34,7 +39,7 @@ def load_assessment(path: str, *, target: int | None = None,
         result = validate(doc, Assessment)
         _check_ladder(doc, result)
         return result
-    sub = check_submission(doc, Path(path).parent, rubric_root=rubric_root)
+    sub = check_submission(doc, base_folder(path), rubric_root=rubric_root)
     return score(sub, target=target)
 
 

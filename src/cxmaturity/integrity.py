@@ -76,6 +76,12 @@ def _references(rubric: Rubric) -> Iterator[Finding]:
             if outcome.aspect not in aspects:
                 yield _unknown(("levels", i, "outcomes", j, "aspect"), "outcome aspect",
                                outcome.aspect, aspects)
+    for i, fact in enumerate(rubric.facts):
+        if fact.dimension is not None and fact.dimension not in dims:
+            yield _unknown(("facts", i, "dimension"), "dimension", fact.dimension, dims)
+        if fact.level is not None and not 1 <= fact.level <= rubric.top:
+            yield (("facts", i, "level"), f"level {fact.level} does not exist",
+                   f"use 1..{rubric.top}")
     for i, dim in enumerate(rubric.dimensions):
         for target in dim.advance:
             if not 2 <= target <= rubric.top:
@@ -96,24 +102,33 @@ def _questions(rubric: Rubric) -> Iterator[Finding]:
         where = ("questions", i)
         if question.dimension not in dims:
             yield _unknown((*where, "dimension"), "dimension", question.dimension, dims)
-        if question.signal_of is not None and not 1 <= question.signal_of <= rubric.top:
-            yield ((*where, "signal_of"), f"level {question.signal_of} does not exist",
-                   f"use 1..{rubric.top}")
+        for key, tag in (("signal_of", question.signal_of), ("trait_of", question.trait_of)):
+            if tag is not None and not 1 <= tag <= rubric.top:
+                yield (*where, key), f"level {tag} does not exist", f"use 1..{rubric.top}"
         scale = scales.get(question.scale)
         if scale is None:
             yield _unknown((*where, "scale"), "scale", question.scale, scales)
             continue
         options = [o.id for o in scale.options]
-        missing = [o for o in options if o not in question.indicates]
+        missing = [o for o in options if o not in question.supports]
         if missing:
-            yield ((*where, "indicates"), f"no level given for option(s) {', '.join(missing)}",
-                   f'give a level for every option of scale "{scale.id}"')
-        for option, points_to in question.indicates.items():
+            yield ((*where, "supports"), f"no levels given for option(s) {', '.join(missing)}",
+                   f'give the levels of every option of scale "{scale.id}"')
+        for option, supported in question.supports.items():
             if option not in options:
-                yield _unknown((*where, "indicates", option), "option", option, options)
-            elif not 1 <= points_to <= rubric.top:
-                yield ((*where, "indicates", option), f"level {points_to:g} is outside the "
-                       f"rubric's levels", f"use a number from 1 to {rubric.top}")
+                yield _unknown((*where, "supports", option), "option", option, options)
+            else:
+                yield from _range((*where, "supports", option), supported, rubric.top)
+
+
+def _range(where: tuple[str | int, ...], supported: tuple[int, int],
+           top: int) -> Iterator[Finding]:
+    low, high = supported
+    if low == high and not 1 <= low <= top:
+        yield where, f"level {low} is outside the rubric's levels", f"use 1..{top}"
+    elif not 1 <= low <= high <= top:
+        yield (where, f"levels [{low}, {high}] are not a range of the rubric's levels",
+               f"write the lowest and the highest level, each from 1 to {top}")
 
 
 def _metrics(rubric: Rubric) -> Iterator[Finding]:
@@ -159,6 +174,11 @@ def _bands(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
         if not 1 <= band.level <= rubric.top:
             yield ((*where, "level"), f"level {band.level} does not exist",
                    f"use 1..{rubric.top}")
+        if band.supports is not None:
+            yield from _range((*where, "supports"), band.supports, rubric.top)
+            if not band.supports[0] <= band.level <= band.supports[1]:
+                yield ((*where, "supports"), f"the band of level {band.level} does not "
+                       f"support its own level", "include `level` in `supports`")
         if band.min is not None and band.max is not None and band.min >= band.max:
             yield (where, f"band is empty: min {band.min:g} is not below max {band.max:g}",
                    "swap or correct the edges")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cxmaturity.answers_file import Draft, render
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
+from cxmaturity.options import advice, option_for
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Question, Rubric, Scale
 from cxmaturity.submission import parse_metric_value, parse_number
 
 Command = Literal["skip", "back", "quit", "help", "keep"]
@@ -115,18 +116,21 @@ class Interview:
         if text in COMMANDS:
             return Reply(command=COMMANDS[text])
         allowed = ", ".join(f"{n} or {o}" for n, (o, _) in enumerate(step.choices, 1))
-        return Reply(error=f'"{typed.strip()}" is not an answer here; type {allowed}, '
-                     "u (unknown), n/a, or ? for help")
+        meant = advice(text, self._scale(step)[1]) if step.kind == "question" else None
+        return Reply(error=f'"{typed.strip()}" is not an answer here; '
+                     f"{meant + ' ' if meant else ''}type {allowed}, u (unknown), n/a, or ? "
+                     "for help")
 
     def _option(self, step: Step, text: str) -> str | None:
+        """The option a reply names: its number in the list, or as an answers file would."""
         ids = [option for option, _ in step.choices]
-        if text in ids:
-            return text
         if text.isdigit() and 1 <= int(text) <= len(ids):
             return ids[int(text) - 1]
+        return option_for(text, *self._scale(step))
+
+    def _scale(self, step: Step) -> tuple[Question, Scale]:
         question = next(q for q in self.rubric.questions if q.id == step.id)
-        aliases = next(s for s in self.rubric.scales if s.id == question.scale).aliases
-        return aliases.get(text)
+        return question, next(s for s in self.rubric.scales if s.id == question.scale)
 
     def _metric(self, step: Step, typed: str) -> Reply:
         metric = next(m for m in self.rubric.metrics if m.id == step.id)

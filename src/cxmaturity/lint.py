@@ -11,9 +11,10 @@ import itertools
 from collections.abc import Iterator
 
 from cxmaturity.answers import normalize_answer
+from cxmaturity.levels import Span, Weighed, overall, span_of
 from cxmaturity.lint_metrics import metric_problems
 from cxmaturity.lint_types import LintProblem
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric, level_of
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yamlsafe import Path, YamlDocument
 
 __all__ = ["RULES", "LintProblem", "lint"]
@@ -27,10 +28,14 @@ RULES: dict[str, str] = {
     "reserved-option": "a scale option named `unknown` or `n/a`, which every question accepts",
     "alias-shadows-option": "a scale alias spelled like one of the scale's own options",
     "unused-scale": "a scale no question uses",
-    "flat-question": "a question whose answers all point to the same level",
-    "non-monotonic-question": "a question whose levels go up and down along its scale",
+    "flat-question": "a question whose answers all support the same levels",
+    "non-monotonic-question": "a question whose ranges go up and down along its scale",
+    "signal-range": "a question none of whose answers fits its own level, or says anything "
+                    "about it",
     "dimension-without-evidence": "a dimension no question or metric feeds",
-    "unreachable-level": "a level no combination of answers (none of them n/a) can reach",
+    "unreachable-level": "a level a dimension, or the rubric, cannot reach or leave",
+    "unsupported-level": "a level no answer or band of a dimension supports",
+    "format-1": "a rubric in format 1 (`indicates`), read by conversion",
     "missing-advice": "a dimension without guidance for reaching some level",
 }
 
@@ -45,6 +50,12 @@ def lint(rubric: Rubric, doc: YamlDocument | None = None) -> list[LintProblem]:
         return doc is None or path in doc.keys
 
     found: list[LintProblem] = []
+    if rubric.format == 1:
+        found.append(LintProblem("format-1", "warning", ("format",),
+                                 "format 1: each answer's `indicates` level x is read as the "
+                                 "range [floor x, ceil x], and `scoring.dimension` is ignored",
+                                 "write `supports` ranges and `format: 2` "
+                                 "(docs/rubric-format.md)"))
     for i, metric in enumerate(rubric.metrics):
         found.extend(metric_problems(metric, ("metrics", i), declared))
     found.extend(_scales(rubric))
@@ -79,72 +90,117 @@ def _questions(rubric: Rubric) -> Iterator[LintProblem]:
     scales = {s.id: s for s in rubric.scales}
     for i, question in enumerate(rubric.questions):
         scale = scales[question.scale]
-        levels = [question.indicates[o.id] for o in scale.options if o.id in question.indicates]
-        where = ("questions", i, "indicates")
-        if len(set(levels)) == 1:
+        ranges = [question.supports[o.id] for o in scale.options if o.id in question.supports]
+        where = ("questions", i, "supports")
+        if len(set(ranges)) == 1:
             yield LintProblem("flat-question", "warning", where,
-                              f"every answer points to level {levels[0]:g}, so the answer "
-                              "cannot change the result", "give the answers different levels")
+                              f"every answer supports {_levels(ranges[0])}, so the answer "
+                              "cannot change the result",
+                              "give the answers different ranges")
             continue
-        steps = [b - a for a, b in itertools.pairwise(levels) if b != a]
-        if any(s > 0 for s in steps) and any(s < 0 for s in steps):
+        if not (_monotonic(ranges) or _monotonic(ranges[::-1])):
             yield LintProblem("non-monotonic-question", "warning", where,
-                              "the levels go up and down along the scale's options "
-                              f"({', '.join(f'{v:g}' for v in levels)})",
+                              "the ranges go up and down along the scale's options "
+                              f"({', '.join(_span(r) for r in ranges)})",
                               "order them from the least to the most mature answer, or "
-                              "the reverse")
+                              "the reverse, with both ends rising")
+        yield from _signal_range(question, ranges, ("questions", i))
 
 
-def _metric_levels(metric: Metric) -> tuple[int, int]:
-    """The lowest and highest level a metric can point to."""
+def _monotonic(ranges: list[tuple[int, int]]) -> bool:
+    return all(a[0] <= b[0] and a[1] <= b[1] for a, b in itertools.pairwise(ranges))
+
+
+def _span(supported: tuple[int, int]) -> str:
+    low, high = supported
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def _levels(supported: tuple[int, int]) -> str:
+    """`level 2` or `levels 1-2`."""
+    return f"level {supported[0]}" if supported[0] == supported[1] else \
+        f"levels {_span(supported)}"
+
+
+def _signal_range(question: Question, ranges: list[tuple[int, int]],
+                  where: Path) -> Iterator[LintProblem]:
+    """A question drawn from level L's signals or traits must have an answer that fits
+    level L, and an answer that says something about it: that L is reached or is not (for
+    a Level 1 question, that the operation is past Level 1)."""
+    own = question.signal_of or question.trait_of
+    if own is None:
+        return
+    key = "signal_of" if question.signal_of else "trait_of"
+    decides = max(own, 2)
+    if not any(low <= own <= high for low, high in ranges):
+        yield LintProblem("signal-range", "warning", (*where, key),
+                          f"no answer to this level {own} question supports level {own}",
+                          "let its answer that shows the level's trait include the level")
+    elif not any(low >= decides or high < decides for low, high in ranges):
+        yield LintProblem("signal-range", "warning", (*where, key),
+                          f"no answer to this level {own} question shows level {decides} "
+                          "reached or rules it out, so it cannot move a level",
+                          f"let its most mature answer start at level {decides}, or its "
+                          "least mature end below it")
+
+
+def _items(rubric: Rubric, dim_id: str) -> list[list[tuple[int, int]]]:
+    """For each question and metric of a dimension, the ranges its answers or bands give."""
+    items = [list(q.supports.values()) for q in rubric.questions if q.dimension == dim_id]
+    items += [_metric_ranges(m) for m in rubric.metrics if m.dimension == dim_id]
+    return items
+
+
+def _metric_ranges(metric: Metric) -> list[tuple[int, int]]:
     if metric.target is not None:
-        return metric.target.missed, metric.target.met
-    levels = [b.level for b in metric.bands]
-    return min(levels), max(levels)
+        return [(metric.target.missed, metric.target.missed),
+                (metric.target.met, metric.target.met)]
+    return [b.range for b in metric.bands]
 
 
-def _dimension_range(rubric: Rubric, dim_id: str) -> tuple[float, float] | None:
-    """The lowest and highest score a dimension can get with every item answered."""
-    items = [(min(q.indicates.values()), max(q.indicates.values()), q.weight)
-             for q in rubric.questions if q.dimension == dim_id]
-    items += [(*_metric_levels(m), m.weight) for m in rubric.metrics if m.dimension == dim_id]
-    if not items:
-        return None
-    total = sum(w for _, _, w in items)
-    return (sum(lo * w for lo, _, w in items) / total, sum(hi * w for _, hi, w in items) / total)
+def _weights(rubric: Rubric, dim_id: str) -> list[float]:
+    return [q.weight for q in rubric.questions if q.dimension == dim_id] + \
+        [m.weight for m in rubric.metrics if m.dimension == dim_id]
 
 
 def _reach(rubric: Rubric) -> Iterator[LintProblem]:
-    tolerance = rubric.scoring.dimension.tolerance
-    best: list[tuple[int, float]] = []
+    best: list[tuple[Span, float]] = []
     for i, dim in enumerate(rubric.dimensions):
-        span = _dimension_range(rubric, dim.id)
-        if span is None:
-            yield LintProblem("dimension-without-evidence", "warning", ("dimensions", i, "id"),
+        items = _items(rubric, dim.id)
+        where = ("dimensions", i, "id")
+        if not items:
+            yield LintProblem("dimension-without-evidence", "warning", where,
                               f'no question or metric feeds dimension "{dim.id}", so it is '
                               "never assessed", "add questions or a metric for it")
             continue
-        top = level_of(span[1], tolerance, rubric.top)
-        bottom = level_of(span[0], tolerance, rubric.top)
-        if top < rubric.top:
-            yield LintProblem("unreachable-level", "warning", ("dimensions", i, "id"),
-                              f'dimension "{dim.id}" reaches at most level {top} even when '
-                              "every answer is the best one",
-                              "let some answers point to the top level")
-        if bottom > 1:
-            yield LintProblem("unreachable-level", "warning", ("dimensions", i, "id"),
-                              f'dimension "{dim.id}" is at least level {bottom} even when '
-                              "every answer is the worst one",
-                              "let some answers point to level 1")
+        if not dim.in_overall:
+            continue  # context only: which levels it can show decides nothing
+        weights = _weights(rubric, dim.id)
+        top = span_of([Weighed(*max(r), w) for r, w in zip(items, weights, strict=True)],
+                      rubric.top) or (1, 1)
+        bottom = span_of([Weighed(*min(r), w) for r, w in zip(items, weights, strict=True)],
+                         rubric.top) or (1, 1)
+        if top[0] < rubric.top:
+            yield LintProblem("unreachable-level", "warning", where,
+                              f'dimension "{dim.id}" reaches at most level {top[0]} even '
+                              "when every answer is the best one",
+                              "let some answers start at the top level")
+        if bottom[0] > 1:
+            yield LintProblem("unreachable-level", "warning", where,
+                              f'dimension "{dim.id}" is at least level {bottom[0]} even '
+                              "when every answer is the worst one",
+                              "let some answers end at level 1")
+        supported = {n for ranges in items for low, high in ranges for n in range(low, high + 1)}
+        missing = [n for n in range(1, rubric.top + 1) if n not in supported]
+        if missing:
+            yield LintProblem("unsupported-level", "warning", where,
+                              f'no answer or band of dimension "{dim.id}" supports level(s) '
+                              f"{', '.join(map(str, missing))}, so the dimension can never be "
+                              "placed there", "let some answer's range include that level")
         best.append((top, dim.weight))
     if not best:
         return
-    overall = rubric.scoring.overall
-    if overall.method == "weakest-link":
-        reachable = min(level for level, _ in best)
-    else:
-        mean = sum(level * w for level, w in best) / sum(w for _, w in best)
-        reachable = level_of(mean, overall.tolerance, rubric.top)
+    reachable, _ = overall(rubric.scoring.overall.method, best, rubric.top)
     for number in range(reachable + 1, rubric.top + 1):
         yield LintProblem("unreachable-level", "warning", ("levels", number - 1),
                           f"level {number} cannot be reached overall when every question "

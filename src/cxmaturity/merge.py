@@ -135,7 +135,7 @@ def _consensus(question: Question, options: dict[str, str],
     if not given:
         return (NOT_APPLICABLE if any(o == NOT_APPLICABLE for _, o in said) else UNKNOWN), None
     order = list(options)
-    ranked = sorted(given, key=lambda g: (question.indicates[g[1]], order.index(g[1])))
+    ranked = sorted(given, key=lambda g: (question.supports[g[1]], order.index(g[1])))
     kept = ranked[(len(ranked) - 1) // 2][1]
     positions = [order.index(opt) for _, opt in given]
     spread = max(positions) - min(positions)

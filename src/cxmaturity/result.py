@@ -12,7 +12,7 @@ from pydantic import Field
 
 from cxmaturity.rubric import Frozen
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 class RubricStamp(Frozen):
@@ -25,6 +25,22 @@ class RubricStamp(Frozen):
     source: str = Field(description="The source model, its publisher and year.")
 
 
+class Trait(Frozen):
+    """A trait of a level as the rubric states it, and whether the source does."""
+
+    text: str
+    basis: str = Field(description="`source`, or `interpretation` where the rubric places it.")
+
+
+class Fact(Frozen):
+    """A finding or figure of the source, shown beside the level."""
+
+    text: str
+    level: int | None = Field(description="The level it describes, if one.")
+    dimension: str | None = Field(description="The dimension it bears on, if one.")
+    basis: str
+
+
 class LevelView(Frozen):
     """A rung of the ladder as the report shows it."""
 
@@ -34,36 +50,59 @@ class LevelView(Frozen):
     summary: str
 
 
+Fit = Literal["yes", "lower", "higher"]
+
+
 class EvidenceItem(Frozen):
-    """One answer or metric and the level it points to."""
+    """One answer or metric, the levels it is consistent with, and how it sits with the
+    level of its dimension."""
 
     kind: Literal["answer", "metric"]
     id: str
     dimension: str
     label: str = Field(description="The question text or the metric name.")
     given: str = Field(description="The answer's label or the metric's value, as shown.")
-    points_to: float = Field(description="The level this evidence points to.")
+    supports: tuple[int, int] = Field(
+        description="The lowest and highest level this evidence is consistent with.")
+    fits: Fit = Field(description="Against its dimension's level: `yes` if consistent, "
+                      "`lower` if it says the level is not reached, `higher` if it says the "
+                      "dimension is beyond it.")
     weight: float
     note: str | None = Field(default=None, description="The evidence note from the answers file.")
 
 
 class Blocker(Frozen):
-    """Evidence that keeps a dimension below the target level."""
+    """Evidence that rules the target level out for a dimension."""
 
     dimension: str
     item: str = Field(description="Question or metric id.")
     text: str = Field(description="What exactly falls short, e.g. `coverage 22% < 30%`.")
-    points_to: float
+    supports: tuple[int, int] = Field(description="The levels the evidence is consistent "
+                                      "with; all below the target.")
     target: int
     toward: str | None = Field(
         default=None, description="What good looks like (the question's mature pole), if given."
     )
 
 
-class Flag(Frozen):
-    """Evidence that disagrees with itself by two or more levels."""
+class Move(Frozen):
+    """One answer or metric that, changed, would move a level up."""
 
-    kind: Literal["inconsistency"] = "inconsistency"
+    kind: Literal["answer", "metric"]
+    item: str = Field(description="Question or metric id.")
+    dimension: str
+    label: str = Field(description="The question text or the metric name.")
+    given: str = Field(description="The answer or value now (`unknown` if not given).")
+    to: str = Field(description="The least change that counts, e.g. `4 - Mostly` or "
+                    "`30% or more`.")
+
+
+class Flag(Frozen):
+    """Evidence that disagrees with the level it belongs to, or with other dimensions."""
+
+    kind: Literal["conflict", "inconsistency"] = Field(
+        description="`conflict`: evidence against a dimension's level weighs enough to "
+        "doubt it; `inconsistency`: a metric's band is far from another dimension's level.")
     dimension: str | None
     message: str
     items: tuple[str, ...]
@@ -84,6 +123,7 @@ class BandView(Frozen):
     """A metric band as shown on the band chart."""
 
     level: int
+    supports: tuple[int, int] = Field(description="The levels a value in the band supports.")
     min: float | None
     max: float | None
     basis: str
@@ -115,19 +155,30 @@ class DimensionResult(Frozen):
     name: str
     weight: float
     status: Literal["assessed", "not-assessed"]
-    score: float | None = Field(description="Weighted mean of evidence levels (1..N).")
+    score: float | None = Field(description="The level plus the share of the evidence "
+                                "deciding the next level that supports it (docs/scoring.md).")
     level: int | None
     level_name: str | None
+    span: tuple[int, int] | None = Field(
+        default=None, description="The levels the evidence cannot tell apart: from the highest "
+        "it shows reached to the highest it does not rule out. The dimension's level is the "
+        "one of these nearest the overall level (docs/scoring.md).")
     coverage: float = Field(description="Share of the dimension's applicable weight answered.")
     evidence: tuple[EvidenceItem, ...]
     unanswered: tuple[str, ...] = Field(description="Question and metric ids left unknown.")
-    looks_like: tuple[str, ...] = Field(description="The rubric's traits of this level here.")
+    looks_like: tuple[Trait, ...] = Field(description="The rubric's traits of this level here.")
+    counted: bool = Field(default=True, description="Whether the dimension counts toward the "
+                          "overall level (`false`: context, shown only).")
+    conflicts: tuple[str, ...] = Field(
+        default=(), description="Ids of the evidence that does not fit the dimension's level.")
+    raise_by_one: tuple[Move, ...] = Field(
+        default=(), description="The fewest changes that would raise this dimension one level.")
     blockers: tuple[Blocker, ...]
     advice: str | None = Field(description="The rubric's guidance for this dimension's next level.")
 
 
 class Overall(Frozen):
-    """The overall level and the rule that produced it."""
+    """The overall level, the rule that produced it, and where the dimensions sit around it."""
 
     level: int | None
     name: str | None
@@ -136,7 +187,19 @@ class Overall(Frozen):
     method: str
     rationale: str | None
     limited_by: tuple[str, ...] = Field(description="Dimensions at the overall level.")
+    above: tuple[str, ...] = Field(
+        default=(), description="Dimensions above the overall level: traits of higher levels.")
+    below: tuple[str, ...] = Field(default=(), description="Dimensions below the overall level.")
+    capped_by: tuple[str, ...] = Field(
+        default=(), description="Metrics whose band held the overall level below what the "
+        "dimensions reach (`caps_overall` in the rubric).")
+    held_back_by: tuple[str, ...] = Field(
+        default=(), description="Dimensions whose evidence allows so little that the overall "
+        "level was held down to at most `max_gap` above them.")
     not_assessed: tuple[str, ...]
+    raise_by_one: tuple[Move, ...] = Field(
+        default=(), description="The fewest changes found that raise the overall level by "
+        "one: the cheapest dimensions first (docs/scoring.md).")
 
 
 class RoadmapStep(Frozen):
@@ -162,6 +225,8 @@ class Outlook(Frozen):
     name: str
     summary: str
     outcomes: tuple[tuple[str, str], ...] = Field(description="(aspect, what to expect) pairs.")
+    measures: tuple[str, ...] = Field(
+        default=(), description="What operations at the next level measure (the source's).")
     shift_headline: str | None
     shift_steps: tuple[str, ...]
     blockers: tuple[Blocker, ...]
@@ -195,3 +260,5 @@ class Assessment(Frozen):
         default=(), description="The answers files combined into this one (`assess --merge`).")
     disagreements: tuple[Disagreement, ...] = Field(
         default=(), description="Questions where merged respondents differ by more than a step.")
+    facts: tuple[Fact, ...] = Field(
+        default=(), description="The rubric's findings and figures from the source.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from cxmaturity import bands
-from cxmaturity.result import BandView, LevelView
+from cxmaturity.result import BandView, Fact, LevelView
 from cxmaturity.rubric import Band, Dimension, Metric, Question, Rubric, Scale
 
 PartT = TypeVar("PartT")
@@ -30,8 +30,14 @@ class RubricIndex:
     aspects: dict[str, str]
     """Outcome aspect id to its name."""
     ladder: tuple[LevelView, ...]
+    facts: tuple[Fact, ...]
+    """The rubric's findings from the source, as every result carries them."""
     banded: dict[str, tuple[BandView, ...]]
     """Metric id to its bands from lowest to highest values, for metrics placed in bands."""
+    by_dimension_questions: dict[str, tuple[Question, ...]]
+    """Dimension id to its questions, in rubric order."""
+    by_dimension_metrics: dict[str, tuple[Metric, ...]]
+    """Dimension id to its metrics, in rubric order."""
     parts: dict[Hashable, Any] = field(default_factory=dict)
     """Result parts that depend only on the rubric and the key they are shared under."""
 
@@ -54,11 +60,19 @@ class RubricIndex:
             aspects={a.id: a.name for a in rubric.outcome_aspects},
             ladder=tuple(LevelView(number=lv.number, id=lv.id, name=lv.name, summary=lv.summary)
                          for lv in rubric.levels),
+            facts=tuple(Fact(text=f.text, level=f.level, dimension=f.dimension, basis=f.basis)
+                        for f in rubric.facts),
             banded={m.id: band_views(bands.ordered(m)) for m in rubric.metrics
                     if m.target is None},
+            by_dimension_questions={d.id: tuple(q for q in rubric.questions
+                                                if q.dimension == d.id)
+                                    for d in rubric.dimensions},
+            by_dimension_metrics={d.id: tuple(m for m in rubric.metrics if m.dimension == d.id)
+                                  for d in rubric.dimensions},
         )
 
 
 def band_views(placed: Iterable[Band]) -> tuple[BandView, ...]:
     """Bands as the band chart shows them."""
-    return tuple(BandView(level=b.level, min=b.min, max=b.max, basis=b.basis) for b in placed)
+    return tuple(BandView(level=b.level, supports=b.range, min=b.min, max=b.max, basis=b.basis)
+                 for b in placed)

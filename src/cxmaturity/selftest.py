@@ -15,8 +15,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from cxmaturity.batch import STDIN
 from cxmaturity.catalog import find_rubric
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.rubric import Frozen
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
@@ -67,17 +68,19 @@ class SuiteOutcome:
 
 def cases_dir(reference: str) -> tuple[Path, Path]:
     """The rubric file a reference names and the folder of its cases."""
+    if reference == STDIN:
+        raise UsageError([Problem(STDIN, "a rubric's cases are found next to its file, so "
+                                  "`rubric test` cannot read the rubric from standard input",
+                                  hint="name the rubric's file or bundled id")])
     path, _ = find_rubric(reference)
     return path, path.parent / "cases" / path.stem
 
 
 def run_suite(reference: str) -> SuiteOutcome:
-    """Run every case next to the rubric `reference` (a bundled id or a path)."""
+    """Run every case next to the rubric `reference` (a bundled id or a path); a rubric
+    without cases has an empty suite."""
     rubric_path, folder = cases_dir(reference)
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        raise InputError([Problem(str(folder), "no cases found for this rubric",
-                                  hint="add golden cases as <name>.yaml files in this folder")])
     return SuiteOutcome(str(rubric_path), str(folder),
                         tuple(run_case(f, rubric_path) for f in files))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,9 +13,11 @@ from cxmaturity.answers import Answers
 from cxmaturity.catalog import LoadedRubric, load_rubric
 from cxmaturity.containment import rubric_roots
 from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem, RubricNotFound, capped
+from cxmaturity.options import advice, option_for
 from cxmaturity.percentages import as_written, check_percentage, read_number
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
-from cxmaturity.validation import did_you_mean, located, validate
+from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
+from cxmaturity.salvage import read_answers
+from cxmaturity.validation import did_you_mean, located
 from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_yaml_file
 
 if TYPE_CHECKING:
@@ -59,27 +62,36 @@ def parse_submission(raw: bytes, file: str, base: Path, *,
 
 def check_submission(doc: YamlDocument, base: Path, answers: Answers | None = None, *,
                      rubric_root: Path | None = None) -> Submission:
-    """Validate a parsed answers document and resolve it against its rubric (`answers`:
-    the document already validated, when the caller has done that). A rubric named by path
-    must lie inside `rubric_root`, or by default the answers file's repository (see
-    :mod:`cxmaturity.containment`)."""
-    answers = answers or validate(doc, Answers)
+    """Validate a parsed answers document and resolve it against its rubric, raising
+    InputError with every problem at once: schema problems, and what the rest of the file
+    gets wrong against its rubric (`answers`: the document already validated, when the
+    caller has done that). A rubric named by path must lie inside `rubric_root`, or by
+    default the answers file's repository (see :mod:`cxmaturity.containment`)."""
+    schema: tuple[Problem, ...] = ()
+    if answers is None:
+        answers, schema = read_answers(doc)
+        if answers is None:
+            raise InputError(schema)
     try:
         loaded = load_rubric(answers.rubric, relative_to=base,
                              within=rubric_roots(base, rubric_root))
     except RubricNotFound as exc:
         first = exc.problems[0]
-        raise InputError([located(doc, ("rubric",), f'{first.message}: "{answers.rubric}"',
-                                  first.hint)]) from None
-    problems: list[Problem] = []
+        raise InputError([*schema, located(doc, ("rubric",), f'{first.message}: '
+                                           f'"{answers.rubric}"', first.hint)]) from None
+    problems: list[Problem] = list(schema)
     index = loaded.index
     responses = _responses(doc, answers, index, problems)
     targets = _metric_targets(doc, answers, index.metrics, problems)
     metric_values = _metric_values(doc, answers, index.metrics, targets, problems)
     if problems:
-        ordered = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
-        raise InputError(capped(ordered, doc.file))
+        raise InputError(capped(in_file_order(problems), doc.file))
     return Submission(doc.file, answers, loaded, responses, metric_values, targets)
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by line and column (those without a place first)."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _responses(doc: YamlDocument, answers: Answers, index: RubricIndex,
@@ -95,23 +107,21 @@ def _responses(doc: YamlDocument, answers: Answers, index: RubricIndex,
     for qid, question in questions.items():
         entry = answers.answers.get(qid)
         given = entry.answer if entry else UNKNOWN
-        option = _option(given, question, scales[question.scale].aliases)
+        scale = scales[question.scale]
+        option = option_for(given, question, scale)
         if option is None:
-            allowed = [o.id for o in scales[question.scale].options] + [UNKNOWN, NOT_APPLICABLE]
+            allowed = [o.id for o in scale.options] + [UNKNOWN, NOT_APPLICABLE]
+            meant = advice(given, scale)
+            hint = f"{meant} (one of: {', '.join(allowed)})" if meant else \
+                f"use one of: {', '.join(allowed)}"
             path: tuple[str, ...] = ("answers", qid, "answer")
             if path not in doc.values:
                 path = ("answers", qid)
             problems.append(located(doc, path, f'"{given}" is not an answer to this question',
-                                    f"use one of: {', '.join(allowed)}"))
+                                    hint))
             option = UNKNOWN
         responses[qid] = option
     return responses
-
-
-def _option(given: str, question: Question, aliases: dict[str, str]) -> str | None:
-    if given in (UNKNOWN, NOT_APPLICABLE) or given in question.indicates:
-        return given
-    return aliases.get(given)
 
 
 def _metric_targets(doc: YamlDocument, answers: Answers, metrics: dict[str, Metric],

@@ -65,10 +65,13 @@ class Trend(Frozen):
     paces: tuple[Pace, ...]
 
 
-def trend_files(paths: Sequence[str], *, rubric_root: Path | None = None) -> Trend:
-    """Read every file (folders expand to their .yaml/.yml/.json files) and build the trend."""
+def trend_files(paths: Sequence[str], stdin: bytes | None = None, *,
+                rubric_root: Path | None = None) -> Trend:
+    """Read every file (folders expand to their .yaml/.yml/.json files; `-` is `stdin`) and
+    build the trend."""
     files = expand(paths)
-    return trend([load_assessment(path, rubric_root=rubric_root) for path in files])
+    return trend([load_assessment(path, stdin=stdin, rubric_root=rubric_root)
+                  for path in files])
 
 
 def trend(results: Sequence[Assessment]) -> Trend:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from cxmaturity.errors import InputError, Problem, capped
+from cxmaturity.messages import did_you_mean as did_you_mean  # where callers look for it
+from cxmaturity.messages import explain
 from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -26,8 +26,26 @@ def validate(doc: YamlDocument, model: type[ModelT], *, quote: bool = True) -> M
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errs = _without_knock_on(exc.errors(include_url=False))
-        raise InputError(capped((problem_from(doc, model, err, quote=quote) for err in errs),
-                                doc.file)) from None
+        raise SchemaError(capped((problem_from(doc, model, err, quote=quote) for err in errs),
+                                 doc.file),
+                          tuple(_error_path(doc.value, err) for err in errs)) from None
+
+
+class SchemaError(InputError):
+    """A document that does not fit its model, with the key path in the file of every
+    error (a missing key's path ends with that key), so a caller can set those parts aside
+    and check the rest."""
+
+    def __init__(self, problems: list[Problem], paths: tuple[Path, ...]) -> None:
+        super().__init__(problems)
+        self.paths = paths
+
+
+def _error_path(value: Any, err: Any) -> Path:
+    loc = tuple(err["loc"])
+    if err["type"] == "missing" and loc:
+        return (*_file_path(value, loc[:-1]), loc[-1])
+    return _file_path(value, loc)
 
 
 def _without_knock_on(errs: list[Any]) -> list[Any]:
@@ -48,12 +66,6 @@ def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None
                    mark.column if mark else None, dotted(path) or None, hint)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A "did you mean" hint for `word` among `choices`, if one is close."""
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"?' if close else None
-
-
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any, *,
                  quote: bool = True) -> Problem:
     """One pydantic error as a located problem (quoting the value given when `quote`)."""
@@ -71,14 +83,8 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any, *,
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    return located(doc, path, _message(err, quote), _hint(err))
-
-
-def _hint(err: Any) -> str | None:
-    """Advice for a number or true/false where text is expected (`site: 12`, `name: 1e3`)."""
-    if err["type"] == "string_type" and isinstance(err.get("input"), (int, float, bool)):
-        return "put the text in quotes"
-    return None
+    wording = explain(err if quote else {k: v for k, v in err.items() if k != "input"})
+    return located(doc, path, wording.message, wording.hint)
 
 
 def _file_path(value: Any, loc: tuple[Any, ...]) -> Path:
@@ -104,20 +110,6 @@ def _has(value: Any, part: Any) -> bool:
 
 def _allowed(fields: list[str]) -> str | None:
     return f"allowed keys: {', '.join(fields)}" if fields else None
-
-
-def _message(err: Any, quote: bool) -> str:
-    message = str(err["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    if quote and "input" in err and err["type"] not in ("value_error",) and \
-            _short(err["input"]):
-        message += f" (got {err['input']!r})"
-    return message
-
-
-def _short(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) and len(str(value)) <= 40
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import yaml
 
 from cxmaturity.errors import InputError, Problem
+from cxmaturity.yamlerrors import character_problem, syntax_problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -304,37 +305,23 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     try:
         doc.value = _Builder(doc).run(loader)
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_problem(exc, file) from None
+        raise _syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
-        raise _character_problem(exc, text, file) from None
+        raise InputError([character_problem(exc, text, file)]) from None
     finally:
         loader.dispose()
     return doc
 
 
-def _character_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> InputError:
-    """A character YAML forbids (a control character, say), located from its offset."""
-    position = max(0, min(exc.position, len(text)))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    return InputError([Problem(file, f"invalid YAML: character U+{code:04X} is not allowed",
-                               line, column, hint="remove it, or write it in a quoted "
-                               'string as an escape such as "\\u0007"')])
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError, file: str) -> InputError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
-    message = f"invalid YAML: {exc.context + ', ' if exc.context else ''}{problem}"
-    hint = "check indentation, colons and quotes on that line"
-    if "nesting" in problem:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InputError:
+    if "nesting" in (exc.problem or ""):
         # PyYAML 6.0.4 and later stop deep flow nesting in the scanner, which reads ahead
         # of the depth check in _Builder.node; the limit is ours either way.
-        message, hint = f"nesting is deeper than {MAX_DEPTH} levels", "flatten the file"
-    if mark is None:
-        return InputError([Problem(file, message)])
-    return InputError([Problem(file, message, mark.line + 1, mark.column + 1, hint=hint)])
+        mark = exc.problem_mark or exc.context_mark
+        return InputError([Problem(file, f"nesting is deeper than {MAX_DEPTH} levels",
+                                   mark.line + 1 if mark else None,
+                                   mark.column + 1 if mark else None, hint="flatten the file")])
+    return InputError([syntax_problem(exc, text, file)])
 
 
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:

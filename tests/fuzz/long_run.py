@@ -1,4 +1,4 @@
-"""The long fuzz run of the loaders (README "Reliability"): at least 100,000 inputs by default.
+"""The long fuzz run of the loaders (docs/reliability.md): at least 100,000 inputs by default.
 
     python -m tests.fuzz.long_run --jobs 2            # 100,000 inputs
     python -m tests.fuzz.long_run --inputs 1000000 --seed 7 --jobs 8 --report fuzz.json

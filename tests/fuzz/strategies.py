@@ -97,7 +97,7 @@ def targets_for(metric: Metric) -> st.SearchStrategy[float | None]:
 
 def options(question: Question) -> list[str]:
     """Every answer a question accepts: its scale's options, `unknown` and `n/a`."""
-    return [*question.indicates, UNKNOWN, NOT_APPLICABLE]
+    return [*question.supports, UNKNOWN, NOT_APPLICABLE]
 
 
 @st.composite

@@ -102,8 +102,8 @@ def extremes(loaded: LoadedRubric) -> list[Submission]:
     """Nothing known; every answer at its lowest; every answer at its highest, metrics at edges."""
     rubric = loaded.rubric
     unknown = {q.id: UNKNOWN for q in rubric.questions}
-    lowest = {q.id: min(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
-    highest = {q.id: max(q.indicates, key=lambda o: q.indicates[o]) for q in rubric.questions}
+    lowest = {q.id: min(q.supports, key=lambda o: q.supports[o]) for q in rubric.questions}
+    highest = {q.id: max(q.supports, key=lambda o: q.supports[o]) for q in rubric.questions}
     edges: dict[str, float | None] = {}
     targets: dict[str, float] = {}
     for metric in rubric.metrics:

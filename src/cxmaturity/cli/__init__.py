@@ -1,10 +1,11 @@
-"""The command line: a thin Typer layer over the core. Commands import the core lazily."""
+"""The command line: a thin Typer layer over the core. Commands import the core lazily;
+cli/command.py gives every command our help screen and our words for a mistaken command
+line."""
 
 from __future__ import annotations
 
 import inspect
 import signal
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,6 @@ from cxmaturity import __version__
 from cxmaturity.cli import (
     assess,
     compare,
-    help_import,
     interview,
     rubric_list,
     rubric_show,
@@ -25,6 +25,7 @@ from cxmaturity.cli import (
     trend,
     validate,
 )
+from cxmaturity.cli.command import Command, Group
 
 app = typer.Typer(
     name="cxmaturity",
@@ -32,7 +33,8 @@ app = typer.Typer(
     "Example: cxmaturity assess examples/healthcare-level2.yaml",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -55,10 +57,11 @@ def _root(
 def _register(group: typer.Typer, name: str, command: Callable[..., Any], epilog: str,
               needs_args: bool = True) -> None:
     """Add `command` to `group`, its docstring's paragraphs unwrapped for the help screen
-    (Rich keeps a docstring's line breaks, which would leave ragged lines)."""
+    (which wraps them to the terminal)."""
     doc = inspect.getdoc(command) or ""
     help_text = "\n\n".join(" ".join(p.split()) for p in doc.split("\n\n"))
-    group.command(name, help=help_text, epilog=epilog, no_args_is_help=needs_args)(command)
+    group.command(name, cls=Command, help=help_text, epilog=epilog,
+                  no_args_is_help=needs_args)(command)
 
 
 _register(app, "assess", assess.assess, assess.EPILOG)
@@ -66,7 +69,7 @@ _register(app, "compare", compare.compare, compare.EPILOG)
 _register(app, "trend", trend.trend, trend.EPILOG)
 
 rubric_app = typer.Typer(help="List, show, check and self-test rubrics.", no_args_is_help=True,
-                         rich_markup_mode="rich")
+                         rich_markup_mode=None, cls=Group)
 app.add_typer(rubric_app, name="rubric")
 _register(rubric_app, "list", rubric_list.rubric_list, rubric_list.EPILOG, needs_args=False)
 _register(rubric_app, "show", rubric_show.rubric_show, rubric_show.EPILOG, needs_args=False)
@@ -87,6 +90,4 @@ def _terminated(signum: int, frame: object) -> None:
 def main() -> None:
     """Entry point of the `cxmaturity` script."""
     signal.signal(signal.SIGTERM, _terminated)
-    if help_import.wants_help(sys.argv[1:]):
-        help_import.import_help_formatter()
     app()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from cxmaturity.cli.errors import handled
+from cxmaturity.cli.output import choose_format, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import OutputFormat
 
@@ -19,20 +20,26 @@ if TYPE_CHECKING:
     from cxmaturity.gates import Gates
     from cxmaturity.policy import Policy
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity assess examples/healthcare-level2.yaml\n
-  cxmaturity assess answers.yaml --format json --output result.json\n
-  cxmaturity assess answers.yaml --fail-under 2    [dim](exit 1 below Level 2)[/]\n
-  cxmaturity assess answers.yaml --format html --output report.html\n
-  cxmaturity assess --merge cfo.yaml supervisor.yaml agent.yaml    [dim](three interviewees)[/]\n
-  cxmaturity assess --merge interviews/    [dim](every .yaml in the folder)[/]\n
-  cxmaturity assess assessments/ --format jsonl --jobs 4 > results.jsonl\n
-  cxmaturity assess assessments/ --format markdown --baseline main.json --fail-on-regression\n
-  cat answers.yaml | cxmaturity assess - --format csv\n\n
-Folders are searched for *.yaml and *.yml; results come in path order. Gates and defaults can
-live in a .cxmaturity.yaml policy file (the nearest above each file, or --config). The format
-defaults to $CXMATURITY_FORMAT, then the policy file's format, then github under GitHub
-Actions, then rich on a terminal, else text.\n\n
+EPILOG = """Examples:
+  cxmaturity assess examples/healthcare-level2.yaml
+  cxmaturity assess answers.yaml -o result.json    (JSON, from the extension)
+  cxmaturity assess answers.yaml --fail-under 2    (exit 1 below Level 2)
+  cxmaturity assess answers.yaml -o report.html
+  cxmaturity assess --merge cfo.yaml supervisor.yaml agent.yaml    (three interviewees)
+  cxmaturity assess --merge interviews/    (every .yaml in the folder)
+  cxmaturity assess assessments/ --format jsonl --jobs 4 > results.jsonl
+  cxmaturity assess assessments/ -f markdown --baseline main.json
+  cxmaturity assess examples/ --fail-under 3 --fail-under ai-readiness-cohorts=2
+  cat answers.yaml | cxmaturity assess - --format csv
+
+Folders are searched for *.yaml and *.yml; results come in path order. Gates and defaults
+can live in a policy file, .cxmaturity.yaml or .yml: the nearest above each file, or
+--config for all (--verbose says which applied).
+
+The format is --format, else the one --output's extension names (.json, .jsonl, .csv, .md,
+.html, .xml for junit, .txt for text), else $CXMATURITY_FORMAT, then the policy file's
+format, then github under GitHub Actions, then rich on a terminal, else text.
+
 Exit codes: 0 scored; 1 a gate failed; 2 bad input or usage (any file); 70 internal error;
 141 output closed early.
 """
@@ -44,25 +51,28 @@ PROGRESS_FROM = 100
 @handled
 def assess(
     files: list[str] = typer.Argument(..., metavar="FILE|DIR|-", show_default=False,
-                                      help="Answers files, folders of them, or - for stdin."),
-    output_format: OutputFormat | None = typer.Option(
-        None, "--format", "-f", show_default=False,
-        help="Report format (default: see below)."),
+                                      help="Answers files, folders of them, or - for "
+                                      "standard input."),
+    output_format: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", show_default=False,
+        help=format_help(OutputFormat, "from the --output extension, else see below")),
     output: Path | None = typer.Option(
-        None, "--output", "-o", show_default=False,
+        None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+    jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=1,
+                                    show_default=False,
                                     help="Processes to score with (default: all cores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     verbose: bool = typer.Option(False, "--verbose", "-v",
                                  help="Say on standard error which policy files apply."),
     fail_under: list[str] = typer.Option(
-        [], "--fail-under", metavar="[RUBRIC=]LEVEL", show_default=False,
+        [], "--fail-under", metavar="LEVEL", show_default=False,
         help="Fail a file whose overall level is below LEVEL (number, id or name), or whose "
-        "evidence is insufficient; RUBRIC=LEVEL for the files of one rubric (repeatable)."),
+        "evidence is insufficient; RUBRIC=LEVEL for one rubric's files (repeatable)."),
     fail_under_dimension: list[str] = typer.Option(
-        [], "--fail-under-dimension", metavar="[RUBRIC:]ID=LEVEL", show_default=False,
-        help="Fail a file whose dimension ID is below LEVEL (repeatable)."),
+        [], "--fail-under-dimension", metavar="ID=LEVEL", show_default=False,
+        help="Fail a file whose dimension ID is below LEVEL; RUBRIC:ID=LEVEL for one "
+        "rubric's files (repeatable)."),
     min_confidence: str | None = typer.Option(
         None, "--min-confidence", metavar="PERCENT", show_default=False,
         help="Fail a file answered for less than PERCENT of the rubric (60 or 60%)."),
@@ -95,18 +105,14 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, assess_merged, collect_inputs, default_jobs, run
+    from cxmaturity.batch import STDIN, Tally, assess_merged, default_jobs, run
+    from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.gating import plan
+    from cxmaturity.inputs import named_inputs
     from cxmaturity.report.formats import Context, reporter
-    from cxmaturity.yamlsafe import MAX_BYTES
 
-    inputs = collect_inputs(files)
-    if not inputs:
-        from cxmaturity.errors import Problem, UsageError
-
-        raise UsageError([Problem(", ".join(files), "no *.yaml or *.yml files found",
-                                  hint="name the folder that holds the answers files")])
+    inputs = named_inputs(files)
     refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
                                  *([config] if config else [])])
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
@@ -118,15 +124,17 @@ def assess(
         _explain(planned.governed, resolved(rubric_root))
     settings = planned.settings
     terminal = output is None and sys.stdout.isatty()
-    chosen = output_format or _default_format(planned.defaults, terminal)
+    chosen = choose_format(output_format, output, OutputFormat, "assess") or \
+        _default_format(planned.defaults, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
                                       width=100 if output else None,
                                       gates=settings.gates.active))
-    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if STDIN in inputs else None
+    stdin = None if merge else read_stdin(inputs)
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
-    if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
-                      report_on_terminal=terminal):
+    if not merge and wants_progress(quiet=quiet, count=len(inputs),
+                                    stderr_terminal=sys.stderr.isatty(),
+                                    report_on_terminal=terminal):
         outcomes = _with_progress(outcomes, len(inputs))
     tally = Tally()
     with _sink(output) as sink:

@@ -7,31 +7,36 @@ from pathlib import Path
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import ReportFormat
+from cxmaturity.cli.output import ReportFormat, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml\n
-  cxmaturity compare q1.json q2.json --format markdown --output CHANGES.md\n
-  cxmaturity compare old.yaml new.yaml --target 3    [dim](blockers to Level 3 on both sides)[/]\n\n
-OLD and NEW are answers files (scored now) or JSON results of `assess --format json`. \
-Answers files are both planned against one target: the level above OLD's, or --target.\n\n
+EPILOG = """Examples:
+  cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml
+  cxmaturity compare q1.json q2.json -o CHANGES.md    (Markdown, from the extension)
+  cxmaturity compare old.yaml new.yaml --target 3    (blockers to Level 3 on both sides)
+  cat new.yaml | cxmaturity compare old.yaml -
+
+OLD and NEW are answers files (scored now) or JSON results of `assess --format json`.
+Answers files are both planned against one target: the level above OLD's, or --target.
+A warning says when NEW is dated before OLD, or when they are of different sites.
+
 Exit codes: 0 compared; 2 bad input or usage; 70 internal error (a bug).
 """
 
 
 @handled
 def compare(
-    old: Path = typer.Argument(..., help="The earlier assessment (answers YAML or JSON result).",
-                               show_default=False),
-    new: Path = typer.Argument(..., help="The later assessment.", show_default=False),
-    output_format: ReportFormat = typer.Option(
-        ReportFormat.rich, "--format", "-f", help="Report format."
-    ),
+    old: str = typer.Argument(..., metavar="OLD", show_default=False,
+                              help="The earlier assessment (answers YAML or JSON result), or "
+                              "- for standard input."),
+    new: str = typer.Argument(..., metavar="NEW", show_default=False,
+                              help="The later assessment, or - for standard input."),
+    output_format: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMAT", show_default=False,
+        help=format_help(ReportFormat, "from the --output extension, else rich")),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to this file (atomically).",
-        show_default=False
-    ),
+        None, "--output", "-o", metavar="FILE", show_default=False,
+        help="Write the report to this file (atomically) instead of standard output."),
     target: str | None = typer.Option(
         None, "--target", metavar="LEVEL",
         help="Plan both sides' blockers for this level (answers files only: a JSON result "
@@ -44,16 +49,21 @@ def compare(
 
     New and resolved blockers are listed too.
     """
-    from cxmaturity.cli.output import emit
-    from cxmaturity.compare import compare_files
+    from cxmaturity.cli.errors import say
+    from cxmaturity.cli.output import choose_format, emit
+    from cxmaturity.cli.stdin import read_stdin
+    from cxmaturity.compare import compare_files, warnings
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
 
     refuse_to_overwrite(output, [old, new])
-    comparison = compare_files(str(old), str(new), target=target,
+    chosen = choose_format(output_format, output, ReportFormat, "compare") or ReportFormat.rich
+    comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]),
                                rubric_root=resolved(rubric_root))
-    emit(output_format, output, json=lambda: render_json(comparison),
+    for warning in warnings(comparison):
+        say(f"warning: {warning}")
+    emit(chosen, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))
     return 0

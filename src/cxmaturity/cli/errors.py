@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from cxmaturity.cli.output import guarded_stdout
+from cxmaturity.cli.stdout import guarded_stdout
 from cxmaturity.errors import EXIT_BUG, CxError
 
 F = TypeVar("F", bound=Callable[..., int])

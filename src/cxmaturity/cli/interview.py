@@ -4,6 +4,8 @@ saving (atomically) after every answer so that it can stop and resume at any poi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,13 +22,15 @@ if TYPE_CHECKING:
 
     from cxmaturity.interview import Interview, Step
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity interview --output answers.yaml\n
-  cxmaturity interview --rubric my-model.yaml -o site-a.yaml\n
-  cxmaturity interview -o answers.yaml    [dim](again: resumes where it stopped)[/]\n\n
-At each question type the option's number or id, [bold]u[/] (unknown), [bold]n/a[/],
-[bold]s[/] (skip for now), [bold]b[/] (back), [bold]?[/] (help) or [bold]q[/] (save and stop).
-The file is saved after every answer; Ctrl-C never loses or half-writes it.\n
+EPILOG = """Examples:
+  cxmaturity interview --output answers.yaml
+  cxmaturity interview --rubric my-model.yaml -o site-a.yaml
+  cxmaturity interview -o answers.yaml    (again: resumes where it stopped)
+
+At each question type the option's number, id or label, u (unknown), n/a, s (skip for
+now), b (back), ? (help) or q (save and stop). The file is saved after every answer;
+Ctrl-C never loses or half-writes it.
+
 Exit codes: 0 saved; 2 bad input; 130 interrupted (progress saved).
 """
 
@@ -64,7 +68,7 @@ def _tell(text: str) -> None:
 
 @handled
 def interview(
-    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o",
+    output: Path = typer.Option(Path("answers.yaml"), "--output", "-o", metavar="FILE",
                                 help="The answers file to write, or to resume if it exists."),
     rubric: str | None = typer.Option(None, "--rubric", "-r", metavar="ID|PATH",
                                       help=f"Rubric for a new file (default: the bundled "
@@ -106,6 +110,7 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
     from cxmaturity.errors import Problem, UsageError
     from cxmaturity.interview import Interview, resume
 
+    _check_folder(output)
     if output.exists():
         found, draft = resume(str(output))
         if rubric is not None and load_rubric(rubric).rubric.id != found.id:
@@ -119,8 +124,6 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
     reference = rubric or DEFAULT_RUBRIC
     loaded = load_rubric(reference)
     if is_path_reference(reference):
-        import os
-
         reference = os.path.relpath(Path(reference).resolve(), output.resolve().parent)
     console.print(_line((loaded.rubric.title, "bold"), f" - new answers file {output}"))
     header = {"rubric": reference, "organization": _required("Organization: "),
@@ -131,13 +134,28 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
     return session
 
 
+def _check_folder(output: Path) -> None:
+    """Before the first question: the answers can be saved where --output says."""
+    from cxmaturity.errors import Problem, UsageError
+
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError([Problem(str(output), f"the folder {folder} does not exist",
+                                  hint="create it first, or choose another --output")])
+    if not os.access(folder, os.W_OK | os.X_OK) or (output.exists()
+                                                     and not os.access(output, os.W_OK)):
+        raise UsageError([Problem(str(output), "cannot write here",
+                                  hint="choose another --output")])
+
+
 def _keep_original(console: Console, output: Path) -> None:
     """Before rewriting a file the interview did not write, keep a copy of it as it was."""
     from cxmaturity.files import keep_copy
     from cxmaturity.interview import MARK
 
     text = output.read_text(encoding="utf-8")
-    if any(MARK in line for line in text.splitlines()[:3]):
+    heading = itertools.takewhile(lambda line: line.startswith("#"), text.splitlines())
+    if any(MARK in line for line in heading):
         return
     copy = keep_copy(output, text)
     console.print(_line(f"{output} was not written by the interview; its original is kept as "

@@ -1,27 +1,25 @@
 """Where a command's report goes: a Rich renderable to the terminal (or as plain text to a
-pipe or file), text to standard output or atomically to `--output FILE`.
-
-While a command runs, standard output is guarded (:func:`guarded_stdout`): a write error
-(a full disk, an I/O error, `> /dev/full`) is an expected failure, exit 2 with a message,
-not a crash; a reader that went away (`| head`) is left to the broken-pipe exit, 141.
-"""
+pipe or file), text to standard output or atomically to `--output FILE`."""
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from cxmaturity.cli.command import parse_choice
+from cxmaturity.cli.errors import say
+from cxmaturity.errors import Problem, UsageError
+from cxmaturity.report.formats import EXTENSIONS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from rich.console import RenderableType
 
-    from cxmaturity.errors import OutputError
+
+FormatT = TypeVar("FormatT", bound=enum.Enum)
 
 
 class ReportFormat(str, enum.Enum):
@@ -30,6 +28,32 @@ class ReportFormat(str, enum.Enum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
+
+
+def format_help(formats: type[enum.Enum], default: str) -> str:
+    """The help of a `--format` option: the formats, and what happens without one."""
+    names = ", ".join(str(f.value) for f in formats)
+    return f"Report format: {names}. Default: {default}."
+
+
+def choose_format(given: str | None, output: Path | None, formats: type[FormatT],
+                  command: str) -> FormatT | None:
+    """`--format` as given, else the format `--output`'s extension names; None leaves the
+    choice to the command's default. A `--format` that the extension contradicts wins, with
+    a warning (docs/reports.md)."""
+    named = EXTENSIONS.get(output.suffix.lower(), ()) if output is not None else ()
+    offered = [f for name in named for f in formats if f.value == name]
+    if given is not None:
+        chosen = parse_choice(given, formats, "--format")
+        if named and chosen not in offered:
+            say(f"warning: {output}: writing {chosen.value} as --format says, though the "
+                f"extension is for {named[0]}")
+        return chosen
+    if named and not offered:
+        choices = ", ".join(str(f.value) for f in formats)
+        raise UsageError([Problem(str(output), f"{command} writes no {named[0]} report",
+                                  hint=f"use --format ({choices}) or another extension")])
+    return offered[0] if offered else None
 
 
 def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:
@@ -78,51 +102,3 @@ def emit(output_format: ReportFormat, output: Path | None, *, json: Callable[[],
     else:
         text = rich_text(rich(), output is not None)
     write(text, output)
-
-
-class _Guarded:
-    """Standard output whose write errors raise :class:`~cxmaturity.errors.OutputError`."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _failed(self._stream, exc) from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _failed(self._stream, exc) from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-def _failed(stream: TextIO, exc: OSError) -> OutputError:
-    """The error for a failed write to standard output. What is still buffered is sent to
-    /dev/null, so that Python's own flush at exit does not fail again."""
-    from cxmaturity.errors import OutputError, Problem
-
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    return OutputError([Problem("standard output", f"cannot write: {exc.strerror or exc}")])
-
-
-@contextlib.contextmanager
-def guarded_stdout() -> Iterator[None]:
-    """Standard output guarded for the duration of a command, and flushed at its end."""
-    original = sys.stdout
-    sys.stdout = _Guarded(original)
-    try:
-        yield
-        sys.stdout.flush()
-    finally:
-        sys.stdout = original

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric list\n
+EPILOG = """Examples:
+  cxmaturity rubric list
   cxmaturity rubric show contact-center-ai-maturity
 """
 

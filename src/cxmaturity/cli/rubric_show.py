@@ -8,15 +8,15 @@ from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.template import complete_rubric
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric show    [dim](the default rubric)[/]\n
+EPILOG = """Examples:
+  cxmaturity rubric show    (the default rubric)
   cxmaturity rubric show my-model.yaml | less
 """
 
 
 @handled
 def rubric_show(
-    rubric: str = typer.Argument(DEFAULT_RUBRIC, metavar="[ID|PATH]",
+    rubric: str = typer.Argument(DEFAULT_RUBRIC, metavar="ID|PATH",
                                  help="A bundled rubric id or a rubric file.",
                                  autocompletion=complete_rubric),
 ) -> int:

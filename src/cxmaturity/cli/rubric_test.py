@@ -1,4 +1,4 @@
-"""`cxmaturity rubric test`: run a rubric's golden cases and show what changed."""
+"""`cxmaturity rubric test`: run a rubric's golden cases and calibration set."""
 
 from __future__ import annotations
 
@@ -6,33 +6,53 @@ import typer
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric test contact-center-ai-maturity\n
-  cxmaturity rubric test models/mine.yaml    [dim](cases in models/cases/mine/)[/]\n\n
-A case file holds description, expect (overall, status, dimensions) and assessment\n
-(an answers file; its rubric key may be left out). See the README.\n
-Exit codes: 0 all cases pass; 1 a case fails; 2 bad input (no cases, invalid case file).
+EPILOG = """Examples:
+  cxmaturity rubric test contact-center-ai-maturity
+  cxmaturity rubric test models/mine.yaml    (cases in models/cases/mine/)
+
+A case file holds description, expect (overall, status, dimensions) and assessment (an
+answers file; its rubric key may be left out). A calibration case is a folder in
+calibration/<rubric>/ with profile.md and answers.yaml. See docs/rubric-format.md. A rubric
+with neither passes, with a warning.
+
+Exit codes: 0 all pass; 1 a case fails, or calibration agreement is below --min-exact or a
+case is more than one level off; 2 bad input (an invalid case file).
 """
 
 
 @handled
 def rubric_test(
-    rubrics: list[str] = typer.Argument(..., metavar="ID|PATH...",
+    rubrics: list[str] = typer.Argument(..., metavar="ID|PATH",
                                         help="Bundled rubric ids or rubric files."),
+    min_exact: int = typer.Option(
+        90, "--min-exact", metavar="PCT", min=0, max=100,
+        help="Fail when fewer calibration cases than this (in percent) score the level their "
+        "profile expects."),
 ) -> int:
-    """Run a rubric's golden cases (self-tests).
+    """Run a rubric's golden cases and its calibration set.
 
-    Each case's assessment is scored and the overall level, status and dimension
-    levels compared with what the case expects.
+    Each golden case's assessment is scored and the overall level, status and dimension
+    levels compared with what the case expects. Each calibration case (a plain-language
+    profile with the level a careful assessor expects, and an answers file filled from it)
+    is scored and the agreement reported: exact, within one level, and a confusion matrix.
     """
+    from cxmaturity.calibration import run_calibration
+    from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import echo
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
+    from cxmaturity.report.calibration_view import calibration_lines
     from cxmaturity.selftest import run_suite
 
-    failed = broken = total = 0
+    failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
     for rubric in rubrics:
         suite = run_suite(rubric)
-        echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
+        calibration = run_calibration(rubric)
+        if suite.cases or calibration is None:
+            echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
+        if not suite.cases and calibration is None:
+            say(f"warning: {suite.cases_dir}: no cases and no calibration set for "
+                f"{suite.rubric}, so nothing is tested; add golden cases as <name>.yaml "
+                "files in this folder")
         for case in suite.cases:
             total += 1
             if case.problems:
@@ -47,7 +67,19 @@ def rubric_test(
                     echo(f"    {difference}")
             else:
                 echo(f"  pass  {case.name}")
-    echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, {broken} invalid")
-    if broken:
+        if calibration is not None:
+            calibrated += 1
+            for line in calibration_lines(calibration):
+                echo(line)
+            broken_calibration += sum(1 for c in calibration.cases if c.problems)
+            if calibration.share(True) * 100 + 1e-9 < min_exact \
+                    or calibration.share(False) < 1:
+                weak_calibration += 1
+                echo(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
+                      f"one level off")
+    if total or not calibrated:
+        echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
+              f"{broken} invalid")
+    if broken or broken_calibration:
         return EXIT_BAD_INPUT
-    return EXIT_GATE_FAILED if failed else EXIT_OK
+    return EXIT_GATE_FAILED if failed or weak_calibration else EXIT_OK

@@ -6,19 +6,23 @@ import typer
 
 from cxmaturity.cli.errors import handled
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml\n
-  cxmaturity rubric validate my-model.yaml --strict    [dim](warnings fail too)[/]\n
-  cxmaturity rubric validate contact-center-ai-maturity    [dim](a bundled id)[/]\n\n
-Each finding reads file:line:col: severity: message (key.path) \\[rule]; hint.\n
+EPILOG = """Examples:
+  cxmaturity rubric validate rubrics/contact-center-ai-maturity.yaml
+  cxmaturity rubric validate my-model.yaml --strict    (warnings fail too)
+  cxmaturity rubric validate contact-center-ai-maturity    (a bundled id)
+  cat my-model.yaml | cxmaturity rubric validate -
+
+Each finding reads file:line:col: severity: message (key.path) [rule]; hint.
+
 Exit codes: 0 no errors; 1 warnings with --strict; 2 errors.
 """
 
 
 @handled
 def rubric_validate(
-    rubrics: list[str] = typer.Argument(..., metavar="PATH|ID...",
-                                        help="Rubric files or bundled rubric ids."),
+    rubrics: list[str] = typer.Argument(..., metavar="PATH|ID|-",
+                                        help="Rubric files, bundled rubric ids, or - for "
+                                        "standard input."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings."),
 ) -> int:
     """Check rubrics: every YAML and schema error at once, broken references, then lint.
@@ -29,6 +33,8 @@ def rubric_validate(
     """
     from cxmaturity.checks import check_rubric
     from cxmaturity.cli.findings import report
+    from cxmaturity.cli.stdin import read_stdin
 
-    findings = [finding for rubric in rubrics for finding in check_rubric(rubric)]
+    stdin = read_stdin(rubrics)
+    findings = [finding for rubric in rubrics for finding in check_rubric(rubric, stdin)]
     return report(findings, len(rubrics), strict=strict)

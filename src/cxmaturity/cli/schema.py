@@ -18,35 +18,39 @@ class SchemaKind(str, enum.Enum):
     case = "case"
 
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity schema rubric > schemas/rubric.schema.json\n
-  cxmaturity schema answers > schemas/answers.schema.json\n
-  cxmaturity schema answers --rubric contact-center-ai-maturity > cc.schema.json\n
-  [dim](completes that rubric's question ids and answers)[/]\n\n
-Then make the first line of a YAML file\n
-  # yaml-language-server: $schema=../schemas/answers.schema.json\n
+EPILOG = """Examples:
+  cxmaturity schema rubric > schemas/rubric.schema.json
+  cxmaturity schema answers > schemas/answers.schema.json
+  cxmaturity schema answers --rubric contact-center-ai-maturity > answers.schema.json
+
+With --rubric, the schema completes that rubric's question ids and answers. Then make the
+first line of a YAML file
+  # yaml-language-server: $schema=answers.schema.json
 and an editor with the YAML language server completes keys and flags errors as you type.
 """
 
 
 @handled
 def schema(
-    kind: SchemaKind = typer.Argument(..., help="Which file format."),
+    kind: str = typer.Argument(..., metavar="KIND", show_default=False,
+                               help="Which file format: rubric, answers or case."),
     rubric: str | None = typer.Option(
         None, "--rubric", "-r", metavar="ID|PATH", help="For `answers`: narrow the schema to "
         "this rubric's question ids and allowed answers.", show_default=False),
 ) -> int:
     """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
+    from cxmaturity.cli.command import parse_choice
     from cxmaturity.schemas import render
 
+    chosen = parse_choice(kind, SchemaKind, "KIND")
     if rubric is None:
-        sys.stdout.write(render(kind.value))
+        sys.stdout.write(render(chosen.value))
         return 0
     from cxmaturity.catalog import load_rubric
     from cxmaturity.errors import Problem, UsageError
 
-    if kind is not SchemaKind.answers:
+    if chosen is not SchemaKind.answers:
         raise UsageError([Problem("--rubric", f"only `schema answers` takes a rubric, not "
-                                  f"`schema {kind.value}`", hint="leave out --rubric")])
-    sys.stdout.write(render(kind.value, load_rubric(rubric).rubric))
+                                  f"`schema {chosen.value}`", hint="leave out --rubric")])
+    sys.stdout.write(render(chosen.value, load_rubric(rubric).rubric))
     return 0

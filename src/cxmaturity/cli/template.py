@@ -11,10 +11,12 @@ import typer
 from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled, say
 
-EPILOG = """[bold]Examples[/]\n\n
-  cxmaturity template > answers.yaml\n
-  cxmaturity template --rubric my-model.yaml --output answers.yaml\n\n
-The skeleton validates as it is (every answer `unknown`); fill it in, then run\n
+EPILOG = """Examples:
+  cxmaturity template > answers.yaml
+  cxmaturity template --rubric my-model.yaml --output answers.yaml
+
+The skeleton has no errors as it is (every answer `unknown`), but `validate --strict` fails
+until it is filled in. Fill it in, then run
   cxmaturity validate answers.yaml && cxmaturity assess answers.yaml
 """
 
@@ -32,13 +34,15 @@ def template(
                                metavar="ID|PATH", help="A bundled rubric id or a rubric file.",
                                autocompletion=complete_rubric),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this new file instead of standard output; "
+        None, "--output", "-o", metavar="FILE", help="Write to this new file instead of "
+        "standard output; "
         "an existing file is never overwritten.", show_default=False),
 ) -> int:
-    """Write an answers skeleton that validates as it is.
+    """Write an answers skeleton: every question and metric, ready to fill in.
 
     Every question appears with its text and allowed answers as comments, grouped by
-    dimension, and every metric with its unit; all answers start as `unknown`.
+    dimension, and every metric with its unit; all answers start as `unknown`. The file
+    has no errors as it is, and `validate --strict` fails until it is filled in.
     """
     from cxmaturity.answers_file import template as render_template
     from cxmaturity.catalog import is_path_reference, load_rubric

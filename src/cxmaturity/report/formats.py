@@ -43,6 +43,15 @@ REPORTERS: dict[OutputFormat, str] = {
     OutputFormat.html: "cxmaturity.report.document:HtmlReporter",
 }
 
+#: The formats an output file's extension names, the most fitting first: a command writes
+#: the first of them it has (`.txt` is `text` for assess, `rich` for compare and trend, whose
+#: rich report is plain text in a file). Documented in docs/reports.md.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    ".json": ("json",), ".jsonl": ("jsonl",), ".ndjson": ("jsonl",), ".csv": ("csv",),
+    ".md": ("markdown",), ".markdown": ("markdown",), ".html": ("html",), ".htm": ("html",),
+    ".xml": ("junit",), ".txt": ("text", "rich"),
+}
+
 #: The environment variable that sets the default format.
 FORMAT_VARIABLE = "CXMATURITY_FORMAT"
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from cxmaturity.bands import format_value, ordered, target_phrase
 from cxmaturity.escape.terminal import prose, text
-from cxmaturity.rubric import Metric, Rubric
+from cxmaturity.rubric import Level, Metric, Rubric
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:
@@ -23,19 +23,80 @@ def catalogue(rubrics: list[Rubric]) -> RenderableType:
 
 
 def rubric_view(rubric: Rubric) -> RenderableType:
-    """The whole rubric: source, levels, dimensions, metric bands, scales and questions."""
+    """The whole rubric: source and what is interpretation, the rule, the source's findings,
+    each level in full (traits, what is measured, outcomes, how to move on), dimensions,
+    metric bands, scales and questions."""
     src = rubric.source
     head = Text.assemble((prose(rubric.title), "bold"),
                          f"  {prose(rubric.id)} {prose(rubric.version)}\n",
-                         f"Source: {prose(src.model)}, {prose(src.publisher)} ({src.year})")
+                         f"Source: {prose(src.cited)}")
+    if src.document:
+        head.append(f"\nDocument: {prose(src.document)}")
     if rubric.description:
         head.append(f"\n{prose(rubric.description)}")
+    if src.notes:
+        head.append(f"\nSource and interpretation: {prose(src.notes)}", style="dim")
+    for line in _rule(rubric).split("\n"):
+        head.append(f"\n{prose(line)}")
+    facts = [f for f in rubric.facts if f.level is None and f.dimension is None]
+    return Group(head, *_bullets("In the source", [_marked(f.text, f.basis) for f in facts]),
+                 Text(""), _levels(rubric), *(_level(rubric, lv) for lv in rubric.levels),
+                 Text(""),
+                 _dimensions(rubric), *_metrics(rubric), _scales(rubric), *_questions(rubric))
+
+
+def _flat(said: str) -> str:
+    return " ".join(said.split())
+
+
+def _marked(said: str, basis: str) -> str:
+    return said + (" (interpretation)" if basis == "interpretation" else "")
+
+
+def _rule(rubric: Rubric) -> str:
     rule = rubric.scoring.overall
-    head.append(f"\nOverall rule: {prose(rule.method)}; dimension tolerance "
-                f"{rubric.scoring.dimension.tolerance:g}; insufficient evidence below "
-                f"{rubric.scoring.min_confidence:.0%} answered")
-    return Group(head, _levels(rubric), _dimensions(rubric), *_metrics(rubric),
-                 _scales(rubric), *_questions(rubric))
+    said = f"Overall rule: {rule.method}"
+    if rule.max_gap is not None:
+        said += f", at most {rule.max_gap} above the weakest dimension"
+    caps = [m.id for m in rubric.metrics if m.caps_overall]
+    if caps:
+        said += f", capped by {', '.join(caps)}"
+    return (said + f"; insufficient evidence below {rubric.scoring.min_confidence:.0%} "
+            f"answered" + (f"\nWhy: {_flat(rule.rationale)}" if rule.rationale else ""))
+
+
+def _bullets(title: str, lines: list[str]) -> list[RenderableType]:
+    if not lines:
+        return []
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right")
+    rows.add_column()
+    for line in lines:
+        rows.add_row("•", text(line))
+    return [Text(""), text(title, "bold"), rows]
+
+
+def _level(rubric: Rubric, level: Level) -> RenderableType:
+    """One level in full, as the source describes it and the rubric places it."""
+    names = {d.id: d.name for d in rubric.dimensions}
+    term = rubric.level_term
+    parts: list[RenderableType] = [Text(""), text(f"{term} {level.number} · {level.name}",
+                                                  "bold")]
+    parts += _bullets("Looks like", [
+        (f"{names[c.dimension]}: " if c.dimension in names else "") + _marked(c.text, c.basis)
+        for c in level.characteristics])
+    parts += _bullets("Measured", list(level.metrics_that_matter))
+    aspects = {a.id: a.name for a in rubric.outcome_aspects}
+    parts += _bullets("Outcomes", [f"{aspects.get(o.aspect, o.aspect)}: {o.expect}"
+                                   for o in level.outcomes])
+    facts = [f for f in rubric.facts if f.level == level.number]
+    parts += _bullets("In the source", [
+        (f"{names[f.dimension]}: " if f.dimension in names else "") + _marked(f.text, f.basis)
+        for f in facts])
+    if level.shift_forward:
+        parts += _bullets(f"Moving on: {level.shift_forward.headline}",
+                          list(level.shift_forward.steps))
+    return Group(*parts)
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -58,7 +119,8 @@ def _dimensions(rubric: Rubric) -> Table:
         count = sum(q.dimension == dim.id for q in rubric.questions)
         metrics = [m.id for m in rubric.metrics if m.dimension == dim.id]
         evidence = f"{count} question(s)" + (f", {', '.join(metrics)}" if metrics else "")
-        table.add_row(text(dim.id), text(dim.name), f"{dim.weight:g}", text(evidence))
+        weight = f"{dim.weight:g}" if dim.in_overall else f"{dim.weight:g} (context, not counted)"
+        table.add_row(text(dim.id), text(dim.name), weight, text(evidence))
     return table
 
 
@@ -70,12 +132,12 @@ def _metrics(rubric: Rubric) -> list[RenderableType]:
             continue
         tables.append(text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
                            f"edge: {metric.edges}; between bands: {metric.gaps})", "italic"))
-        table = _table("", "level", "from", "to", "basis")
+        table = _table("", "level", "supports", "from", "to", "basis")
         for band in ordered(metric):
-            table.add_row(str(band.level), text(format_value(metric, band.min))
-                          if band.min is not None else "-",
-                          text(format_value(metric, band.max)) if band.max is not None
-                          else "-", band.basis)
+            table.add_row(str(band.level), _span(band.range),
+                          text(format_value(metric, band.min)) if band.min is not None else "-",
+                          text(format_value(metric, band.max)) if band.max is not None else "-",
+                          band.basis)
         tables.append(table)
     return tables
 
@@ -103,9 +165,17 @@ def _questions(rubric: Rubric) -> list[RenderableType]:
         questions = [q for q in rubric.questions if q.dimension == dim.id]
         if not questions:
             continue
-        table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → level")
+        table = _table(f"Questions: {dim.name}", "id", "question", "scale", "answer → levels")
         for q in questions:
-            table.add_row(text(q.id), text(q.text), text(q.scale),
-                          text(" ".join(f"{o}→{v:g}" for o, v in q.indicates.items())))
+            origin = (f" (the source's signal of level {q.signal_of})" if q.signal_of else
+                      f" (from level {q.trait_of}'s traits: interpretation)" if q.trait_of
+                      else "")
+            table.add_row(text(q.id), text(q.text + origin), text(q.scale),
+                          text(" ".join(f"{o}→{_span(r)}" for o, r in q.supports.items())))
         tables.append(table)
     return tables
+
+
+def _span(supported: tuple[int, int]) -> str:
+    low, high = supported
+    return f"{low}" if low == high else f"{low}-{high}"

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from cxmaturity.escape import html, markdown
+from cxmaturity.report import explain
 from cxmaturity.result import Assessment
 
 
@@ -31,17 +32,32 @@ def environment(medium: str) -> jinja2.Environment:
     )
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
     env.filters["code"] = lambda text: markdown.Markdown(markdown.code(text))
+    env.filters["span"] = explain.span_text
+    env.filters["move"] = explain.move_text
+    env.filters["trait"] = explain.trait_text
+    env.filters["fact"] = explain.fact_text
+    env.globals["counted_note"] = explain.counted_note
     return env
 
 
 def base_context(result: Assessment) -> dict[str, Any]:
-    """What every report template shows: the result, the ladder's top, dimension names, and
-    the dimensions that limit the overall level or were not assessed."""
+    """What every report template shows: the result, the ladder's top, dimension names, the
+    dimensions not assessed, and the sentences that explain the level."""
     names = {d.id: d.name for d in result.dimensions}
     return {
         "r": result,
         "top": len(result.ladder),
         "names": names,
-        "limiting": [names[d] for d in result.overall.limited_by],
         "not_assessed": [names[d] for d in result.overall.not_assessed],
+        "rule_line": explain.rule_line(result),
+        "between": explain.between_levels(result),
+        "legend": explain.evidence_legend(result.level_term),
+        "marks": explain.FIT_MARKS,
+        "source_facts": explain.facts_about(result) + (
+            explain.facts_about(result, level=result.overall.level)
+            if result.overall.level is not None else []),
+        "next_facts": explain.facts_about(result, level=result.next.number)
+        if result.next else [],
+        "dimension_facts": {d.id: explain.facts_about(result, dimension=d.id, level=d.level)
+                            for d in result.dimensions},
     }

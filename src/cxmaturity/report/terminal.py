@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.report.explain import (
+    FIT_MARKS,
+    between_levels,
+    counted_note,
+    evidence_legend,
+    fact_text,
+    facts_about,
+    move_text,
+    rule_line,
+    span_text,
+    trait_text,
+)
 from cxmaturity.report.palette import level_rank
 from cxmaturity.result import (
     Assessment,
     BandView,
     DimensionResult,
     Disagreement,
+    Fact,
     MetricPlacement,
 )
 
@@ -33,8 +47,8 @@ def _pct(share: float) -> str:
 
 def render(result: Assessment) -> RenderableType:
     """The whole report, top to bottom."""
-    parts: list[RenderableType | None] = [_header(result), _verdict(result), _ladder(result),
-                                   _dimensions(result)]
+    parts: list[RenderableType | None] = [_header(result), _verdict(result), _source(result),
+                                          _ladder(result), _dimensions(result)]
     parts += [_metric(result, m) for m in result.metrics]
     parts += [_section("Flags", [f.message for f in result.flags], "yellow")]
     parts += [_section("Respondents disagree (more than one step apart)",
@@ -84,18 +98,21 @@ def _verdict(result: Assessment) -> RenderableType:
         verdict.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the "
                        f"rubric's weight is answered (needs {_pct(result.min_confidence)}). "
                        "Treat the level as provisional.", style="bold red")
-    limiting = [prose(d.name) for d in result.dimensions if d.id in overall.limited_by]
-    if overall.method == "weakest-link" and overall.level == top:
-        verdict.append(f"\nWeakest link: every assessed dimension reaches {term} {top}.")
-    elif overall.method == "weakest-link":
-        verdict.append(f"\nWeakest link: the operation is only as mature as its least mature "
-                       f"dimension. Held at {term} {overall.level} by: {', '.join(limiting)}.")
-    else:
-        verdict.append(f"\nWeighted mean of dimension scores: {overall.score:.2f}.")
+    verdict.append(f"\n{prose(rule_line(result))}")
+    for line in between_levels(result):
+        verdict.append(f"\n{prose(line)}")
     if overall.not_assessed:
         names = [prose(d.name) for d in result.dimensions if d.id in overall.not_assessed]
         verdict.append(f"\nNot assessed (no evidence): {', '.join(names)}.", style="yellow")
     return Padding(verdict, (1, 0, 0, 1), expand=False)
+
+
+def _source(result: Assessment) -> RenderableType | None:
+    """The source's findings about the whole model and about the level reached."""
+    found = facts_about(result)
+    if result.overall.level is not None:
+        found += facts_about(result, level=result.overall.level)
+    return _section("In the source", [fact_text(f) for f in found], "blue", (1, 0, 0, 1))
 
 
 def _ladder(result: Assessment) -> RenderableType:
@@ -122,13 +139,19 @@ def _dimensions(result: Assessment) -> RenderableType:
                   title_style="bold", expand=False, padding=(0, 1))
     table.add_column("Dimension", ratio=3, overflow="fold")
     table.add_column(text(result.level_term), ratio=2)
+    table.add_column("Allows", justify="right", width=6)
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
-        table.add_row(text(dim.name), _dimension_level(dim, top),
+        table.add_row(text(dim.name if dim.counted else f"{dim.name} (context)"),
+                      _dimension_level(dim, top),
+                      "-" if dim.span is None else span_text(dim.span),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
-    details = [_why(dim, result.level_term) for dim in result.dimensions if dim.evidence]
-    return Padding(Group(table, *details), (1, 0, 0, 1), expand=False)
+    legend = text(evidence_legend(result.level_term), "dim")
+    details = [_why(dim, result.level_term,
+                    facts_about(result, dimension=dim.id, level=dim.level))
+               for dim in result.dimensions if dim.evidence]
+    return Padding(Group(table, legend, Text(""), *details), (1, 0, 0, 1), expand=False)
 
 
 def _dimension_level(dim: DimensionResult, top: int) -> Text:
@@ -137,22 +160,31 @@ def _dimension_level(dim: DimensionResult, top: int) -> Text:
     return text(f"{dim.level} {dim.level_name}", level_style(dim.level, top))
 
 
-def _why(dim: DimensionResult, term: str) -> RenderableType:
+def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableType:
     title = Text()
     title.append(prose(dim.name), style="bold")
     title.append(f" · {prose(term)} {dim.level}")
+    if not dim.counted:
+        title.append(f" ({counted_note(dim.counted)})", style="dim")
     rows = Table.grid(padding=(0, 1))
     rows.add_column(justify="right", width=5, no_wrap=True)
     rows.add_column()
     for trait in dim.looks_like:
-        rows.add_row("", text(f"looks like: {trait}", "italic"))
+        rows.add_row("", text(f"looks like: {trait_text(trait)}", "italic"))
+    for fact in dim_facts:
+        rows.add_row("", text(f"in the source: {fact_text(fact)}", "dim"))
     for item in dim.evidence:
         line = Text()
         line.append(f"{prose(item.label)} ", style="dim")
         line.append(f"→ {prose(item.given)}")
-        rows.add_row(f"L{item.points_to:g}", line)
+        mark = Text(f"{FIT_MARKS[item.fits]} {span_text(item.supports)}",
+                    style="" if item.fits == "yes" else "yellow")
+        rows.add_row(mark, line)
     if dim.unanswered:
         rows.add_row("", text(f"unknown: {', '.join(dim.unanswered)}", "yellow"))
+    if dim.raise_by_one and dim.level is not None:
+        moves = "; ".join(move_text(m) for m in dim.raise_by_one)
+        rows.add_row("", text(f"to reach {term} {dim.level + 1}: {moves}", "cyan"))
     return Padding(Group(title, rows), (0, 0, 1, 0), expand=False)
 
 
@@ -167,9 +199,8 @@ def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
         line.append(f" → {term} {metric.level} band")
     if metric.better:
         line.append(f"   ({prose(metric.better)} is better)", style="dim")
-    line.append("\n")
-    line.append_text(_band_bar(metric, len(result.ladder)))
-    return Padding(line, (0, 0, 1, 1), expand=False)
+    return Padding(Group(line, BandBar(metric, len(result.ladder))), (0, 0, 1, 1),
+                   expand=False)
 
 
 def _target_line(metric: MetricPlacement, line: Text, term: str, top: int) -> Text:
@@ -185,8 +216,28 @@ def _target_line(metric: MetricPlacement, line: Text, term: str, top: int) -> Te
     return line
 
 
-def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
-    """The bands drawn to scale (gaps as dots), each labelled, and a marker under the value."""
+class BandBar:
+    """A metric's bands drawn to scale (gaps as dots), each labelled, with a marker under the
+    value: as wide as the space it is given, up to BAR_WIDTH."""
+
+    def __init__(self, metric: MetricPlacement, top: int) -> None:
+        self.metric = metric
+        self.top = top
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _band_bar(self.metric, self.top, max(MIN_BAR, min(BAR_WIDTH, options.max_width)))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(MIN_BAR, min(BAR_WIDTH, options.max_width))
+
+
+#: The band bar's width where there is room, and the least it is drawn at.
+BAR_WIDTH = 60
+MIN_BAR = 20
+
+
+def _band_bar(metric: MetricPlacement, top: int, width: int) -> Text:
+    """The bar, `width` columns wide, with its labels, the value's marker and a legend."""
     lows = [b.min for b in metric.bands if b.min is not None]
     highs = [b.max for b in metric.bands if b.max is not None]
     start = min(lows, default=0.0)
@@ -214,13 +265,30 @@ def _band_bar(metric: MetricPlacement, top: int, width: int = 60) -> Text:
     lines = [Text("".join(labels[:width]).rstrip()), bar]
     if metric.value is not None:
         position = min(width - 1, max(0, int((metric.value - start) / span * width)))
-        lines.append(Text(" " * position + f"▲ {prose(metric.shown)}"))
-    lines.append(Text(f"{start:g} … {end:g}   ━ source band   ┄ interpretation   · gap",
-                      style="dim"))
+        shown = prose(metric.shown)
+        marker = f"▲ {shown}"
+        if position + len(marker) > width:  # near the right end: the value left of the mark
+            marker = f"{shown} ▲"
+            position = max(0, position + 1 - len(marker))
+        lines.append(Text(" " * position + marker))
+    legend = [f"{start:g} … {end:g}", "━ source band", "┄ interpretation", "· gap"]
+    lines += [Text(line, style="dim") for line in _fit(legend, width)]
     return Text("\n").join(lines)
 
 
-def _section(title: str, lines: list[str | Text], style: str) -> RenderableType | None:
+def _fit(parts: list[str], width: int, gap: str = "   ") -> list[str]:
+    """`parts` joined by `gap` into as few lines of at most `width` as they fit in."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(gap) + len(part) <= width:
+            lines[-1] += gap + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _section(title: str, lines: list[str | Text], style: str,
+             padding: tuple[int, int, int, int] = (0, 0, 1, 1)) -> RenderableType | None:
     """A titled list; its title and plain-string lines are text from others (escaped here),
     Text lines are built with :func:`text` already."""
     if not lines:
@@ -230,7 +298,7 @@ def _section(title: str, lines: list[str | Text], style: str) -> RenderableType 
     rows.add_column()
     for line in lines:
         rows.add_row("•", line if isinstance(line, Text) else text(line))
-    return Padding(Group(text(title, f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
+    return Padding(Group(text(title, f"bold {style}"), rows), padding, expand=False)
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
@@ -241,19 +309,33 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
                    if top else None)
         return [_section("Next", [message], "green") if message else None]
     dims = {d.id: d for d in result.dimensions}
-    order = dict.fromkeys(b.dimension for b in outlook.blockers)
-    steps: list[str | Text] = [_labelled(dims[i].name, dims[i].advice or "")
-                               for i in order if dims[i].advice]
+    steps: list[str | Text] = [_labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
+                               for s in outlook.roadmap if dims[s.dimension].advice]
     if outlook.shift_headline:
         steps.append(_labelled("Shift forward", outlook.shift_headline))
         steps += list(outlook.shift_steps)
     outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
+    outcomes += [_labelled("Measured", measure) for measure in outlook.measures]
+    outcomes += [_labelled("In the source", fact_text(f))
+                 for f in facts_about(result, level=outlook.number)]
     term = result.level_term
     return [
+        _raise(result),
         _blockers(result),
         _section("Next steps", steps, "cyan"),
         _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
+
+
+def _raise(result: Assessment) -> RenderableType | None:
+    """The fewest changes found that would raise the overall level by one."""
+    moves = result.overall.raise_by_one
+    if not moves or result.overall.level is None:
+        return None
+    names = {d.id: d.name for d in result.dimensions}
+    lines: list[str | Text] = [_labelled(names[m.dimension], move_text(m)) for m in moves]
+    return _section(f"Fewest changes to reach {result.level_term} {result.overall.level + 1}",
+                    lines, "cyan")
 
 
 def _labelled(label: str, said: str) -> Text:

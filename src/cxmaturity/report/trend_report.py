@@ -83,17 +83,30 @@ def _levels_table(trend: Trend) -> Table:
     return table
 
 
+#: What a trend of one date says instead of a pace.
+ONE_DATE = "a trend needs assessments on two dates or more"
+
+
+def span(trend: Trend) -> str:
+    """`4 assessments over 273 days`, or what one date means (`1 assessment, on ...`)."""
+    count = len(trend.points)
+    if trend.days:
+        return f"{count} assessments over {trend.days} days"
+    on = trend.points[0].date.isoformat()
+    return f"1 assessment, on {on}" if count == 1 else f"{count} assessments, all on {on}"
+
+
 def render_trend(trend: Trend) -> RenderableType:
     """The trend for a terminal."""
     head = text(f"{trend.organization}{' · ' + trend.site if trend.site else ''}", "bold")
-    head.append(f"\n{len(trend.points)} assessments over {trend.days} days · "
-                f"{prose(trend.rubric)}", style="dim")
+    head.append(f"\n{span(trend)} · {prose(trend.rubric)}", style="dim")
     chart = Text("Overall score over time (one column per assessment)\n", style="bold")
     chart.append("\n".join(score_chart(trend)))
     pace = pace_text(trend.overall, trend.level_term)
+    note = f"Pace: {pace} overall (least-squares slope of the score; a quarter is 91.25 days)." \
+        if trend.days else f"Pace: {ONE_DATE}."
     return Group(Padding(head, (0, 0, 1, 0)), _levels_table(trend), Padding(chart, (0, 0, 1, 1)),
-                 text(f"Pace: {pace} overall (least-squares slope of the "
-                      "score; a quarter is 91.25 days).", "dim"))
+                 text(note, "dim"))
 
 
 def render_trend_markdown(trend: Trend) -> str:
@@ -101,8 +114,7 @@ def render_trend_markdown(trend: Trend) -> str:
     dates = [p.date.isoformat() for p in trend.points]
     lines = [f"# {inline(trend.organization)}"
              f"{' · ' + inline(trend.site) if trend.site else ''}: maturity over time", "",
-             f"{len(trend.points)} assessments over {trend.days} days · {inline(trend.rubric)}",
-             "",
+             f"{span(trend)} · {inline(trend.rubric)}", "",
              "| | " + " | ".join(dates) + " | Trend | Pace |",
              "|---|" + "---:|" * len(dates) + "---|---|"]
     rows = [("**Overall**", [p.level for p in trend.points], trend.overall)]
@@ -113,5 +125,6 @@ def render_trend_markdown(trend: Trend) -> str:
         lines.append(f"| {name} | {shown} | `{sparkline(levels, trend.top)}` | "
                      f"{inline(pace_text(pace, trend.level_term))} |")
     lines += ["", "Overall score over time:", "", "```", *score_chart(trend), "```", "",
-              "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."]
+              "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."
+              if trend.days else f"Pace: {ONE_DATE}."]
     return "\n".join(lines) + "\n"

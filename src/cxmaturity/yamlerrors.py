@@ -1,0 +1,70 @@
+"""YAML syntax errors as located problems in our words: at the line where the mistake is
+(PyYAML often notices it lines later), with what to do about it."""
+
+from __future__ import annotations
+
+import yaml
+
+from cxmaturity.errors import Problem
+
+GENERIC_HINT = "check indentation, colons and quotes on that line"
+_CLOSERS = {"{": "}", "[": "]"}
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """The problem a syntax error stands for, located where it can be fixed."""
+    problem, context = exc.problem or "", exc.context or ""
+    noticed, started = exc.problem_mark, exc.context_mark
+    tab = _tab_in_indentation(text, noticed)
+    if tab is not None:
+        return Problem(file, "tabs are not allowed for indentation", *tab, hint="use spaces")
+    if started is not None and "simple key" in context:
+        return _at(file, started, "invalid YAML: this line is not `key: value` (no colon "
+                   "after the key)", "add `: ` after the key, or indent the line if it "
+                   "continues the value above")
+    if started is not None and "quoted scalar" in context and "end of stream" in problem:
+        return _at(file, started, "invalid YAML: this quote is never closed",
+                   "add the closing quote")
+    if started is not None and "flow" in context and noticed is not None \
+            and noticed.line > started.line:
+        opened = _character(text, started)
+        return _at(file, started, f"invalid YAML: this `{opened}` is never closed",
+                   f"close it with `{_CLOSERS.get(opened, opened)}`, or look for a missing "
+                   "comma")
+    message = f"invalid YAML: {context + ', ' if context else ''}{problem or 'syntax error'}"
+    mark = noticed or started
+    return Problem(file, message) if mark is None else _at(file, mark, message, GENERIC_HINT)
+
+
+def _at(file: str, mark: yaml.Mark, message: str, hint: str) -> Problem:
+    return Problem(file, message, mark.line + 1, mark.column + 1, hint=hint)
+
+
+def _tab_in_indentation(text: str, mark: yaml.Mark | None) -> tuple[int, int] | None:
+    """Line and column of a tab in the indentation of the line an error was noticed on."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indentation = line[:len(line) - len(line.lstrip(" \t"))]
+    return (mark.line + 1, indentation.index("\t") + 1) if "\t" in indentation else None
+
+
+def _character(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return "{"
+
+
+def character_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A character YAML forbids (a control character, say), located from its offset."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return Problem(file, f"invalid YAML: character U+{code:04X} is not allowed", line, column,
+                   hint='remove it, or write it in a quoted string as an escape such as '
+                   '"\\u0007"')
