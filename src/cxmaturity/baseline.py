@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.files import entry_kind
 from cxmaturity.gates import Standing
 from cxmaturity.result import SCHEMA_VERSION
 from cxmaturity.yamlsafe import MAX_BYTES, dotted
@@ -87,15 +88,18 @@ def load_baseline(path: Path) -> dict[str, Standing]:
     """The standing of every scored file in the baseline, by normalized path; InputError,
     located, if the baseline is not what `assess` writes or holds no scored result."""
     shown = without_surrogates(str(path))
-    if path.is_dir():
+    entry = entry_kind(path)
+    if entry == "folder":
         from cxmaturity.batch import collect_inputs
 
         files = [Path(p) for p in collect_inputs([str(path)], (".json", ".jsonl"))]
-    elif path.is_file():
+    elif entry == "file":
         files = [path]
     else:
-        raise InputError([Problem(shown, "baseline not found", hint="pass a JSON or JSONL file "
-                                  "written by `assess`, or a folder of them")])
+        reason = {"missing": "baseline not found", "other": "the baseline is not a regular "
+                  "file"}.get(entry, f"cannot read baseline: {entry}")
+        raise InputError([Problem(shown, reason, hint="pass a JSON or JSONL file written by "
+                                  "`assess`, or a folder of them")])
     standings: dict[str, Standing] = {}
     for file in files:
         for record in _records(file):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 from cxmaturity.containment import check_contained
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.files import entry_kind
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.kinds import expect_kind
 from cxmaturity.rubric import Rubric
@@ -72,18 +72,17 @@ def find_rubric(reference: str, *, relative_to: Path | None = None,
         shown = without_surrogates(str(path))
         if within is not None:
             check_contained(path, within, shown)
-        if path.is_file():
+        entry = entry_kind(path)
+        if entry == "file":
             return path, False
-        if path.is_dir():
-            raise RubricNotFound([Problem(shown, "the rubric is a folder, not a file",
-                                          hint="name the rubric's .yaml file")])
-        if os.path.lexists(path):
-            raise RubricNotFound([Problem(shown, "the rubric is not a regular file",
-                                          hint="name the rubric's .yaml file")])
-        raise RubricNotFound([Problem(shown, "rubric file not found",
-                                      hint="paths are relative to the answers file")])
+        message, hint = {
+            "folder": ("the rubric is a folder, not a file", "name the rubric's .yaml file"),
+            "other": ("the rubric is not a regular file", "name the rubric's .yaml file"),
+            "missing": ("rubric file not found", "paths are relative to the answers file"),
+        }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
+        raise RubricNotFound([Problem(shown, message, hint=hint)])
     path = bundled_dir() / f"{reference}.yaml"
-    if path.is_file():
+    if entry_kind(path) == "file":
         return path, True
     ids = bundled_ids()
     hint = did_you_mean(reference, ids) or f"bundled rubrics: {', '.join(ids)}"
@@ -96,10 +95,10 @@ def load_rubric(reference: str, *, relative_to: Path | None = None,
     path, bundled = find_rubric(reference, relative_to=relative_to, within=within)
     shown = without_surrogates(str(path))
     try:
-        stat = path.stat()
+        status = path.stat()
     except OSError as exc:
         raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
-    version = (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    version = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
     return _load(str(path), shown, version, bundled)
 
 

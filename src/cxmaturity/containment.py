@@ -45,7 +45,11 @@ def rubric_roots(answers_folder: Path, configured: Path | None = None) -> tuple[
 
 def check_contained(path: Path, roots: tuple[Path, ...], reference: str) -> None:
     """RubricNotFound if `path` (links followed) lies outside every folder of `roots`."""
-    real = Path(os.path.realpath(path))
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL character, a name the system refuses
+        raise RubricNotFound([Problem(reference, "the rubric path is not a valid path",
+                                      hint="name the rubric's .yaml file")]) from None
     for root in roots:
         if real.is_relative_to(os.path.realpath(root)):
             return

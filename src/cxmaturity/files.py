@@ -168,6 +168,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def entry_kind(path: Path) -> str:
+    """What is at `path`: `file`, `folder`, `other` (a pipe, a device), `missing`, or why
+    it cannot be told (a name too long, a link loop)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as exc:
+        return exc.strerror or "unreadable"
+    except ValueError:  # a NUL character in the name
+        return "missing"
+    return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
+
+
+
 def refuse_to_overwrite(output: Path | None, inputs: Iterable[str | Path]) -> None:
     """UsageError if `output` is one of `inputs` (the same file, by any name)."""
     if output is None:
