@@ -84,6 +84,9 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
         help="where to generate the corpus (default: the temporary folder)")
     add("--keep", action="store_true", help="keep the generated corpus (for --reuse)")
     add("--reuse", type=Path, metavar="CORPUS", help="use a corpus kept by --keep")
+    add("--corpus-only", action="store_true",
+        help="only generate a corpus with every --sizes and --memory-sizes, keep it and "
+        "print its path (for --reuse)")
     add("--peer-bin", type=Path, metavar="DM", help="the peer's `dm` script (see peer.py)")
     add("--peer-repeat", type=int, default=7, help="runs of the peer (default 7)")
     add("--peer-online", action="store_true", help="let the peer fetch its price list")
@@ -107,6 +110,8 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def corpus_sizes(args: argparse.Namespace) -> list[int]:
+    if args.corpus_only:
+        return sorted(set(args.sizes) | set(args.memory_sizes))
     sizes = set(args.sizes if "batch" in args.measures else [])
     sizes |= set(args.memory_sizes if "memory" in args.measures else [])
     return sorted(sizes) or [args.stage_files + args.broken]
@@ -238,6 +243,10 @@ def main() -> None:
         found = corpus.generate(args.workdir, corpus_sizes(args), args.broken, args.seed,
                                 args.rubric)
     spent["corpus"] = time.perf_counter() - clock
+    if args.corpus_only:
+        print(f"{found.root}\t{found.manifest['files']} files, sizes {found.sizes}, generated "
+              f"in {spent['corpus']:.0f} s; pass --reuse {found.root}")
+        return
     work = Path(tempfile.mkdtemp(prefix="cxmaturity-bench-"))
     results: dict[str, Any] = {"facts": facts, "args": vars(args), "corpus": found.manifest,
                                "corpus_root": str(found.root), "corpus_reused": found.reused}
