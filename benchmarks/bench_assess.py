@@ -114,7 +114,9 @@ def corpus_sizes(args: argparse.Namespace) -> list[int]:
         return sorted(set(args.sizes) | set(args.memory_sizes))
     sizes = set(args.sizes if "batch" in args.measures else [])
     sizes |= set(args.memory_sizes if "memory" in args.measures else [])
-    return sorted(sizes) or [args.stage_files + args.broken]
+    if not sizes:  # the stages need their files; cold start and the peer, one
+        sizes = {args.broken + (args.stage_files if "stages" in args.measures else 1)}
+    return sorted(sizes)
 
 
 def cli() -> list[str]:
