@@ -1,201 +1,287 @@
-"""Benchmark `cxmaturity assess` against the floors the issue names, side by side.
+"""Benchmark `cxmaturity` against its floors (issue 13), interleaved, and print the table.
 
-    python benchmarks/bench_assess.py                   # 10,000 files, 2 processes
-    python benchmarks/bench_assess.py -n 2000 --memory 500,1000,2000
+    python benchmarks/bench_assess.py --smoke             # a minute or two: does it all run?
+    python benchmarks/bench_assess.py                     # the issue's table, ~1 h on 2 CPUs
+    python benchmarks/bench_assess.py --measure memory --million --keep
+    python benchmarks/bench_assess.py --measure batch --reuse /tmp/cxmaturity-corpus-XXXX
+    python benchmarks/bench_assess.py --measure peer --peer-bin /tmp/peer-dm/bin/dm
 
-Each figure is the median wall time of --repeat runs of a fresh process (start-up
-included), the floor and ours run alternately so machine noise hits both. Reported:
+Measurements (--measure, comma-separated, or all):
+  batch   `assess DIR --format jsonl --jobs P` against parse_floor.py: read every file and
+          parse it with PyYAML's CSafeLoader, in the same number of processes
+  memory  peak resident size of the largest process of each, as the number of files grows
+  cold    `assess FILE --format json` against typer_floor.py, a one-command Typer app with
+          the same options that parses nothing
+  stages  where one file's time goes, in one process (stages.py)
+  peer    devops-maturity's `dm config --file F --format json` (peer.py; needs --peer-bin)
 
-* batch: reading and parsing the N files with PyYAML's CSafeLoader in a pool of the same
-  number of processes, against `cxmaturity assess DIR --format jsonl --jobs P`;
-* cold start: `cxmaturity assess FILE --format json` against
-  `python -c "import typer, yaml, pydantic"`;
-* help: `cxmaturity --help` against `python -c "import typer"`;
-* stages: in one process, the floor against each stage of ours (strict reader, validation,
-  scoring, JSON record), which shows where the time goes;
-* memory: the peak resident size of the largest process as N grows.
-
-The package is byte-compiled first, as installing a wheel does: an editable install run with
-PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module again on every start, which
-the floors (installed libraries) never pay.
-
-This is a script, not a test: timings depend on the machine.
+Every figure is a fresh process, timed on the wall clock, its floor run next to it (A B,
+then B A), after one untimed run that fills the file cache; the table gives min and median
+and the ratio to the floor. The package is byte-compiled first, as installing a wheel does.
+Progress goes to standard error, the report (Markdown) to standard output. Read the ratios,
+not the seconds, and run it on a quiet machine: the load average is printed.
+See docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.metadata
+import importlib.util
+import json
 import os
-import re
+import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-CLI = str(BIN / "cxmaturity")
+import corpus
+import peer
+import tables
+from runs import Command, OutputCheck, Series, interleave, note, run
 
-FLOOR = """
-import sys, os, yaml
-from multiprocessing import Pool
-def load(path):
-    with open(path, "rb") as handle:
-        return yaml.load(handle.read(), Loader=yaml.CSafeLoader) is not None
-if __name__ == "__main__":
-    paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(sys.argv[1]) for f in fs
-                   if f.endswith((".yaml", ".yml")))
-    with Pool(int(sys.argv[2])) as pool:
-        ok = sum(pool.imap(load, paths, chunksize=max(1, len(paths) // (int(sys.argv[2]) * 16))))
-    print(ok)
-"""
-
-PEAK = """
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+MEASURES = ("batch", "memory", "cold", "stages", "peer")
+SMOKE = {"sizes": "500", "memory_sizes": "200,500,1000", "repeat": 1, "cold_repeat": 5,
+         "stage_files": 300, "stage_repeat": 1, "peer_repeat": 2}
+TYPER_FLOOR = f"import sys; sys.path.insert(0, {str(HERE)!r}); import typer_floor; " \
+    "typer_floor.main()"
 
 
-def generate(folder: Path, count: int, broken: int) -> None:
-    """`count` valid answers files made from the examples of the default rubric (the
-    organization varied), in folders of 500, plus `broken` invalid ones."""
-    examples = sorted((ROOT / "examples").glob("*.yaml"))
-    templates = [text for text in (p.read_text(encoding="utf-8") for p in examples)
-                 if re.search(r"(?m)^rubric: contact-center-ai-maturity$", text)]
-    for i in range(count):
-        text = templates[i % len(templates)]
-        text = re.sub(r"(?m)^organization: (.*)$", rf"organization: \1 {i}", text)
-        target = folder / f"batch-{i // 500:03d}" / f"site-{i:05d}.yaml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for i in range(broken):
-        (folder / f"broken-{i}.yaml").write_text("organization: Broken\ndate: [\n")
+def _sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
 
 
-def wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+def options(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog=__doc__.split("\n\n", 2)[2],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    add = parser.add_argument
+    add("--measure", default="batch,memory,cold,stages",
+        help="what to measure: batch,memory,cold,stages,peer or all (default: all but peer)")
+    add("--sizes", default="10000,100000", help="batch sizes (default 10000,100000)")
+    add("--jobs", default="1,2", help="--jobs values for the batch (default 1,2)")
+    add("--repeat", type=int, default=3, help="timed runs per batch figure (default 3)")
+    add("--memory-sizes", default="1000,10000,100000",
+        help="sizes for peak memory (default 1000,10000,100000)")
+    add("--million", action="store_true", help="add 1,000,000 files to the memory sizes")
+    add("--memory-jobs", type=int, default=2, help="--jobs for the memory runs (default 2)")
+    add("--memory-repeat", type=int, default=1, help="runs per memory size (default 1)")
+    add("--cold-repeat", type=int, default=21, help="fresh processes per cold start (default 21)")
+    add("--stage-files", type=int, default=2000, help="files for the stages (default 2000)")
+    add("--stage-repeat", type=int, default=3, help="passes for the stages (default 3)")
+    add("--broken", type=int, default=5, help="broken files in every size (default 5)")
+    add("--seed", type=int, default=13, help="seed of the generated files (default 13)")
+    add("--rubric", help="vary only the examples of this rubric (default: every example)")
+    add("--workdir", type=Path, default=Path(tempfile.gettempdir()),
+        help="where to generate the corpus (default: the temporary folder)")
+    add("--keep", action="store_true", help="keep the generated corpus (for --reuse)")
+    add("--reuse", type=Path, metavar="CORPUS", help="use a corpus kept by --keep")
+    add("--corpus-only", action="store_true",
+        help="only generate a corpus with every --sizes and --memory-sizes, keep it and "
+        "print its path (for --reuse)")
+    add("--peer-bin", type=Path, metavar="DM", help="the peer's `dm` script (see peer.py)")
+    add("--peer-repeat", type=int, default=7, help="runs of the peer (default 7)")
+    add("--peer-online", action="store_true", help="let the peer fetch its price list")
+    add("--save", type=Path, metavar="JSON", help="also write every raw figure here")
+    add("--smoke", action="store_true",
+        help="tiny sizes and 1-2 runs, to check the harness (numbers mean nothing)")
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--smoke" in argv:
+        parser.set_defaults(**SMOKE)
+    args = parser.parse_args(argv)
+    args.measures = MEASURES if args.measure == "all" else tuple(
+        m.strip() for m in args.measure.split(","))
+    unknown = set(args.measures) - set(MEASURES)
+    if unknown:
+        parser.error(f"unknown measurement {', '.join(sorted(unknown))}; "
+                     f"choose from {', '.join(MEASURES)}")
+    args.sizes, args.jobs = _sizes(args.sizes), _sizes(args.jobs)
+    args.memory_sizes = _sizes(args.memory_sizes) + ([1_000_000] if args.million else [])
+    return args
 
 
-def compare(floor: list[str], ours: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall times of the floor and of ours, run alternately."""
-    wall(floor), wall(ours)  # warm the file cache
-    floors, mine = [], []
-    for _ in range(repeat):
-        floors.append(wall(floor))
-        mine.append(wall(ours))
-    return statistics.median(floors), statistics.median(mine)
+def corpus_sizes(args: argparse.Namespace) -> list[int]:
+    if args.corpus_only:
+        return sorted(set(args.sizes) | set(args.memory_sizes))
+    sizes = set(args.sizes if "batch" in args.measures else [])
+    sizes |= set(args.memory_sizes if "memory" in args.measures else [])
+    if not sizes:  # the stages need their files; cold start and the peer, one
+        sizes = {args.broken + (args.stage_files if "stages" in args.measures else 1)}
+    return sorted(sizes)
 
 
-def stage_times(folder: Path, limit: int, repeat: int) -> dict[str, float]:
-    """Seconds per stage over up to `limit` files in this process (best of `repeat`): the
-    floor (`yaml.load` with CSafeLoader), and our pipeline stage by stage."""
+def cli() -> list[str]:
+    script = Path(PY).parent / "cxmaturity"
+    return [str(script)] if script.exists() else [PY, "-m", "cxmaturity"]
+
+
+def compile_package() -> Path:
+    """Byte-compile the package (and the floors), as installing a wheel does."""
+    spec = importlib.util.find_spec("cxmaturity")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("cxmaturity is not installed in this Python; see docs/development.md")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    compileall.compile_dir(package, quiet=1)
+    compileall.compile_dir(HERE, quiet=1, maxlevels=0)
+    return package
+
+
+def environment(package: Path) -> dict[str, Any]:
     import yaml
 
-    from cxmaturity.batch import Digest, Outcome
-    from cxmaturity.report.records import record
-    from cxmaturity.scoring import score
-    from cxmaturity.submission import check_submission
-    from cxmaturity.yamlsafe import parse_bytes
-
-    paths = sorted(folder.rglob("site-*.yaml"))[:limit]
-    blobs = [(p.read_bytes(), p.parent) for p in paths]
-    best: dict[str, float] = {}
-    for _ in range(repeat):
-        spent = dict.fromkeys(("floor", "read", "check", "score", "record"), 0.0)
-        for blob, base in blobs:
-            t0 = time.perf_counter()
-            yaml.load(blob, Loader=yaml.CSafeLoader)
-            t1 = time.perf_counter()
-            doc = parse_bytes(blob, "x.yaml")
-            t2 = time.perf_counter()
-            sub = check_submission(doc, base)
-            t3 = time.perf_counter()
-            result = score(sub)
-            t4 = time.perf_counter()
-            record(Outcome("x.yaml", result.model_dump_json(), Digest.of(result)))
-            t5 = time.perf_counter()
-            took = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
-            for name, seconds in zip(spent, took, strict=True):
-                spent[name] += seconds
-        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
-    return best
+    if not hasattr(yaml, "CSafeLoader"):
+        raise SystemExit("PyYAML has no CSafeLoader (built without libyaml): the floor needs it")
+    revision = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+                              capture_output=True, text=True, check=False).stdout.strip()
+    return {"python": platform.python_version(), "cpus": os.cpu_count(),
+            "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+            else os.cpu_count(), "load_at_start": os.getloadavg()[0],
+            "cxmaturity": importlib.metadata.version("cxmaturity"), "revision": revision or "?",
+            "package": str(package), "pyyaml": yaml.__version__}
 
 
-def peak_kib(command: list[str]) -> int:
-    done = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True,
-                          text=True, check=True)
-    return int(done.stdout.strip())
+def measure_batch(args: argparse.Namespace, found: corpus.Corpus) -> list[dict[str, Any]]:
+    rows = []
+    for size in args.sizes:
+        folder = str(found.folder(size))
+        for jobs in args.jobs:
+            label = f"batch {size} files --jobs {jobs}"
+            ours = Command([*cli(), "assess", folder, "--format", "jsonl", "--jobs", str(jobs)],
+                           cwd=found.root)
+            floor = Command([PY, str(HERE / "parse_floor.py"), folder, str(jobs)])
+            check = OutputCheck()
+            note(f"{label}: check run (untimed, output counted)")
+            checked = run(ours, consume=check.consume)
+            series = interleave({"floor": floor, "cxmaturity": ours}, args.repeat, label,
+                                warm=False)
+            rows.append({"size": size, "jobs": jobs, "floor": series["floor"],
+                         "ours": series["cxmaturity"], "records": check.records,
+                         "errors": check.errors, "sha256": check.digest.hexdigest(),
+                         "check_seconds": checked.seconds, "check_exit": checked.exit_code})
+    return rows
 
 
-def row(name: str, floor: float, ours: float, target: float) -> str:
-    ratio = ours / floor
-    verdict = "met" if ratio <= target else f"missed by {ratio / target - 1:.0%}"
-    return f"| {name} | {floor:.3f} s | {ours:.3f} s | {ratio:.2f}x | {target:g}x ({verdict}) |"
+def measure_memory(args: argparse.Namespace, found: corpus.Corpus,
+                   batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for size in args.memory_sizes:
+        done = [r for r in batch if r["size"] == size and r["jobs"] == args.memory_jobs]
+        if done:
+            rows.append({"size": size, "floor": done[0]["floor"], "ours": done[0]["ours"],
+                         "from_batch": True})
+            continue
+        folder = str(found.folder(size))
+        jobs = str(args.memory_jobs)
+        series = interleave({
+            "floor": Command([PY, str(HERE / "parse_floor.py"), folder, jobs]),
+            "cxmaturity": Command([*cli(), "assess", folder, "--format", "jsonl", "--jobs", jobs],
+                                  cwd=found.root)}, args.memory_repeat, f"memory {size} files",
+            warm=False)
+        rows.append({"size": size, "floor": series["floor"], "ours": series["cxmaturity"],
+                     "from_batch": False})
+    return rows
+
+
+def cold_commands(found: corpus.Corpus) -> dict[str, Command]:
+    one = str(found.sample(1)[0])
+    return {"floor": Command([PY, "-c", TYPER_FLOOR, one, "--format", "json"]),
+            "cxmaturity": Command([*cli(), "assess", one, "--format", "json"], cwd=found.root)}
+
+
+def measure_stages(args: argparse.Namespace, found: corpus.Corpus) -> dict[str, Any]:
+    note(f"stages: {args.stage_files} files, {args.stage_repeat} passes, in one process")
+    done = subprocess.run([PY, str(HERE / "stages.py"), str(found.root), "--json", "--files",
+                           str(args.stage_files), "--repeat", str(args.stage_repeat)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"stages.py failed:\n{done.stderr.strip()}")
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
+def measure_peer(args: argparse.Namespace, found: corpus.Corpus,
+                 work: Path) -> dict[str, Any]:
+    if args.peer_bin is None or not args.peer_bin.exists():
+        return {"skipped": f"no peer at {args.peer_bin}" if args.peer_bin
+                else "not measured: pass --peer-bin (see docs/performance.md)"}
+    folder = work / "peer"
+    folder.mkdir(exist_ok=True)
+    commands = {**cold_commands(found), "peer": peer.command(args.peer_bin, folder,
+                                                             args.peer_online)}
+    checked = peer.check(commands["peer"])
+    series = interleave(commands, args.peer_repeat, "peer")
+    return {"series": series, "check": checked, "online": args.peer_online,
+            "version": _peer_version(args.peer_bin)}
+
+
+def _peer_version(peer_bin: Path) -> str:
+    done = subprocess.run([str(peer_bin.parent / "python"), "-c", "import importlib.metadata as "
+                           "m; print(m.version('devops-maturity'))"], capture_output=True,
+                          text=True, check=False)
+    return done.stdout.strip() or "?"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-n", type=int, default=10_000, help="answers files (default 10000)")
-    parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
-    parser.add_argument("--broken", type=int, default=3, help="broken files added (default 3)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (default 3)")
-    parser.add_argument("--memory", default="1000,4000,10000",
-                        help="N values for the peak-memory series (default 1000,4000,10000)")
-    args = parser.parse_args()
-    import cxmaturity
-
-    compileall.compile_dir(Path(cxmaturity.__file__).parent, quiet=1)
+    args = options()
+    started = time.perf_counter()
+    spent: dict[str, float] = {}
+    package = compile_package()
+    facts = environment(package)
+    note(f"load average {facts['load_at_start']:.2f} on {facts['usable_cpus']} CPUs")
+    clock = time.perf_counter()
+    if args.reuse:
+        found = corpus.reuse(args.reuse, corpus_sizes(args), args.broken, args.seed, args.rubric)
+    else:
+        note(f"generating {max(corpus_sizes(args))} files under {args.workdir}")
+        found = corpus.generate(args.workdir, corpus_sizes(args), args.broken, args.seed,
+                                args.rubric)
+    spent["corpus"] = time.perf_counter() - clock
+    if args.corpus_only:
+        print(f"{found.root}\t{found.manifest['files']} files, sizes {found.sizes}, generated "
+              f"in {spent['corpus']:.0f} s; pass --reuse {found.root}")
+        return
     work = Path(tempfile.mkdtemp(prefix="cxmaturity-bench-"))
+    results: dict[str, Any] = {"facts": facts, "args": vars(args), "corpus": found.manifest,
+                               "corpus_root": str(found.root), "corpus_reused": found.reused}
     try:
-        folder = work / "all"
-        generate(folder, args.n, args.broken)
-        one = next(folder.rglob("site-*.yaml"))
-        py = sys.executable
-        lines = [f"cxmaturity benchmark: {args.n} files (+{args.broken} broken), "
-                 f"{args.jobs} processes, median of {args.repeat}, Python "
-                 f"{sys.version.split()[0]}, {os.cpu_count()} CPUs", "",
-                 "| what | floor | cxmaturity | ratio | target |", "|---|---:|---:|---:|---|"]
-        floor, ours = compare([py, "-c", FLOOR, str(folder), str(args.jobs)],
-                              [CLI, "assess", str(folder), "--format", "jsonl", "--jobs",
-                               str(args.jobs)], args.repeat)
-        lines.append(row(f"{args.n} files, parse floor vs `assess DIR --format jsonl`",
-                         floor, ours, 1.3))
-        stages = stage_times(folder, 2000, args.repeat)
-        lines.append(row("strict reader alone: `CSafeLoader.load` vs `yamlsafe.parse_bytes`, "
-                         "2000 files in one process", stages["floor"], stages["read"], 1.0))
-        floor, ours = compare([py, "-c", "import typer, yaml, pydantic"],
-                              [CLI, "assess", str(one), "--format", "json"], args.repeat * 3)
-        lines.append(row("cold start: one file, `--format json`", floor, ours, 1.3))
-        floor, ours = compare([py, "-c", "import typer"], [CLI, "--help"], args.repeat * 3)
-        lines.append(row("`cxmaturity --help`", floor, ours, 2))
-        lines += ["", "Per file, in one process (2000 files), as multiples of the parse floor:", "",
-                  "| stage | per file | x floor |", "|---|---:|---:|"]
-        for name, label in (("floor", "floor: `yaml.load(CSafeLoader)`"),
-                            ("read", "strict reader (`yamlsafe`)"),
-                            ("check", "validate answers against the rubric"),
-                            ("score", "score"), ("record", "JSON record")):
-            per = stages[name] / min(2000, args.n)
-            lines.append(f"| {label} | {per * 1e6:.0f} µs | {stages[name] / stages['floor']:.2f} |")
-        total = sum(v for k, v in stages.items() if k != "floor") / stages["floor"]
-        lines.append(f"| all of ours | | {total:.2f} |")
-        lines += ["", "| files | peak memory (largest process) |", "|---:|---:|"]
-        for size in [int(n) for n in args.memory.split(",") if n.strip()]:
-            sub = work / f"mem-{size}"
-            generate(sub, size, 0)
-            kib = peak_kib([CLI, "assess", str(sub), "--format", "jsonl", "--jobs",
-                            str(args.jobs)])
-            lines.append(f"| {size} | {kib / 1024:.0f} MiB |")
-            shutil.rmtree(sub)
-        print("\n".join(lines))
+        for name in args.measures:
+            clock = time.perf_counter()
+            if name == "batch":
+                results["batch"] = measure_batch(args, found)
+            elif name == "memory":
+                results["memory"] = measure_memory(args, found, results.get("batch", []))
+            elif name == "cold":
+                results["cold"] = interleave(cold_commands(found), args.cold_repeat, "cold")
+            elif name == "stages":
+                results["stages"] = measure_stages(args, found)
+            else:
+                results["peer"] = measure_peer(args, found, work)
+            spent[name] = time.perf_counter() - clock
     finally:
+        if not (args.keep or args.reuse):
+            corpus.remove(found)
         shutil.rmtree(work, ignore_errors=True)
+    facts["load_at_end"] = os.getloadavg()[0]
+    spent["total"] = time.perf_counter() - started
+    results["spent"] = spent
+    print(tables.report(results, kept=args.keep and not args.reuse))
+    if args.save:
+        args.save.write_text(json.dumps(results, default=_raw, indent=1), encoding="utf-8")
+
+
+def _raw(value: Any) -> Any:
+    if isinstance(value, Series):
+        return [vars(r) for r in value.runs]
+    return str(value)
 
 
 if __name__ == "__main__":
