@@ -12,5 +12,6 @@ from cxmaturity.escape.controls import BEYOND_C0
 
 def document(serialized: str) -> str:
     """JSON text as written by a serializer, made inert (the same data)."""
-    inert = BEYOND_C0.sub(lambda match: f"\\u{ord(match.group()):04x}", serialized)
+    inert = serialized if serialized.isascii() else BEYOND_C0.sub(  # ASCII: nothing to do,
+        lambda match: f"\\u{ord(match.group()):04x}", serialized)  # and told at once
     return inert.replace("##[", "##\\u005b")
