@@ -148,3 +148,8 @@ def test_github_commands_keep_data_in_its_field() -> None:
     head, _, message = line[2:].partition("::")
     assert head.startswith("error file=%3A%3Aa%2Cb%3Ac%0A.yaml,line=3,title=t")
     assert "%0A" in message and not controls.has_steering(message.removesuffix("\n"))
+
+
+def test_json_escapes_delete_though_it_is_ascii() -> None:
+    # Found by the thorough property run: a plain-ASCII shortcut let DEL through.
+    assert jsondoc.document('{"a": "x\x7fy"}') == '{"a": "x\\u007fy"}'

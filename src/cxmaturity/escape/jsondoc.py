@@ -12,6 +12,7 @@ from cxmaturity.escape.controls import BEYOND_C0
 
 def document(serialized: str) -> str:
     """JSON text as written by a serializer, made inert (the same data)."""
-    inert = serialized if serialized.isascii() else BEYOND_C0.sub(  # ASCII: nothing to do,
-        lambda match: f"\\u{ord(match.group()):04x}", serialized)  # and told at once
+    plain = serialized.isascii() and "\x7f" not in serialized  # told at once; most are
+    inert = serialized if plain else BEYOND_C0.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", serialized)
     return inert.replace("##[", "##\\u005b")
