@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.errors import InputError
+from cxmaturity.errors import OutputError
 from cxmaturity.files import AtomicWriter
 
 
@@ -31,7 +31,7 @@ def test_failure_leaves_the_earlier_file(tmp_path: Path) -> None:
 
 
 def test_missing_folder_is_a_located_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="cannot write here"):
+    with pytest.raises(OutputError, match="cannot write here"):
         AtomicWriter(tmp_path / "nope" / "report.csv")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
-from cxmaturity.gates import Gates
+from cxmaturity.gates import Gates, LevelGate
 
 from .conftest import DATA
 
@@ -30,7 +30,7 @@ def folder(write) -> Path:  # type: ignore[no-untyped-def]
         write(f"assessments/south/site-{i}.yml", answers())
     write("assessments/south/broken.yaml", "organization: X\ndate: [\n")
     write("assessments/.hidden.yaml", answers())
-    write("assessments/.git/config.yaml", answers())
+    write("assessments/.cache/config.yaml", answers())
     write("assessments/notes.txt", "not yaml")
     return write("assessments/north/site-0.yaml", answers()).parents[1]
 
@@ -60,7 +60,7 @@ def test_a_broken_file_does_not_stop_the_batch(folder: Path) -> None:
 
 def test_parallel_results_are_identical_to_serial(folder: Path) -> None:
     inputs = collect_inputs([str(folder)])
-    settings = Settings(gates=Gates(fail_under="mid"))
+    settings = Settings(gates=Gates(fail_under=(LevelGate("mid"),)))
     serial = list(run(inputs, settings, jobs=1))
     parallel = list(run(inputs, settings, jobs=2))
     assert serial == parallel

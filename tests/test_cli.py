@@ -47,11 +47,12 @@ def test_fail_under(runner, level: str, code: int) -> None:  # type: ignore[no-u
     assert runner.invoke(app, ["assess", MID, "--fail-under", level]).exit_code == code
 
 
-def test_fail_under_unknown_level_is_usage_error(runner) -> None:  # type: ignore[no-untyped-def]
+def test_fail_under_unknown_level_fails_the_gate_with_a_hint(runner) -> None:  # type: ignore[no-untyped-def]
+    # A gate never passes a file it could not check; the file is still scored (docs/ci.md).
     result = runner.invoke(app, ["assess", MID, "--fail-under", "hgh"])
-    assert result.exit_code == 2
-    assert 'error: --fail-under: "hgh" is not a level of tiny; did you mean "high"?' in (
-        result.stderr)
+    assert result.exit_code == 1
+    assert ('"hgh" is not a level of tiny; did you mean "high"?, or gate this rubric with '
+            "--fail-under tiny=LEVEL") in result.stderr
 
 
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]

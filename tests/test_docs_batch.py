@@ -35,8 +35,10 @@ def test_policy_example_in_docs_is_valid(write) -> None:  # type: ignore[no-unty
     assert policy == Policy.model_validate({
         "format": "markdown", "jobs": 4, "fail-under": "2",
         "fail-under-dimension": {"data": "2", "channels": "ai-bolt-on"},
-        "min-confidence": 0.6, "max-age": 365, "baseline": "ci/baseline.jsonl",
-        "fail-on-regression": True})
+        "min-confidence": "60%", "max-age": 365, "baseline": "ci/baseline.jsonl",
+        "fail-on-regression": True,
+        "rubrics": {"ai-readiness-cohorts": {"fail-under": "2",
+                                             "fail-under-dimension": {"data": "2"}}}})
 
 
 def test_readme_check_example_is_real_output(runner, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

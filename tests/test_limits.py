@@ -14,6 +14,7 @@ from cxmaturity.submission import read_submission
 from cxmaturity.yamlsafe import (
     MAX_BYTES,
     MAX_DEPTH,
+    MAX_DIGITS,
     MAX_NODES,
     MAX_STRING,
     parse_bytes,
@@ -139,3 +140,15 @@ def test_problems_past_the_limit_are_counted(write) -> None:  # type: ignore[no-
     assert len(shown) == MAX_PROBLEMS and shown[-1].path == f"answers.x{MAX_PROBLEMS - 1}"
     assert str(summary).endswith(f"a.yaml: 5 more problem(s) not shown; fix the first "
                                  f"{MAX_PROBLEMS} and run again")
+
+
+@pytest.mark.parametrize("digits", [MAX_DIGITS + 1, 4301, 10_000])
+def test_a_long_integer_is_a_located_error(digits: int) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_yaml(f"a: 1\nb: {'7' * digits}\n", "x.yaml")
+    problem = raised.value.problems[0]
+    assert (problem.line, problem.column, problem.path) == (2, 4, "b")
+
+
+def test_an_integer_at_the_limit_is_read() -> None:
+    assert parse_yaml(f"b: {'7' * MAX_DIGITS}\n", "x.yaml").value == {"b": int("7" * MAX_DIGITS)}

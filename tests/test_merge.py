@@ -82,6 +82,7 @@ def test_folder_convention_reads_every_yaml_file() -> None:
 
 
 def test_folder_convention_skips_a_hidden_policy_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # a repository: its answers files may name its rubrics
     (tmp_path / "rubrics").mkdir()
     (tmp_path / "rubrics" / "tiny.yaml").write_bytes(TINY.read_bytes())
     site = tmp_path / "site"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
+from cxmaturity.escape.markdown import inline
 from cxmaturity.report.html import render_html
-from cxmaturity.report.markdown import cell, render_markdown
+from cxmaturity.report.markdown import render_markdown
 from cxmaturity.scoring import score
 from cxmaturity.submission import read_submission
 
@@ -83,7 +84,7 @@ def test_markdown_roadmap_states_priority(healthcare) -> None:  # type: ignore[n
 
 
 def test_cell_escapes_pipes_and_newlines() -> None:
-    assert cell("a | b\n  c") == "a \\| b c"
+    assert inline("a | b\n  c") == "a \\| b c"
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])

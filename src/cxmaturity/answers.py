@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Frozen
@@ -56,6 +56,10 @@ class AnswerEntry(Frozen):
 
 class MetricEntry(Frozen):
     """A measured value, as written (`12`, `12%`), with its evidence."""
+
+    #: A value or target that is not finite is rejected when it is read against its metric
+    #: (:func:`cxmaturity.submission.parse_number`), with advice.
+    model_config = ConfigDict(allow_inf_nan=True)
 
     value: float | str | None = Field(
         description="A number; percentages as `12` or `12%` (not `0.12`); `unknown` if not known."

@@ -17,6 +17,7 @@ import yaml
 
 from cxmaturity.bands import target_phrase
 from cxmaturity.errors import InputError
+from cxmaturity.escape.terminal import prose
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yamlsafe import parse_yaml
 
@@ -70,7 +71,9 @@ def _reread(text: str) -> Any:
 
 
 def _comment(text: str, indent: str) -> list[str]:
-    lines = textwrap.wrap(" ".join(text.split()), WIDTH - len(indent) - 2,
+    """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
+    printed where a terminal or a CI log reads it)."""
+    lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2,
                           break_long_words=False, break_on_hyphens=False) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
 
@@ -114,7 +117,7 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
         questions = [q for q in rubric.questions if q.dimension == dim.id]
         if not questions:
             continue
-        out += ["", f"  # == {dim.name} =="]
+        out += ["", f"  # == {prose(dim.name)} =="]
         for question in questions:
             out += ["", *_comment(question.text, "  ")]
             if question.help:

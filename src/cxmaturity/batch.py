@@ -7,15 +7,20 @@ Outcomes come back in input order (sorted by path), whatever the number of proce
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+import signal
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError, Problem
+from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.gates import GateFailure, Gates
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from cxmaturity.merge import Merged
     from cxmaturity.result import Assessment
     from cxmaturity.submission import Submission
@@ -42,23 +47,27 @@ def collect_inputs(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXE
     return [STDIN, *ordered] if STDIN in arguments else ordered
 
 
-def _walk(folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
-    """Answers files under `folder`; symbolic links to folders are not followed (so a link
-    loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml` link that
-    cannot be followed (a loop), is yielded itself, to be reported when it is read."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except OSError:
-        yield folder
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def _walk(top: str, suffixes: tuple[str, ...]) -> Iterator[str]:
+    """Answers files under `top`, at any depth (the walk keeps its own stack, so a tree
+    thousands of folders deep is no problem); symbolic links to folders are not followed
+    (so a link loop cannot trap the walk). A folder that cannot be listed, or a `*.yaml`
+    link that cannot be followed (a loop), is yielded itself, to be reported when read."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            yield folder
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, suffixes)
-        elif entry.name.endswith(suffixes) and _is_file(entry):
-            yield entry.path
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith(suffixes) and _is_file(entry):
+                yield entry.path
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
@@ -117,6 +126,8 @@ class Outcome:
     problems: tuple[Problem, ...] = ()
     result: Assessment | None = field(default=None, compare=False, repr=False)
     """The assessment itself, kept only when scored in this process and asked for."""
+    compared: bool = False
+    """A regression gate found this file in its baseline."""
 
     @property
     def broken(self) -> bool:
@@ -139,11 +150,14 @@ class Tally:
     files: int = 0
     broken: int = 0
     gated: int = 0
+    compared: int = 0
+    """Scored files that a regression gate found in its baseline."""
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
         self.broken += outcome.broken
         self.gated += bool(outcome.gates)
+        self.compared += outcome.compared
 
     @property
     def scored(self) -> int:
@@ -165,12 +179,22 @@ class Tally:
 
 @dataclass(frozen=True)
 class Settings:
-    """How each file is scored: the gates and the level to plan for."""
+    """How each file is scored: the gates, the level to plan for, and where rubrics named
+    by path may lie."""
 
     gates: Gates = field(default_factory=Gates)
+    """The gates of every file not in :attr:`by_file`."""
     target: str | None = None
     keep: bool = False
     """Keep the full :class:`Assessment` on each outcome (single-file reports)."""
+    rubric_root: Path | None = None
+    """The folder rubrics named by path must lie in (None: each file's repository)."""
+    by_file: Mapping[str, Gates] = field(default_factory=dict)
+    """The gates of files governed by another policy file than the rest."""
+
+    def gates_for(self, path: str) -> Gates:
+        """The gates of the input `path`."""
+        return self.by_file.get(path, self.gates)
 
 
 def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
@@ -178,13 +202,13 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outco
     from cxmaturity.inputs import base_folder, read_document
     from cxmaturity.submission import check_submission
 
-    shown = STDIN_NAME if path == STDIN else path
+    shown = STDIN_NAME if path == STDIN else without_surrogates(path)
     if path != STDIN and os.path.isdir(path):
-        return Outcome(shown, problems=(_folder_problem(path),))
+        return Outcome(shown, problems=(_folder_problem(path, shown),))
     try:
         doc = read_document(path, raw)
-        sub = check_submission(doc, base_folder(path))
-        return _scored(sub, settings, doc, shown)
+        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root)
+        return _scored(sub, settings, settings.gates_for(path), doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)
 
@@ -194,12 +218,12 @@ def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
     (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
     from cxmaturity.merge import merge_inputs
 
-    merged = merge_inputs(paths)
-    return _scored(merged.submission, settings, None, None, merged)
+    merged = merge_inputs(paths, rubric_root=settings.rubric_root)
+    return _scored(merged.submission, settings, settings.gates, None, None, merged)
 
 
-def _scored(sub: Submission, settings: Settings, doc: YamlDocument | None, shown: str | None,
-            merged: Merged | None = None) -> Outcome:
+def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument | None,
+            shown: str | None, merged: Merged | None = None) -> Outcome:
     """The outcome of scoring a checked submission: its result, digest and failed gates."""
     from cxmaturity.gates import failed_gates, resolve_level
     from cxmaturity.scoring import score
@@ -210,18 +234,19 @@ def _scored(sub: Submission, settings: Settings, doc: YamlDocument | None, shown
     result = score(sub, target=goal)
     if merged is not None:
         result = merged.annotate(result)
-    failures = failed_gates(result, rubric, settings.gates, doc)
+    failures = failed_gates(result, rubric, gates, doc)
     return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
-                   tuple(failures), result=result if settings.keep else None)
+                   tuple(failures), result=result if settings.keep else None,
+                   compared=gates.compares(result))
 
 
-def _folder_problem(path: str) -> Problem:
+def _folder_problem(path: str, shown: str) -> Problem:
     """Why a folder came back from the walk: it could not be listed."""
     try:
         os.scandir(path).close()
     except OSError as exc:
-        return Problem(path, f"cannot read folder: {exc.strerror}")
-    return Problem(path, "is a directory, not a file")
+        return Problem(shown, f"cannot read folder: {exc.strerror}")
+    return Problem(shown, "is a directory, not a file")
 
 
 _settings = Settings()
@@ -230,6 +255,7 @@ _settings = Settings()
 def _install(settings: Settings) -> None:
     global _settings
     _settings = settings
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
 def _assess_in_worker(path: str) -> Outcome:
@@ -246,17 +272,24 @@ def default_jobs() -> int:
 
 def run(inputs: Sequence[str], settings: Settings, jobs: int,
         stdin: bytes | None = None) -> Iterator[Outcome]:
-    """Outcomes of `inputs` in order; `jobs` processes score files when the batch is large."""
+    """Outcomes of `inputs` in order; `jobs` processes score files when the batch is large.
+
+    The worker processes are started here, before the first outcome is asked for, so they
+    are forked while this process has a single thread (a progress bar's thread starts
+    later; forking a process with threads can deadlock)."""
     files = [path for path in inputs if path != STDIN]
-    if len(files) < len(inputs):
-        yield assess_one(STDIN, settings, stdin)
+    first = [assess_one(STDIN, settings, stdin)] if len(files) < len(inputs) else []
     if jobs <= 1 or len(files) < 4 * jobs:
-        yield from (assess_one(path, settings) for path in files)
-        return
+        return chain(first, (assess_one(path, settings) for path in files))
     import multiprocessing  # only a batch large enough to share out needs it
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (jobs * 16)))
-    with context.Pool(jobs, initializer=_install, initargs=(settings,)) as pool:
+    pool = context.Pool(jobs, initializer=_install, initargs=(settings,))
+    return chain(first, _pooled(pool, files, chunk))
+
+
+def _pooled(pool: Pool, files: list[str], chunk: int) -> Iterator[Outcome]:
+    with pool:
         yield from pool.imap(_assess_in_worker, files, chunksize=chunk)

@@ -90,11 +90,13 @@ def run_calibration(reference: str) -> Calibration | None:
     if not profiles:
         return None
     rubric = load_rubric(reference).rubric
+    # The cases lie next to the rubric under test and may name it by path from there.
+    settings = Settings(keep=True, rubric_root=find_rubric(reference)[0].parent.resolve())
     return Calibration(rubric, str(folder),
-                       tuple(_case(profile.parent, rubric) for profile in profiles))
+                       tuple(_case(profile.parent, rubric, settings) for profile in profiles))
 
 
-def _case(folder: Path, rubric: Rubric) -> CalibrationCase:
+def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
     profile = folder / "profile.md"
     text = profile.read_text(encoding="utf-8")
     fields = dict(_FIELD.findall(text))
@@ -113,8 +115,8 @@ def _case(folder: Path, rubric: Rubric) -> CalibrationCase:
     base = CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason)
     interviews = sorted(str(p) for p in (folder / "interviews").glob("*.y*ml"))
     try:
-        outcome = assess_merged(interviews, Settings(keep=True)) if interviews else \
-            assess_one(str(folder / "answers.yaml"), Settings(keep=True))
+        outcome = assess_merged(interviews, settings) if interviews else \
+            assess_one(str(folder / "answers.yaml"), settings)
     except CxError as error:
         return _broken(base, *error.problems)
     if outcome.broken:

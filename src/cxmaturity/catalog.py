@@ -9,7 +9,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cxmaturity.containment import check_contained
 from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.files import entry_kind
 from cxmaturity.integrity import integrity_problems
 from cxmaturity.kinds import expect_kind
 from cxmaturity.rubric import Rubric
@@ -57,48 +60,62 @@ def is_path_reference(reference: str) -> bool:
     return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
 
 
-def find_rubric(reference: str, *, relative_to: Path | None = None) -> tuple[Path, bool]:
-    """The file a reference points to, and whether it is bundled; RubricNotFound if none."""
+def find_rubric(reference: str, *, relative_to: Path | None = None,
+                within: tuple[Path, ...] | None = None) -> tuple[Path, bool]:
+    """The file a reference points to, and whether it is bundled; RubricNotFound if none, or
+    if it lies outside every folder of `within` (given for references read from files, see
+    :mod:`cxmaturity.containment`)."""
     if is_path_reference(reference):
         path = Path(reference).expanduser()
         if not path.is_absolute() and relative_to is not None:
             path = relative_to / path
-        if path.is_file():
+        shown = without_surrogates(str(path))
+        if within is not None:
+            check_contained(path, within, shown)
+        entry = entry_kind(path)
+        if entry == "file":
             return path, False
-        if path.is_dir():
-            raise RubricNotFound([Problem(str(path), "the rubric is a folder, not a file",
-                                          hint="name the rubric's .yaml file")])
-        raise RubricNotFound([Problem(str(path), "rubric file not found",
-                                      hint="paths are relative to the answers file")])
+        message, hint = {
+            "folder": ("the rubric is a folder, not a file", "name the rubric's .yaml file"),
+            "other": ("the rubric is not a regular file", "name the rubric's .yaml file"),
+            "missing": ("rubric file not found", "paths are relative to the answers file"),
+        }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
+        raise RubricNotFound([Problem(shown, message, hint=hint)])
     path = bundled_dir() / f"{reference}.yaml"
-    if path.is_file():
+    if entry_kind(path) == "file":
         return path, True
     ids = bundled_ids()
     hint = did_you_mean(reference, ids) or f"bundled rubrics: {', '.join(ids)}"
     raise RubricNotFound([Problem(reference, "no bundled rubric with this id", hint=hint)])
 
 
-def load_rubric(reference: str, *, relative_to: Path | None = None) -> LoadedRubric:
+def load_rubric(reference: str, *, relative_to: Path | None = None,
+                within: tuple[Path, ...] | None = None) -> LoadedRubric:
     """Find, read, validate and integrity-check a rubric (cached per file version)."""
-    path, bundled = find_rubric(reference, relative_to=relative_to)
+    path, bundled = find_rubric(reference, relative_to=relative_to, within=within)
+    shown = without_surrogates(str(path))
     try:
-        stat = path.stat()
+        status = path.stat()
     except OSError as exc:
-        raise InputError([Problem(str(path), f"cannot read rubric: {exc.strerror}")]) from None
-    return _load(str(path), (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size), bundled)
+        raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
+    version = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
+    return _load(str(path), shown, version, bundled)
 
 
 @functools.lru_cache(maxsize=32)
-def _load(shown: str, version: tuple[int, int, int, int], bundled: bool) -> LoadedRubric:
+def _load(path: str, shown: str, version: tuple[int, int, int, int],
+          bundled: bool) -> LoadedRubric:
     """`version` (device, inode, mtime, size) tells one version of one file from another."""
-    return parse_rubric(read_limited(shown, shown), shown, bundled=bundled)
+    return parse_rubric(read_limited(path, shown), shown, bundled=bundled)
 
 
 def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
-    """Parse, validate and integrity-check a rubric's bytes (read from `shown`)."""
+    """Parse, validate and integrity-check a rubric's bytes (read from `shown`). Problems
+    never quote the file's values: a path in an answers file may name a file that is not a
+    rubric at all, and its content must not reach a report."""
     doc = parse_bytes(raw, shown)
     expect_kind(doc, "rubric")
-    rubric = validate(doc, Rubric)
+    rubric = validate(doc, Rubric, quote=False)
     problems = integrity_problems(doc, rubric)
     if problems:
         raise InputError(problems)

@@ -8,6 +8,7 @@ and one output format (`file:line:col: severity: message (key.path)`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from cxmaturity.batch import STDIN
 from cxmaturity.catalog import find_rubric
@@ -83,9 +84,11 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Finding]:
     ]
 
 
-def check_answers(argument: str, stdin: bytes | None = None) -> list[Finding]:
+def check_answers(argument: str, stdin: bytes | None = None, *,
+                  rubric_root: Path | None = None) -> list[Finding]:
     """Every finding for an answers file (or `-`, the file in `stdin`) checked against its
-    rubric, without scoring. A mistake of one kind never hides those of another.
+    rubric, without scoring. A mistake of one kind never hides those of another. A rubric
+    named by path must lie inside `rubric_root` (default: the file's repository).
 
     Errors: YAML, schema, unknown ids, out-of-scale answers, invalid metrics.
     Warnings: questions and metrics the file does not mention, and a file left as the
@@ -102,7 +105,7 @@ def check_answers(argument: str, stdin: bytes | None = None) -> list[Finding]:
     if answers is None:
         return found
     try:
-        sub = check_submission(doc, base_folder(argument), answers)
+        sub = check_submission(doc, base_folder(argument), answers, rubric_root=rubric_root)
     except InputError as exc:
         stage = "rubric" if _is_rubric_problem(exc, doc.file) else "answers"
         return sorted(found + _stage(exc, stage), key=_place)

@@ -4,6 +4,7 @@ blockers are new and which are resolved. Pure data; reporters render a :class:`C
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
@@ -79,16 +80,16 @@ class Comparison(Frozen):
 
 
 def compare_files(old: str, new: str, *, target: str | None = None,
-                  stdin: bytes | None = None) -> Comparison:
+                  stdin: bytes | None = None, rubric_root: Path | None = None) -> Comparison:
     """Compare two files (answers or JSON results; `-` is `stdin`). Answers files are both
     planned against one target: the level above the old overall level, or `target` (a
     level's number, id or name)."""
-    before = load_assessment(old, stdin=stdin)
+    before = load_assessment(old, stdin=stdin, rubric_root=rubric_root)
     goal = before.next.number if before.next else None
     if target is not None:
         goal = resolve_level(before.ladder, target, "--target")
-        before = load_assessment(old, target=goal, stdin=stdin)
-    after = load_assessment(new, target=goal, stdin=stdin)
+        before = load_assessment(old, target=goal, stdin=stdin, rubric_root=rubric_root)
+    after = load_assessment(new, target=goal, stdin=stdin, rubric_root=rubric_root)
     return compare(before, after)
 
 

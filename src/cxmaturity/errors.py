@@ -71,6 +71,11 @@ class UsageError(CxError):
     """Options that contradict each other or name things that do not exist."""
 
 
+class OutputError(CxError):
+    """A report could not be written (a full disk, an I/O error, a closed pipe); any file
+    it was to replace is left as it was."""
+
+
 def capped(problems: Iterable[Problem], file: str) -> list[Problem]:
     """The first :data:`MAX_PROBLEMS` problems, then one line counting the rest.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from cxmaturity.batch import collect_inputs
 from cxmaturity.errors import InputError, Problem
@@ -14,13 +15,15 @@ from cxmaturity.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring import score
 from cxmaturity.submission import check_submission
 from cxmaturity.validation import located, validate
+from cxmaturity.yamlsafe import YamlDocument
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def load_assessment(path: str, *, target: int | None = None,
-                    stdin: bytes | None = None) -> Assessment:
+                    stdin: bytes | None = None,
+                    rubric_root: Path | None = None) -> Assessment:
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
     so a bad result is reported at its line and column); `-` reads `stdin`. `target` applies
     to answers files."""
@@ -33,8 +36,32 @@ def load_assessment(path: str, *, target: int | None = None,
                                       f"not supported (this cxmaturity reads {SCHEMA_VERSION})",
                                       "re-run `cxmaturity assess --format json` on the "
                                       "answers file")])
-        return validate(doc, Assessment)
-    return score(check_submission(doc, base_folder(path)), target=target)
+        result = validate(doc, Assessment)
+        _check_ladder(doc, result)
+        return result
+    sub = check_submission(doc, base_folder(path), rubric_root=rubric_root)
+    return score(sub, target=target)
+
+
+def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
+    """InputError, located, unless the saved result's ladder is numbered 1..N (N >= 2) and
+    every level in it is on that ladder (a result from elsewhere may claim anything)."""
+    top = len(result.ladder)
+    problems = []
+    if top < 2 or [lv.number for lv in result.ladder] != list(range(1, top + 1)):
+        problems.append(located(doc, ("ladder",), "the ladder must number its levels 1, 2, "
+                                "... (at least two)"))
+    levels: list[tuple[tuple[str | int, ...], int | None]] = [
+        (("overall", "level"), result.overall.level),
+        *((("dimensions", i, "level"), d.level) for i, d in enumerate(result.dimensions)),
+        *((("metrics", i, "level"), m.level) for i, m in enumerate(result.metrics))]
+    for path, level in levels:
+        if level is not None and not 1 <= level <= top:
+            problems.append(located(doc, path, f"level {level} is not on the result's ladder "
+                                    f"(1-{top})", "re-run `cxmaturity assess --format json` on "
+                                    "the answers file"))
+    if problems:
+        raise InputError(problems)
 
 
 def expand(paths: Iterable[str]) -> list[str]:

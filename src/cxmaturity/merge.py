@@ -53,18 +53,19 @@ class Merged:
                                          "disagreements": self.disagreements})
 
 
-def read_interviews(paths: Sequence[str]) -> list[Interview]:
+def read_interviews(paths: Sequence[str], *,
+                    rubric_root: Path | None = None) -> list[Interview]:
     """Read and check each answers file on its own."""
     interviews = []
     for path in paths:
         doc = read_yaml_file(path)
-        sub = check_submission(doc, Path(path).parent)
+        sub = check_submission(doc, Path(path).parent, rubric_root=rubric_root)
         names = [r.name for r in sub.answers.respondents]
         interviews.append(Interview(", ".join(names) or Path(path).stem, doc, sub))
     return interviews
 
 
-def merge_inputs(paths: Sequence[str]) -> Merged:
+def merge_inputs(paths: Sequence[str], *, rubric_root: Path | None = None) -> Merged:
     """Merge the given files, or the answers files of a single folder given alone (found as
     `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
     `.cxmaturity.yaml` policy skipped)."""
@@ -75,15 +76,15 @@ def merge_inputs(paths: Sequence[str]) -> Merged:
         paths = collect_inputs([folder])
         if not paths:
             raise UsageError([Problem(folder, "no .yaml answers files in this folder")])
-    return merge_files(paths)
+    return merge_files(paths, rubric_root=rubric_root)
 
 
-def merge_files(paths: Sequence[str]) -> Merged:
+def merge_files(paths: Sequence[str], *, rubric_root: Path | None = None) -> Merged:
     """Read several answers files for one site and merge them."""
     if len(paths) < 2:
         raise UsageError([Problem("--merge", "merging needs at least two answers files",
                                   hint="give one file without --merge to score it alone")])
-    return merge(read_interviews(paths))
+    return merge(read_interviews(paths, rubric_root=rubric_root))
 
 
 def merge(interviews: Sequence[Interview]) -> Merged:

@@ -40,9 +40,10 @@ LevelRange = Annotated[
 
 
 class Frozen(BaseModel):
-    """Base for every rubric and answers model: immutable, unknown keys rejected."""
+    """Base for every rubric and answers model: immutable, unknown keys rejected, numbers
+    finite (`.inf` or `.nan` as a weight or a band edge would poison every score)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 Basis = Literal["source", "interpretation"]

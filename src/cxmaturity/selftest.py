@@ -93,7 +93,8 @@ def run_case(path: Path, rubric_path: Path) -> CaseOutcome:
     except InputError as exc:
         return CaseOutcome(path.stem, str(path), "", problems=exc.problems)
     try:
-        sub = check_submission(_assessment(doc, case, rubric_path), path.parent)
+        sub = check_submission(_assessment(doc, case, rubric_path), path.parent,
+                               rubric_root=rubric_path.parent.resolve())
     except InputError as exc:
         return CaseOutcome(path.stem, str(path), case.description,
                            problems=tuple(_in_assessment(p, doc.file) for p in exc.problems))

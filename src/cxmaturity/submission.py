@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 from cxmaturity import bands
 from cxmaturity.answers import Answers
 from cxmaturity.catalog import LoadedRubric, load_rubric
+from cxmaturity.containment import rubric_roots
 from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem, RubricNotFound, capped
 from cxmaturity.options import advice, option_for
+from cxmaturity.percentages import as_written, check_percentage, read_number
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
 from cxmaturity.salvage import read_answers
 from cxmaturity.validation import did_you_mean, located
@@ -21,9 +22,6 @@ from cxmaturity.yamlsafe import YamlDocument, parse_bytes, read_yaml_file
 
 if TYPE_CHECKING:
     from cxmaturity.rubric_index import RubricIndex
-
-_PERCENT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$")
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -49,30 +47,34 @@ class Submission:
         return self.loaded.rubric
 
 
-def read_submission(path: str, display: str | None = None) -> Submission:
+def read_submission(path: str, display: str | None = None, *,
+                    rubric_root: Path | None = None) -> Submission:
     """Read an answers file from disk and check it against its rubric."""
     doc = read_yaml_file(path, display)
-    return check_submission(doc, Path(path).parent)
+    return check_submission(doc, Path(path).parent, rubric_root=rubric_root)
 
 
-def parse_submission(raw: bytes, file: str, base: Path) -> Submission:
+def parse_submission(raw: bytes, file: str, base: Path, *,
+                     rubric_root: Path | None = None) -> Submission:
     """Check answers given as bytes (e.g. stdin); rubric paths are relative to `base`."""
-    return check_submission(parse_bytes(raw, file), base)
+    return check_submission(parse_bytes(raw, file), base, rubric_root=rubric_root)
 
 
-def check_submission(doc: YamlDocument, base: Path,
-                     answers: Answers | None = None) -> Submission:
+def check_submission(doc: YamlDocument, base: Path, answers: Answers | None = None, *,
+                     rubric_root: Path | None = None) -> Submission:
     """Validate a parsed answers document and resolve it against its rubric, raising
     InputError with every problem at once: schema problems, and what the rest of the file
     gets wrong against its rubric (`answers`: the document already validated, when the
-    caller has done that)."""
+    caller has done that). A rubric named by path must lie inside `rubric_root`, or by
+    default the answers file's repository (see :mod:`cxmaturity.containment`)."""
     schema: tuple[Problem, ...] = ()
     if answers is None:
         answers, schema = read_answers(doc)
         if answers is None:
             raise InputError(schema)
     try:
-        loaded = load_rubric(answers.rubric, relative_to=base)
+        loaded = load_rubric(answers.rubric, relative_to=base,
+                             within=rubric_roots(base, rubric_root))
     except RubricNotFound as exc:
         first = exc.problems[0]
         raise InputError([*schema, located(doc, ("rubric",), f'{first.message}: '
@@ -203,36 +205,19 @@ def parse_metric_value(raw: Any, metric: Metric, target: float | None = None) ->
 
 
 def parse_number(raw: Any, metric: Metric) -> float | None:
-    """A value or target of `metric` as a float (percent as 0-100), None for unknown."""
+    """A value or target of `metric` as a float (percent as 0-100), None for unknown; read
+    as :mod:`cxmaturity.percentages` reads every number and percentage."""
     if raw is None or (isinstance(raw, str) and raw.strip().lower() == UNKNOWN):
         return None
-    number, had_percent = _number(raw)
-    shown = f"{raw:g}" if isinstance(raw, float) else repr(raw)
-    if math.isnan(number) or math.isinf(number):
-        raise ValueError(f"{shown} is not a finite number")
+    number, had_percent = read_number(raw)
     if metric.unit == "percent":
-        if not had_percent and 0 < number < 1:
-            raise ValueError(f"{shown} is ambiguous: percentages are written 0-100, so "
-                             f"write {number * 100:g}% for that share, or {number:g}% if "
-                             f"you mean less than one percent")
+        check_percentage(number, had_percent, raw)
     elif had_percent:
-        raise ValueError(f"{shown} has a % sign but {metric.name} is not a percentage")
+        raise ValueError(f"{as_written(raw)} has a % sign but {metric.name} is not a percentage")
     limits = metric.limits
     low = -math.inf if limits[0] is None else limits[0]
     high = math.inf if limits[1] is None else limits[1]
     if not low <= number <= high:
-        raise ValueError(f"{shown} is out of range for {metric.name} ({low:g} to {high:g})")
+        raise ValueError(f"{as_written(raw)} is out of range for {metric.name} ({low:g} to "
+                         f"{high:g})")
     return number
-
-
-def _number(raw: Any) -> tuple[float, bool]:
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return float(raw), False
-    text = str(raw)
-    match = _PERCENT.match(text)
-    if match:
-        return float(match.group(1)), True
-    match = _NUMBER.match(text)
-    if match:
-        return float(match.group(1)), False
-    raise ValueError(f"{raw!r} is not a number")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import Field
 
@@ -64,11 +65,13 @@ class Trend(Frozen):
     paces: tuple[Pace, ...]
 
 
-def trend_files(paths: Sequence[str], stdin: bytes | None = None) -> Trend:
+def trend_files(paths: Sequence[str], stdin: bytes | None = None, *,
+                rubric_root: Path | None = None) -> Trend:
     """Read every file (folders expand to their .yaml/.yml/.json files; `-` is `stdin`) and
     build the trend."""
     files = expand(paths)
-    return trend([load_assessment(path, stdin=stdin) for path in files])
+    return trend([load_assessment(path, stdin=stdin, rubric_root=rubric_root)
+                  for path in files])
 
 
 def trend(results: Sequence[Assessment]) -> Trend:

@@ -14,8 +14,9 @@ from cxmaturity.yamlsafe import Path, YamlDocument, dotted
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
-    """Validate `doc.value` as `model`, raising InputError with every problem at once."""
+def validate(doc: YamlDocument, model: type[ModelT], *, quote: bool = True) -> ModelT:
+    """Validate `doc.value` as `model`, raising InputError with every problem at once.
+    With `quote` off, problems never repeat a value of the file (only keys and positions)."""
     if not isinstance(doc.value, dict):
         mark = doc.locate(())
         raise InputError([Problem(doc.file, f"expected a mapping of keys at the top, found "
@@ -25,7 +26,8 @@ def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errs = _without_knock_on(exc.errors(include_url=False))
-        raise SchemaError(capped((problem_from(doc, model, err) for err in errs), doc.file),
+        raise SchemaError(capped((problem_from(doc, model, err, quote=quote) for err in errs),
+                                 doc.file),
                           tuple(_error_path(doc.value, err) for err in errs)) from None
 
 
@@ -64,8 +66,9 @@ def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None
                    mark.column if mark else None, dotted(path) or None, hint)
 
 
-def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
-    """One pydantic error as a located problem."""
+def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any, *,
+                 quote: bool = True) -> Problem:
+    """One pydantic error as a located problem (quoting the value given when `quote`)."""
     loc = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing" and loc:
@@ -80,7 +83,7 @@ def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem
             hint = (f"{hint}; if this is the rest of a text after a comma inside {{...}}, "
                     f"put the whole text in quotes")
         return located(doc, path, f'unknown key "{key}"', hint, prefer_key=True)
-    wording = explain(err)
+    wording = explain(err if quote else {k: v for k, v in err.items() if k != "input"})
     return located(doc, path, wording.message, wording.hint)
 
 
@@ -140,8 +143,9 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _kind(value: Any) -> str:
+    """What the top of a file holds, without quoting it (the file may not be ours to show)."""
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing"
-    return f"a single value ({value!r})"[:60]
+    return "a single value (text)" if isinstance(value, str) else "a single value"

@@ -20,6 +20,7 @@ from cxmaturity.yamlsafe import (
     MAX_STRING,
     Mark,
     Path,
+    TooManyDigits,
     _resolve_plain,
 )
 
@@ -128,7 +129,10 @@ def _scalar(node: Any) -> Any:
     if tag is _PLAIN or tag == _PLAIN:
         if text and text[0] not in _SPECIAL_START:
             return text
-        return _resolve_plain(text)
+        try:
+            return _resolve_plain(text)
+        except TooManyDigits:
+            raise Fallback from None  # the event reader locates the problem
     if tag != _OTHER:
         raise Fallback
     return text

@@ -25,6 +25,9 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 50_000
 MAX_STRING = 20_000
+#: Most digits in a plain integer (a longer one is an error: nothing here counts that high, and
+#: Python converts at most 4,300 digits).
+MAX_DIGITS = 100
 
 _STD = "tag:yaml.org,2002:"
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -236,7 +239,11 @@ class _Builder:
             self.fail(event, f"a value is longer than {MAX_STRING} characters", path)
         self.no_tag(event, path)
         if event.implicit[0] and event.tag is None:
-            return _resolve_plain(text)
+            try:
+                return _resolve_plain(text)
+            except TooManyDigits:
+                self.fail(event, f"a number has more than {MAX_DIGITS} digits", path,
+                          "put it in quotes if it is text")
         return text
 
 
@@ -244,8 +251,13 @@ class _Builder:
 _SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 
 
+class TooManyDigits(ValueError):
+    """A plain integer longer than :data:`MAX_DIGITS` (located by the reader)."""
+
+
 def _resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema for an untagged plain scalar."""
+    """YAML 1.2 core schema for an untagged plain scalar; TooManyDigits for an integer
+    longer than :data:`MAX_DIGITS`."""
     if text and text[0] not in _SPECIAL_START:
         return text
     if _NULL.match(text):
@@ -253,6 +265,8 @@ def _resolve_plain(text: str) -> Any:
     if _BOOL.match(text):
         return text.lower() == "true"
     if _INT.match(text):
+        if len(text.lstrip("+-")) > MAX_DIGITS:
+            raise TooManyDigits(text[:20])
         return int(text)
     if _FLOAT.match(text):
         lowered = text.lower()
@@ -311,8 +325,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InputError
 
 
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
-    """Read and parse a file, turning OS and encoding errors into InputError."""
-    shown = display or path
+    """Read and parse a file, turning OS and encoding errors into InputError. The file is
+    shown as `display`, by default its path with any byte that is not UTF-8 as `\\xff`."""
+    from cxmaturity.escape.controls import without_surrogates
+
+    shown = display or without_surrogates(path)
     return parse_bytes(read_limited(path, shown), shown)
 
 

@@ -17,11 +17,13 @@ import json
 import multiprocessing
 import resource
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -31,13 +33,22 @@ from cxmaturity.catalog import bundled_ids, load_rubric
 from cxmaturity.scoring import score
 from cxmaturity.submission import parse_submission
 
-from .seeds import ANSWERS_STRUCTURES, ANSWERS_TEXTS, RUBRIC_STRUCTURES, RUBRIC_TEXTS
+from .seeds import (
+    ANSWERS_STRUCTURES,
+    ANSWERS_TEXTS,
+    REPORT_ANSWERS,
+    REPORT_RUBRIC,
+    RUBRIC_STRUCTURES,
+    RUBRIC_TEXTS,
+)
 from .strategies import (
     answers_mappings,
     mutated_bytes,
     mutated_structures,
     mutated_texts,
+    text_paths,
     to_yaml,
+    with_text,
     yaml_texts,
 )
 from .targets import BASE, answers_outcome, rubric_outcome
@@ -68,23 +79,48 @@ class Target:
 
 
 def _now_and_then(text: str) -> bool:
-    """Render the Rich report for about one input in sixteen (it is the slow part)."""
+    """Render the Rich report, or every format, for about one input in sixteen (it is the
+    slow part)."""
     return len(text) % 16 == 0
 
 
+_FIELDS = ([("rubric", p) for p in text_paths(REPORT_RUBRIC)]
+           + [("answers", p) for p in text_paths(REPORT_ANSWERS)])
+_FOLDER = Path(tempfile.mkdtemp(prefix="cxmaturity-fuzz-"))
+(_FOLDER / "sites").mkdir()
+(_FOLDER / ".git").mkdir()  # a repository, whose answers files may name its rubric
+
+
+def _any_text() -> st.SearchStrategy[tuple[tuple[str, tuple[Any, ...]], str]]:
+    return st.tuples(st.sampled_from(_FIELDS), st.text(max_size=60))
+
+
+def _reported(case: tuple[tuple[str, tuple[Any, ...]], str]) -> str:
+    """Any text in one text field of the answers file or its rubric, reported in every
+    format; each report is checked by tests/output_checks.py."""
+    (kind, path), text = case
+    rubric = with_text(REPORT_RUBRIC, path, text) if kind == "rubric" else REPORT_RUBRIC
+    answers = with_text(REPORT_ANSWERS, path, text) if kind == "answers" else REPORT_ANSWERS
+    (_FOLDER / "rubric.yaml").write_text(to_yaml(rubric), encoding="utf-8")
+    return answers_outcome(to_yaml(answers).encode(), every_format=True,
+                           base=_FOLDER / "sites")
+
+
 TARGETS = [
-    Target("answers: YAML-like text", 0.25, yaml_texts,
+    Target("answers: YAML-like text", 0.23, yaml_texts,
            lambda t: answers_outcome(t.encode("utf-8", "surrogatepass"))),
     Target("answers: edited files", 0.20, lambda: mutated_texts(ANSWERS_TEXTS),
-           lambda t: answers_outcome(t.encode(), rich=_now_and_then(t))),
+           lambda t: answers_outcome(t.encode(), rich=_now_and_then(t),
+                                     every_format=_now_and_then(t[1:]))),
     Target("answers: edited bytes", 0.20, lambda: mutated_bytes(ANSWERS_TEXTS), answers_outcome),
     Target("answers: edited structures", 0.20, lambda: mutated_structures(ANSWERS_STRUCTURES),
            lambda v: answers_outcome(to_yaml(v).encode())),
     Target("answers: valid, generated", 0.05, _valid_answers, _must_score),
     Target("rubric: edited files", 0.05, lambda: mutated_texts(RUBRIC_TEXTS),
-           lambda t: rubric_outcome(t.encode())),
+           lambda t: rubric_outcome(t.encode(), every_format=_now_and_then(t))),
     Target("rubric: edited structures", 0.05, lambda: mutated_structures(RUBRIC_STRUCTURES),
            lambda v: rubric_outcome(to_yaml(v).encode())),
+    Target("reports: any text in any field", 0.02, _any_text, _reported),
 ]
 
 

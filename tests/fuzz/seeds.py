@@ -26,3 +26,26 @@ def structures(texts: list[str]) -> list[Any]:
 
 ANSWERS_STRUCTURES = structures(ANSWERS_TEXTS)
 RUBRIC_STRUCTURES = structures(RUBRIC_TEXTS)
+
+
+def _report_rubric() -> dict[str, Any]:
+    """The tiny test rubric with every optional text a report can show filled in."""
+    rubric: dict[str, Any] = parse_yaml(
+        (ROOT / "tests" / "data" / "rubrics" / "tiny.yaml").read_text(), "tiny.yaml").value
+    rubric.update(level_term="Level", description="A rubric.")
+    rubric["questions"][0]["help"] = "What it means."
+    rubric["levels"][1]["metrics_that_matter"] = ["Cost"]
+    rubric["scoring"]["overall"]["rationale"] = "Why."
+    return rubric
+
+
+#: A rubric and an answers file (naming it as `../rubric.yaml`) whose text fields the
+#: reporters' property test and fuzz target fill with any text.
+REPORT_RUBRIC = _report_rubric()
+REPORT_ANSWERS: dict[str, Any] = {
+    "rubric": "../rubric.yaml", "organization": "Org", "site": "North", "date": "2026-01-01",
+    "assessor": "Ann", "respondents": [{"name": "Bo", "role": "Lead"}],
+    "metrics": {"coverage": {"value": "22%", "evidence": "Report", "period": "Q1"}},
+    "answers": {"t1": {"answer": "yes", "evidence": "Seen."}, "t2": "partial", "d1": "yes",
+                "d2": "no"},
+    "notes": "None."}

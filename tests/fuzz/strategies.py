@@ -306,3 +306,28 @@ def mutated_bytes(draw: st.DrawFn, seeds: list[str]) -> bytes:
         else:
             del raw[at:at + draw(st.integers(1, 16))]
     return bytes(raw)
+
+
+# --- any text in any text field, for the reporters -------------------------------------------
+
+#: Keys whose values are free text in a rubric or an answers file (ids and the references to
+#: them are left alone, so the files stay valid).
+TEXT_KEYS = frozenset({
+    "title", "version", "level_term", "name", "summary", "text", "headline", "steps", "expect",
+    "description", "label", "shortfall", "help", "model", "publisher", "document", "notes",
+    "rationale", "note", "unit_label", "metrics_that_matter", "organization", "site",
+    "assessor", "role", "evidence", "period"})
+
+
+def text_paths(value: Any, path: tuple[Any, ...] = (), text: bool = False) -> list[tuple[Any, ...]]:
+    """Paths of the free-text values in a document."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in text_paths(v, (*path, k), k in TEXT_KEYS)]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in text_paths(v, (*path, i), text)]
+    return [path] if text and isinstance(value, str) else []
+
+
+def with_text(document: Any, path: tuple[Any, ...], text: str) -> Any:
+    """`document` with the value at `path` replaced by `text`."""
+    return _replace(document, path, text, delete=False)

@@ -12,14 +12,18 @@ from pathlib import Path
 
 from rich.console import Console
 
+from cxmaturity.batch import Digest, Outcome, Tally
 from cxmaturity.catalog import LoadedRubric, parse_rubric
 from cxmaturity.errors import CxError, InputError
+from cxmaturity.report.formats import Context, OutputFormat, reporter
 from cxmaturity.report.json_report import render_json
 from cxmaturity.report.terminal import render
+from cxmaturity.result import Assessment
 from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.scoring import score
 from cxmaturity.submission import Submission, parse_metric_value, parse_submission
 
+from ..output_checks import check_output
 from .strategies import band_values, submission
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,26 +47,54 @@ def check_located(error: CxError) -> None:
             assert problem.line >= 1 and (problem.column or 0) >= 1, repr(problem)
 
 
-def answers_outcome(raw: bytes, *, rich: bool = False) -> str:
-    """Read, check, score and render an answers file's bytes."""
+def answers_outcome(raw: bytes, *, rich: bool = False, every_format: bool = False,
+                    base: Path = BASE) -> str:
+    """Read, check, score and render an answers file's bytes (in every format, checked by
+    tests/output_checks.py, when `every_format`)."""
     try:
-        sub = parse_submission(raw, ANSWERS_FILE, BASE)
+        sub = parse_submission(raw, ANSWERS_FILE, base)
     except InputError as error:
         check_located(error)
+        if every_format:
+            report_everywhere(None, error)
         return "rejected"
-    _render(sub, rich=rich)
+    result = _render(sub, rich=rich)
+    if every_format:
+        report_everywhere(result, None)
     return "scored"
 
 
-def rubric_outcome(raw: bytes) -> str:
-    """Read and check a rubric's bytes; if it is valid, score extreme assessments with it."""
+def report_everywhere(result: Assessment | None, error: InputError | None) -> None:
+    """Every reporter, for one file and for a batch, on a result or on an input's problems;
+    each report must be well-formed and inert whatever text the input carried."""
+    if result is not None:
+        outcome = Outcome(result.file, result.model_dump_json(), Digest.of(result),
+                          result=result)
+    else:
+        assert error is not None
+        outcome = Outcome(ANSWERS_FILE, problems=error.problems)
+    for output_format in OutputFormat:
+        for single in (True, False):
+            if output_format is OutputFormat.html and not single:
+                continue
+            report = reporter(output_format, Context(single=single, width=80))
+            tally = Tally()
+            tally.add(outcome)
+            text = report.begin() + report.add(outcome) + report.finish(tally)
+            check_output(output_format.value, text)
+
+
+def rubric_outcome(raw: bytes, *, every_format: bool = False) -> str:
+    """Read and check a rubric's bytes; if it is valid, score extreme assessments with it
+    (and report the highest in every format when `every_format`)."""
     try:
         loaded = parse_rubric(raw, RUBRIC_FILE)
     except InputError as error:
         check_located(error)
         return "rejected"
-    for sub in extremes(loaded):
-        _render(sub, rich=False)
+    results = [_render(sub, rich=False) for sub in extremes(loaded)]
+    if every_format:
+        report_everywhere(results[2], None)
     return "accepted"
 
 
@@ -90,8 +122,9 @@ def extremes(loaded: LoadedRubric) -> list[Submission]:
             submission(loaded, not_applicable, edges, targets)]
 
 
-def _render(sub: Submission, *, rich: bool) -> None:
+def _render(sub: Submission, *, rich: bool) -> Assessment:
     result = score(sub)
     assert render_json(result).endswith("}\n")
     if rich:
         Console(file=io.StringIO(), width=100, no_color=True).print(render(result))
+    return result

@@ -5,6 +5,7 @@ line."""
 from __future__ import annotations
 
 import inspect
+import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -80,6 +81,13 @@ _register(app, "template", template.template, template.EPILOG, needs_args=False)
 _register(app, "interview", interview.interview, interview.EPILOG, needs_args=False)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends the run like Ctrl-C does: a report being written is dropped, not left
+    half-written or as a temporary file. Exit 143, as a shell reports a SIGTERM."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the `cxmaturity` script."""
+    signal.signal(signal.SIGTERM, _terminated)
     app()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +12,12 @@ import typer
 
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import choose_format, format_help
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Settings
+    from cxmaturity.batch import Outcome, Settings, Tally
+    from cxmaturity.gates import Gates
     from cxmaturity.policy import Policy
 
 EPILOG = """Examples:
@@ -26,11 +28,13 @@ EPILOG = """Examples:
   cxmaturity assess --merge cfo.yaml supervisor.yaml agent.yaml    (three interviewees)
   cxmaturity assess --merge interviews/    (every .yaml in the folder)
   cxmaturity assess assessments/ --format jsonl --jobs 4 > results.jsonl
-  cxmaturity assess assessments/ -f markdown --baseline main.json --fail-on-regression
+  cxmaturity assess assessments/ -f markdown --baseline main.json
+  cxmaturity assess examples/ --fail-under 3 --fail-under ai-readiness-cohorts=2
   cat answers.yaml | cxmaturity assess - --format csv
 
 Folders are searched for *.yaml and *.yml; results come in path order. Gates and defaults
-can live in a .cxmaturity.yaml policy file (found upwards from here, or --config).
+can live in a policy file, .cxmaturity.yaml or .yml: the nearest above each file, or
+--config for all (--verbose says which applied).
 
 The format is --format, else the one --output's extension names (.json, .jsonl, .csv, .md,
 .html, .xml for junit, .txt for text), else $CXMATURITY_FORMAT, then the policy file's
@@ -59,28 +63,32 @@ def assess(
                                     show_default=False,
                                     help="Processes to score with (default: all cores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    fail_under: str | None = typer.Option(
-        None, "--fail-under", metavar="LEVEL", show_default=False,
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Say on standard error which policy files apply."),
+    fail_under: list[str] = typer.Option(
+        [], "--fail-under", metavar="LEVEL", show_default=False,
         help="Fail a file whose overall level is below LEVEL (number, id or name), or whose "
-        "evidence is insufficient."),
+        "evidence is insufficient; RUBRIC=LEVEL for one rubric's files (repeatable)."),
     fail_under_dimension: list[str] = typer.Option(
         [], "--fail-under-dimension", metavar="ID=LEVEL", show_default=False,
-        help="Fail a file whose dimension ID is below LEVEL (repeatable)."),
+        help="Fail a file whose dimension ID is below LEVEL; RUBRIC:ID=LEVEL for one "
+        "rubric's files (repeatable)."),
     min_confidence: str | None = typer.Option(
-        None, "--min-confidence", metavar="SHARE", show_default=False,
-        help="Fail a file answered for less than SHARE of the rubric (60% or 0.6)."),
+        None, "--min-confidence", metavar="PERCENT", show_default=False,
+        help="Fail a file answered for less than PERCENT of the rubric (60 or 60%)."),
     baseline: Path | None = typer.Option(
         None, "--baseline", metavar="JSON|DIR", show_default=False,
-        help="Earlier JSON/JSONL output of assess to compare against."),
+        help="Earlier JSON/JSONL output of assess: fail a file whose levels dropped since."),
     fail_on_regression: bool = typer.Option(
         False, "--fail-on-regression",
-        help="Fail a file whose overall or any dimension level dropped against --baseline."),
+        help="Fail a file whose overall or any dimension level dropped against the baseline "
+        "(on whenever a baseline is given)."),
     max_age: int | None = typer.Option(
         None, "--max-age", metavar="DAYS", min=0, show_default=False,
-        help="Fail an assessment dated more than DAYS ago."),
+        help="Fail an assessment dated more than DAYS ago, or in the future."),
     config: Path | None = typer.Option(
         None, "--config", metavar="FILE", show_default=False,
-        help="Policy file (default: .cxmaturity.yaml here or in a folder above)."),
+        help="Policy file for every file (default: the nearest .cxmaturity.yaml above each)."),
     no_config: bool = typer.Option(False, "--no-config",
                                    help="Ignore policy files (e.g. to score a baseline)."),
     target: str | None = typer.Option(
@@ -89,6 +97,7 @@ def assess(
     merge: bool = typer.Option(
         False, "--merge", help="Combine several respondents' answers files (or a folder of "
         "them) for one site into one assessment; see docs/merge.md."),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Score answers files against their rubrics, explain the levels and apply gates.
 
@@ -98,26 +107,34 @@ def assess(
     """
     from cxmaturity.batch import STDIN, Tally, assess_merged, default_jobs, run
     from cxmaturity.cli.stdin import read_stdin
+    from cxmaturity.files import refuse_to_overwrite
+    from cxmaturity.gating import plan
     from cxmaturity.inputs import named_inputs
     from cxmaturity.report.formats import Context, reporter
 
-    policy, base = _policy(None if no_config else config, search=not no_config)
+    inputs = named_inputs(files)
+    refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
+                                 *([config] if config else [])])
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
-    settings = _settings(policy, base, single, fail_under=fail_under, min_confidence=
-                         min_confidence, dimensions=fail_under_dimension, baseline=baseline,
-                         fail_on_regression=fail_on_regression, max_age=max_age, target=target)
-    inputs = [] if merge else named_inputs(files)
+    planned = plan(inputs, _given(fail_under, fail_under_dimension, min_confidence, max_age,
+                                  fail_on_regression), baseline=baseline, config=config,
+                   policies=not no_config, target=target, keep=single,
+                   rubric_root=resolved(rubric_root))
+    if verbose:
+        _explain(planned.governed, resolved(rubric_root))
+    settings = planned.settings
     terminal = output is None and sys.stdout.isatty()
     chosen = choose_format(output_format, output, OutputFormat, "assess") or \
-        _default_format(policy, terminal)
+        _default_format(planned.defaults, terminal)
     report = reporter(chosen, Context(single=single, terminal=terminal,
                                       width=100 if output else None,
                                       gates=settings.gates.active))
-    stdin = read_stdin(inputs)
+    stdin = None if merge else read_stdin(inputs)
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
-        inputs, settings, jobs or policy.jobs or default_jobs(), stdin)
-    if wants_progress(quiet=quiet, count=len(inputs), stderr_terminal=sys.stderr.isatty(),
-                      report_on_terminal=terminal):
+        inputs, settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
+    if not merge and wants_progress(quiet=quiet, count=len(inputs),
+                                    stderr_terminal=sys.stderr.isatty(),
+                                    report_on_terminal=terminal):
         outcomes = _with_progress(outcomes, len(inputs))
     tally = Tally()
     with _sink(output) as sink:
@@ -127,48 +144,49 @@ def assess(
             _diagnose(outcome)
             sink.write(report.add(outcome))
         sink.write(report.finish(tally))
+    _check_compared(settings, tally)
     return tally.exit_code
 
 
-def _policy(config: Path | None, *, search: bool) -> tuple[Policy, Path]:
-    """The policy in force and the folder its paths are relative to."""
-    from cxmaturity.policy import Policy, find_policy, load_policy
-
-    path = config or (find_policy(Path.cwd()) if search else None)
-    if path is None:
-        return Policy(), Path.cwd()
-    return load_policy(path), path.parent
-
-
-def _settings(policy: Policy, base: Path, single: bool, *, fail_under: str | None,
-              dimensions: list[str], min_confidence: str | None, baseline: Path | None,
-              fail_on_regression: bool, max_age: int | None, target: str | None) -> Settings:
-    """Options merged over the policy file: an option given on the command line wins."""
-    from cxmaturity.baseline import load_baseline
-    from cxmaturity.batch import Settings
+def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | None,
+           max_age: int | None, fail_on_regression: bool) -> Gates:
+    """The gates given on the command line (each wins over the policy files' own)."""
     from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.gates import Gates
-    from cxmaturity.policy import dimension_gate, parse_share
+    from cxmaturity.gates import Gates, dimension_gate, level_gate
+    from cxmaturity.percentages import parse_percentage
 
-    share = policy.min_confidence
+    share = None
     if min_confidence is not None:
         try:
-            share = parse_share(min_confidence)
+            share = parse_percentage(min_confidence) / 100
         except ValueError as exc:
             raise UsageError([Problem("--min-confidence", str(exc))]) from None
-    where = baseline or (base / policy.baseline if policy.baseline else None)
-    regression = fail_on_regression or policy.fail_on_regression
-    if regression and where is None:
-        raise UsageError([Problem("--fail-on-regression", "needs a baseline to compare with",
-                                  hint="add --baseline OLD.json (or baseline: in the policy)")])
-    gates = Gates(
-        fail_under=fail_under or policy.fail_under,
-        fail_under_dimension=tuple(dimension_gate(d) for d in dimensions) if dimensions
-        else tuple(policy.fail_under_dimension.items()),
-        min_confidence=share, max_age=max_age if max_age is not None else policy.max_age,
-        baseline=load_baseline(where) if where is not None and regression else {},
-        fail_on_regression=regression)
-    return Settings(gates=gates, target=target, keep=single)
+    return Gates(fail_under=tuple(level_gate(text) for text in fail_under),
+                 fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
+                 min_confidence=share, max_age=max_age, fail_on_regression=fail_on_regression)
+
+
+def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:
+    """The `--verbose` lines: which policy governs how many files, where rubrics may lie."""
+    from cxmaturity.cli.errors import say
+    from cxmaturity.containment import ROOT_VARIABLE
+
+    for policy, count in governed.items():
+        say(f"policy: {policy} ({count} file{'' if count == 1 else 's'})")
+    say(f"rubric root: {rubric_root}" if rubric_root else
+        f"rubric root: each answers file's repository ({ROOT_VARIABLE} not set)")
+
+
+def _check_compared(settings: Settings, tally: Tally) -> None:
+    """UsageError if a regression gate was on but found no scored file in its baseline."""
+    gated = [settings.gates, *settings.by_file.values()]
+    if tally.scored and not tally.compared and any(g.fail_on_regression for g in gated):
+        from cxmaturity.errors import Problem, UsageError
+
+        raise UsageError([Problem("--baseline", "no scored file is in the baseline, so "
+                                  "nothing was checked for a regression",
+                                  hint="score the baseline from the same folder with the same "
+                                  "arguments, so that its paths match")])
 
 
 def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
@@ -183,13 +201,13 @@ def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
 
 def _diagnose(outcome: Outcome) -> None:
     """Errors and failed gates of one file on standard error, whatever the format."""
-    from cxmaturity.cli.errors import report_problems
+    from cxmaturity.cli.errors import report_problems, say
     from cxmaturity.errors import CxError
 
     if outcome.problems:
         report_problems(CxError(outcome.problems))
     for gate in outcome.gates:
-        print(f"gate failed: {outcome.file}: {gate.message}", file=sys.stderr)
+        say(f"gate failed: {outcome.file}: {gate.message}")
 
 
 def wants_progress(*, quiet: bool, count: int, stderr_terminal: bool,
@@ -199,10 +217,11 @@ def wants_progress(*, quiet: bool, count: int, stderr_terminal: bool,
 
 
 def _with_progress(outcomes: Iterable[Outcome], total: int) -> Iterator[Outcome]:
-    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    from cxmaturity.escape.terminal import console
+
+    with Progress(console=console(stderr=True), transient=True) as progress:
         task = progress.add_task("scoring", total=total)
         for outcome in outcomes:
             progress.advance(task)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import ReportFormat, format_help
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """Examples:
   cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml
@@ -43,21 +43,26 @@ def compare(
         "keeps the target it was saved with).",
         show_default=False
     ),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Compare two assessments: level and score changes, changed answers, blockers.
 
     New and resolved blockers are listed too.
     """
+    from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.compare import compare_files, warnings
+    from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
 
+    refuse_to_overwrite(output, [old, new])
     chosen = choose_format(output_format, output, ReportFormat, "compare") or ReportFormat.rich
-    comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]))
+    comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]),
+                               rubric_root=resolved(rubric_root))
     for warning in warnings(comparison):
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}")
     emit(chosen, output, json=lambda: render_json(comparison),
          markdown=lambda: report.render_compare_markdown(comparison),
          rich=lambda: report.render_compare(comparison))

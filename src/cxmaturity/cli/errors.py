@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import typer
 
+from cxmaturity.cli.stdout import guarded_stdout
 from cxmaturity.errors import EXIT_BUG, CxError
 
 F = TypeVar("F", bound=Callable[..., int])
@@ -21,11 +22,18 @@ EXIT_BROKEN_PIPE = 141
 ISSUES_URL = "the cxmaturity issue tracker"
 
 
+def say(text: str) -> None:
+    """Print one line to standard error, made safe for a terminal and a CI log (text from
+    others in it cannot steer either; see :mod:`cxmaturity.escape.terminal`)."""
+    from cxmaturity.escape.terminal import line
+
+    print(line(text), file=sys.stderr)
+
+
 def report_problems(error: CxError) -> None:
     """Print every problem of an expected failure to stderr, one per line."""
     for problem in error.problems:
-        print(f"error: {problem}" if problem.severity == "error" else f"{problem.severity}: "
-              f"{problem}", file=sys.stderr)
+        say(f"{problem.severity}: {problem}")
 
 
 def handled(command: F) -> F:
@@ -34,7 +42,8 @@ def handled(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> int:
         try:
-            code = command(*args, **kwargs)
+            with guarded_stdout():
+                code = command(*args, **kwargs)
         except CxError as error:
             report_problems(error)
             raise typer.Exit(error.exit_code) from None
@@ -44,9 +53,10 @@ def handled(command: F) -> F:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception:
-            print("internal error: cxmaturity hit a bug. Please report it to "
-                  f"{ISSUES_URL} with the command and the details below.", file=sys.stderr)
-            traceback.print_exc(limit=-3, file=sys.stderr)
+            say(f"internal error: cxmaturity hit a bug. Please report it to {ISSUES_URL} "
+                "with the command and the details below.")
+            for text in traceback.format_exc(limit=-3).splitlines():
+                say(text)
             raise typer.Exit(EXIT_BUG) from None
         raise typer.Exit(code)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cxmaturity.cli.output import echo
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
@@ -13,14 +14,14 @@ if TYPE_CHECKING:
 def report(findings: list[Finding], files: int, *, strict: bool) -> int:
     """Print every finding and a summary line; 2 if any error, 1 if warnings and `strict`."""
     for finding in findings:
-        print(finding)
+        echo(str(finding))
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     noun = "file" if files == 1 else "files"
     if not findings:
-        print(f"{files} {noun} checked: no problems")
+        echo(f"{files} {noun} checked: no problems")
     else:
-        print(f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)")
+        echo(f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)")
     if errors:
         return EXIT_BAD_INPUT
     if warnings and strict:

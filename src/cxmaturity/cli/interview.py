@@ -18,6 +18,7 @@ from cxmaturity.cli.template import complete_rubric
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from cxmaturity.interview import Interview, Step
 
@@ -47,6 +48,24 @@ def _ask(prompt: str) -> str:
         raise _Stop() from None
 
 
+def _line(*pieces: str | tuple[str, str]) -> Text:
+    """One line of the interview from plain pieces and (text, style) pairs; text from the
+    rubric, the file or the person typing is escaped (:mod:`cxmaturity.escape.terminal`)."""
+    from rich.text import Text
+
+    from cxmaturity.escape.terminal import prose
+
+    return Text.assemble(*[(prose(p), "") if isinstance(p, str) else (prose(p[0]), p[1])
+                           for p in pieces])
+
+
+def _tell(text: str) -> None:
+    """A plain message while asking (between prompts), escaped."""
+    from cxmaturity.escape.terminal import prose
+
+    print(prose(text))
+
+
 @handled
 def interview(
     output: Path = typer.Option(Path("answers.yaml"), "--output", "-o", metavar="FILE",
@@ -65,21 +84,23 @@ def interview(
     back and unknown are allowed. The file is saved after every answer, and running
     the command again on it resumes at the first unanswered question.
     """
-    from rich.console import Console
+    from cxmaturity.escape.terminal import console as make_console
 
     if sys.stdin.isatty():
         import readline  # noqa: F401  (line editing for input())
-    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    console = make_console(soft_wrap=not sys.stdout.isatty())
     try:
         session = _open(console, output, rubric, ask_unknown)
         return _run(console, session, output)
     except _Stop:
-        console.print(f"\nStopped. Progress is saved in {output}; run the same command to "
-                      "resume.")
+        console.print()
+        console.print(_line(f"Stopped. Progress is saved in {output}; run the same command "
+                            "to resume."))
         return 0
     except KeyboardInterrupt:
-        console.print(f"\nInterrupted. Every answer given so far is saved in {output}; run "
-                      "the same command to resume.")
+        console.print()
+        console.print(_line(f"Interrupted. Every answer given so far is saved in {output}; "
+                            "run the same command to resume."))
         return EXIT_INTERRUPTED
 
 
@@ -98,13 +119,13 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
                                       "or choose another --output")])
         session = Interview(found, draft, ask_unknown=ask_unknown)
         done = len(session.steps) - len(session.pending())
-        console.print(f"Resuming {output}: {done} of {len(session.steps)} answered.")
+        console.print(_line(f"Resuming {output}: {done} of {len(session.steps)} answered."))
         return session
     reference = rubric or DEFAULT_RUBRIC
     loaded = load_rubric(reference)
     if is_path_reference(reference):
         reference = os.path.relpath(Path(reference).resolve(), output.resolve().parent)
-    console.print(f"[bold]{loaded.rubric.title}[/] - new answers file {output}")
+    console.print(_line((loaded.rubric.title, "bold"), f" - new answers file {output}"))
     header = {"rubric": reference, "organization": _required("Organization: "),
               "site": _ask("Site (optional): ").strip() or None,
               "date": _date(), "assessor": _ask("Assessor (optional): ").strip() or None}
@@ -129,18 +150,16 @@ def _check_folder(output: Path) -> None:
 
 def _keep_original(console: Console, output: Path) -> None:
     """Before rewriting a file the interview did not write, keep a copy of it as it was."""
-    from cxmaturity.files import write_atomic
+    from cxmaturity.files import keep_copy
     from cxmaturity.interview import MARK
 
     text = output.read_text(encoding="utf-8")
     heading = itertools.takewhile(lambda line: line.startswith("#"), text.splitlines())
     if any(MARK in line for line in heading):
         return
-    copy = next(c for n in range(1000)
-                if not (c := output.with_name(f"{output.name}.orig{'.' + str(n) if n else ''}"))
-                .exists())
-    write_atomic(copy, text)
-    console.print(f"{output} was not written by the interview; its original is kept as {copy}.")
+    copy = keep_copy(output, text)
+    console.print(_line(f"{output} was not written by the interview; its original is kept as "
+                        f"{copy}."))
 
 
 def _required(prompt: str) -> str:
@@ -148,7 +167,7 @@ def _required(prompt: str) -> str:
         text = _ask(prompt).strip()
         if text:
             return text
-        print("  this is required")
+        _tell("  this is required")
 
 
 def _date() -> dt.date:
@@ -160,7 +179,7 @@ def _date() -> dt.date:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            print("  write the date as YYYY-MM-DD")
+            _tell("  write the date as YYYY-MM-DD")
 
 
 def _save(session: Interview, output: Path) -> None:
@@ -176,8 +195,8 @@ def _run(console: Console, session: Interview, output: Path) -> int:
     if not pending:
         unknown = sum(session.current(step) == UNKNOWN for step in session.steps)
         hint = f" ({unknown} as unknown: --ask-unknown goes through them)" if unknown else ""
-        console.print(f"Every question in {output} is answered{hint}. Score it with: "
-                      f"cxmaturity assess {output}")
+        console.print(_line(f"Every question in {output} is answered{hint}. Score it with: "
+                            f"cxmaturity assess {output}"))
         return 0
     if output.exists():
         _keep_original(console, output)
@@ -191,20 +210,20 @@ def _run(console: Console, session: Interview, output: Path) -> int:
             shown = index
         reply = session.interpret(step, _ask("> "))
         if reply.error:
-            console.print(f"  [red]{reply.error}[/]")
+            console.print(_line("  ", (reply.error, "red")))
             continue
         if reply.command == "quit":
             raise _Stop()
         if reply.command == "help":
-            console.print(f"  {step.help or 'No further help for this question.'}")
-            console.print("  Type a number or id, u (unknown), n/a, s (skip), b (back), "
-                          "q (save and stop).")
+            console.print(_line(f"  {step.help or 'No further help for this question.'}"))
+            console.print(_line("  Type a number or id, u (unknown), n/a, s (skip), b (back), "
+                                "q (save and stop)."))
             continue
         if reply.command == "back":
             index = max(0, index - 1)
             continue
         if reply.command == "keep" and session.current(step) is None:
-            console.print("  type an answer, or s to skip")
+            console.print(_line("  type an answer, or s to skip"))
             continue
         if reply.command is None:
             _answer(session, step, reply.answer, output)
@@ -239,32 +258,35 @@ def _target(session: Interview, step: Step) -> object:
         reply = session.interpret_target(step, typed)
         if reply.error is None:
             return reply.answer
-        print(f"  {reply.error}")
+        _tell(f"  {reply.error}")
 
 
 def _show(console: Console, session: Interview, step: Step, index: int, total: int) -> None:
-    console.print(f"\n[dim][{index + 1}/{total}] {step.dimension} · {step.id}[/]")
-    console.print(f"[bold]{step.text}[/]")
+    console.print()
+    console.print(_line((f"[{index + 1}/{total}] {step.dimension} · {step.id}", "dim")))
+    console.print(_line((step.text, "bold")))
     if step.needs_target:
-        console.print("[dim]The rubric leaves the target to you: after the value, give your "
-                      "own target.[/]")
+        console.print(_line(("The rubric leaves the target to you: after the value, give "
+                             "your own target.", "dim")))
     if step.help:
-        console.print(f"[dim]{step.help}[/]")
+        console.print(_line((step.help, "dim")))
     width = max((len(option) for option, _ in step.choices), default=0) + 2
     for number, (option, label) in enumerate(step.choices, 1):
-        console.print(f"  {number}) {option:<{width}}{label}")
+        console.print(_line(f"  {number}) {option:<{width}}{label}"))
     current = session.current(step)
     keys = "u unknown · n/a · s skip · b back · ? help · q quit"
-    console.print(f"  [dim]{keys}[/]" + (f"  [dim](now: {current}; Enter keeps it)[/]"
-                                         if current is not None else ""))
+    now = [("  ", ""), (f"(now: {current}; Enter keeps it)", "dim")] if current is not None \
+        else []
+    console.print(_line("  ", (keys, "dim"), *now))
 
 
 def _finish(console: Console, session: Interview, output: Path) -> int:
     left = len(session.pending())
+    console.print()
     if left:
-        console.print(f"\nSaved {output}; {left} question(s) skipped. Run the same command "
-                      "to answer them.")
+        console.print(_line(f"Saved {output}; {left} question(s) skipped. Run the same "
+                            "command to answer them."))
     else:
-        console.print(f"\nSaved {output}: every question answered. Next: "
-                      f"cxmaturity assess {output}")
+        console.print(_line(f"Saved {output}: every question answered. Next: "
+                            f"cxmaturity assess {output}"))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from cxmaturity.cli.command import parse_choice
+from cxmaturity.cli.errors import say
 from cxmaturity.errors import Problem, UsageError
 from cxmaturity.report.formats import EXTENSIONS
 
@@ -45,8 +46,8 @@ def choose_format(given: str | None, output: Path | None, formats: type[FormatT]
     if given is not None:
         chosen = parse_choice(given, formats, "--format")
         if named and chosen not in offered:
-            print(f"warning: {output}: writing {chosen.value} as --format says, though the "
-                  f"extension is for {named[0]}", file=sys.stderr)
+            say(f"warning: {output}: writing {chosen.value} as --format says, though the "
+                f"extension is for {named[0]}")
         return chosen
     if named and not offered:
         choices = ", ".join(str(f.value) for f in formats)
@@ -59,13 +60,21 @@ def rich_text(renderable: RenderableType, to_file: bool, width: int | None = Non
     """Plain text of a Rich renderable, `width` wide (100 for a file); printed directly (and
     "" returned) on a terminal."""
     if not to_file and sys.stdout.isatty():
-        from rich.console import Console
+        from cxmaturity.escape.terminal import console
 
-        Console().print(renderable)
+        console().print(renderable)
         return ""
     from cxmaturity.report.text import plain_text
 
-    return plain_text(renderable, 100 if to_file else width, highlight=True)
+    return plain_text(renderable, 100 if to_file else width)
+
+
+def echo(text: str) -> None:
+    """Print one line to standard output, made safe for a terminal and a CI log (see
+    :mod:`cxmaturity.escape.terminal`)."""
+    from cxmaturity.escape.terminal import line
+
+    print(line(text))
 
 
 def show(renderable: RenderableType) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from cxmaturity.cli.errors import handled
@@ -39,6 +37,8 @@ def rubric_test(
     is scored and the agreement reported: exact, within one level, and a confusion matrix.
     """
     from cxmaturity.calibration import run_calibration
+    from cxmaturity.cli.errors import say
+    from cxmaturity.cli.output import echo
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
     from cxmaturity.report.calibration_view import calibration_lines
     from cxmaturity.selftest import run_suite
@@ -48,37 +48,37 @@ def rubric_test(
         suite = run_suite(rubric)
         calibration = run_calibration(rubric)
         if suite.cases or calibration is None:
-            print(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
+            echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
         if not suite.cases and calibration is None:
-            print(f"warning: {suite.cases_dir}: no cases and no calibration set for "
-                  f"{suite.rubric}, so nothing is tested; add golden cases as <name>.yaml "
-                  "files in this folder", file=sys.stderr)
+            say(f"warning: {suite.cases_dir}: no cases and no calibration set for "
+                f"{suite.rubric}, so nothing is tested; add golden cases as <name>.yaml "
+                "files in this folder")
         for case in suite.cases:
             total += 1
             if case.problems:
                 broken += 1
-                print(f"  ERROR {case.name}")
+                echo(f"  ERROR {case.name}")
                 for problem in case.problems:
-                    print(f"    {problem}")
+                    echo(f"    {problem}")
             elif case.differences:
                 failed += 1
-                print(f"  FAIL  {case.name}: {case.description}")
+                echo(f"  FAIL  {case.name}: {case.description}")
                 for difference in case.differences:
-                    print(f"    {difference}")
+                    echo(f"    {difference}")
             else:
-                print(f"  pass  {case.name}")
+                echo(f"  pass  {case.name}")
         if calibration is not None:
             calibrated += 1
             for line in calibration_lines(calibration):
-                print(line)
+                echo(line)
             broken_calibration += sum(1 for c in calibration.cases if c.problems)
             if calibration.share(True) * 100 + 1e-9 < min_exact \
                     or calibration.share(False) < 1:
                 weak_calibration += 1
-                print(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
+                echo(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
                       f"one level off")
     if total or not calibrated:
-        print(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
+        echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
               f"{broken} invalid")
     if broken or broken_calibration:
         return EXIT_BAD_INPUT

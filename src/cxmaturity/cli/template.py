@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from cxmaturity import DEFAULT_RUBRIC
-from cxmaturity.cli.errors import handled
+from cxmaturity.cli.errors import handled, say
 
 EPILOG = """Examples:
   cxmaturity template > answers.yaml
@@ -62,7 +62,7 @@ def template(
         raise UsageError([Problem(str(output), "file exists; not overwriting it",
                                   hint="choose another --output, or remove the file")])
     write_atomic(output, text)
-    print(f"wrote {output}", file=sys.stderr)
+    say(f"wrote {output}")
     return 0
 
 

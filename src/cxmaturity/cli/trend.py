@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import ReportFormat, format_help
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """Examples:
   cxmaturity trend examples/history/    (every .yaml/.json file in the folder)
@@ -34,18 +34,23 @@ def trend(
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
+    from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
+    from cxmaturity.files import refuse_to_overwrite
+    from cxmaturity.history import expand
     from cxmaturity.report import trend_report as report
     from cxmaturity.report.json_report import render_json
     from cxmaturity.trend import trend_files
 
     chosen = choose_format(output_format, output, ReportFormat, "trend") or ReportFormat.rich
-    result = trend_files(paths, read_stdin(paths))
+    refuse_to_overwrite(output, expand(paths))
+    result = trend_files(paths, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
-        print(f"warning: {report.span(result)}: {report.ONE_DATE}", file=sys.stderr)
+        say(f"warning: {report.span(result)}: {report.ONE_DATE}")
     emit(chosen, output, json=lambda: render_json(result),
          markdown=lambda: report.render_trend_markdown(result),
          rich=lambda: report.render_trend(result))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from cxmaturity.cli.errors import handled
+from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 
 EPILOG = """Examples:
   cxmaturity validate examples/healthcare-level2.yaml
@@ -27,6 +30,7 @@ def validate(
     strict: bool = typer.Option(False, "--strict",
                                 help="Exit 1 when there are warnings (e.g. unanswered "
                                 "questions, or a template not filled in)."),
+    rubric_root: Path | None = RUBRIC_ROOT,
 ) -> int:
     """Check answers files against their rubric, without scoring.
 
@@ -41,5 +45,7 @@ def validate(
 
     inputs = named_inputs(files)
     stdin = read_stdin(inputs)
-    findings = [finding for file in inputs for finding in check_answers(file, stdin)]
+    root = resolved(rubric_root)
+    findings = [finding for file in inputs
+                for finding in check_answers(file, stdin, rubric_root=root)]
     return report(findings, len(inputs), strict=strict)

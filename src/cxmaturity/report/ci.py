@@ -4,9 +4,10 @@ that annotate the file and line of each error and failed gate)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 from cxmaturity import __version__
+from cxmaturity.escape import github, xml10
+from cxmaturity.escape.terminal import line
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
 
@@ -27,25 +28,26 @@ class JunitReporter(Reporter):
         self.rubrics: set[str] = set()
 
     def add(self, outcome: Outcome) -> str:
-        name = quoteattr(outcome.file)
+        name = xml10.attribute(outcome.file)
         if outcome.digest is None:
             self.errors += 1
-            details = escape("\n".join(str(p) for p in outcome.problems))
-            first = quoteattr(str(outcome.problems[0]) if outcome.problems else "error")
+            details = xml10.text("\n".join(str(p) for p in outcome.problems), newlines=True)
+            first = xml10.attribute(str(outcome.problems[0]) if outcome.problems else "error")
             self.cases.append(f'<testcase {_CLASS} name={name} file={name}>'
                               f'<error message={first}>{details}</error></testcase>')
             return ""
         d = outcome.digest
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256}")
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
-                          f"{escape(d.label)}, confidence {d.confidence:.0%}</system-out>"
+                          f"{xml10.text(d.label)}, confidence {d.confidence:.0%}</system-out>"
                           "</testcase>")
         failed = {g.gate: [x.message for x in outcome.gates if x.gate == g.gate]
                   for g in outcome.gates}
         for gate in dict.fromkeys([*self.context.gates, *failed]):
-            case = quoteattr(f"{outcome.file} [{gate}]")
+            case = xml10.attribute(f"{outcome.file} [{gate}]")
             messages = failed.get(gate)
-            body = (f"<failure message={quoteattr('; '.join(messages))}/>" if messages else "")
+            body = (f"<failure message={xml10.attribute('; '.join(messages))}/>"
+                    if messages else "")
             self.failures += bool(messages)
             self.cases.append(f"<testcase {_CLASS} name={case} file={name}>{body}</testcase>")
         return ""
@@ -54,30 +56,13 @@ class JunitReporter(Reporter):
         props = [("cxmaturity.version", __version__), ("cxmaturity.schema_version",
                                                         SCHEMA_VERSION)]
         props += [("cxmaturity.rubric", r) for r in sorted(self.rubrics)]
-        properties = "".join(f"<property name={quoteattr(k)} value={quoteattr(v)}/>"
-                             for k, v in props)
+        properties = "".join(f"<property name={xml10.attribute(k)} "
+                             f"value={xml10.attribute(v)}/>" for k, v in props)
         head = (f'<testsuite name="cxmaturity" tests="{len(self.cases)}" '
                 f'failures="{self.failures}" errors="{self.errors}">')
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n' + head +
                 f"\n<properties>{properties}</properties>\n" +
                 "".join(case + "\n" for case in self.cases) + "</testsuite>\n</testsuites>\n")
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def annotation(file: str, message: str, title: str, line: int | None,
-               column: int | None) -> str:
-    """A GitHub workflow `::error` command pointing at `file` (and line, column if known)."""
-    where = f"file={_prop(file)}"
-    if line is not None:
-        where += f",line={line}" + (f",col={column}" if column is not None else "")
-    return f"::error {where},title={_prop(title)}::{_data(message)}\n"
 
 
 class GithubReporter(Reporter):
@@ -89,13 +74,15 @@ class GithubReporter(Reporter):
     def add(self, outcome: Outcome) -> str:
         d = outcome.digest
         if d is None:
-            return "".join(annotation(p.file, p.detail,
-                                      "cxmaturity invalid input", p.line, p.column)
+            return "".join(github.annotation("error", p.detail, title="cxmaturity invalid input",
+                                             file=p.file, line=p.line, column=p.column)
                            for p in outcome.problems)
-        text = (f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} "
-                f"(rubric {d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})\n")
-        return text + "".join(annotation(outcome.file, g.message, f"cxmaturity gate {g.gate}",
-                                         g.line or 1, g.column) for g in outcome.gates)
+        text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} (rubric "
+                    f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})") + "\n"
+        return text + "".join(github.annotation("error", g.message, file=outcome.file,
+                                                title=f"cxmaturity gate {g.gate}",
+                                                line=g.line or 1, column=g.column)
+                              for g in outcome.gates)
 
     def finish(self, tally: Tally) -> str:
         return (f"{tally.counted}: {tally.scored} scored, {tally.broken} with "

@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.compare import Change, Comparison, Snapshot
-from cxmaturity.report.text import cell
+from cxmaturity.escape.markdown import code, inline
+from cxmaturity.escape.terminal import prose, text
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}
@@ -34,7 +35,7 @@ def _side(snap: Snapshot, term: str) -> str:
 
 
 def _changes_table(comparison: Comparison) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=f"{comparison.level_term}s and scores",
+    table = Table(box=box.SIMPLE_HEAD, title=text(f"{comparison.level_term}s and scores"),
                   title_justify="left", title_style="bold", padding=(0, 1))
     for header, justify in (("", "left"), ("", "left"), ("Before", "right"),
                             ("After", "right"), ("Score", "right"), ("Δ score", "right")):
@@ -43,7 +44,7 @@ def _changes_table(comparison: Comparison) -> Table:
     for change in rows:
         style = STYLES[change.direction]
         table.add_row(Text(ARROWS[change.direction], style=style),
-                      Text(change.name, style="bold" if change.id == "overall" else ""),
+                      text(change.name, "bold" if change.id == "overall" else ""),
                       _level(change.before_level), Text(_level(change.after_level), style=style),
                       _score(change.after_score), _score(change.score_delta, signed=True))
     return table
@@ -52,10 +53,10 @@ def _changes_table(comparison: Comparison) -> Table:
 def _bullets(title: str, lines: list[str], style: str) -> RenderableType | None:
     if not lines:
         return None
-    text = Text(title, style=f"bold {style}")
+    block = text(title, f"bold {style}")
     for line in lines:
-        text.append(f"\n  • {line}")
-    return Padding(text, (0, 0, 1, 1), expand=False)
+        block.append(f"\n  • {prose(line)}")
+    return Padding(block, (0, 0, 1, 1), expand=False)
 
 
 def render_compare(comparison: Comparison) -> RenderableType:
@@ -63,8 +64,9 @@ def render_compare(comparison: Comparison) -> RenderableType:
     names = {c.id: c.name for c in comparison.dimensions}
     head = Text("cxmaturity compare", style="bold")
     term = comparison.level_term
-    head.append(f"\n  before  {_side(comparison.old, term)}"
-                f"\n  after   {_side(comparison.new, term)}\n  {comparison.days} days apart")
+    head.append(f"\n  before  {prose(_side(comparison.old, term))}"
+                f"\n  after   {prose(_side(comparison.new, term))}"
+                f"\n  {comparison.days} days apart")
     answers = [f"{a.label} [{a.id}]: {a.before} → {a.after}" for a in comparison.answers]
     parts = [
         Padding(head, (0, 0, 1, 0)), _changes_table(comparison),
@@ -82,26 +84,27 @@ def render_compare_markdown(comparison: Comparison) -> str:
     """The comparison as a Markdown document."""
     names = {c.id: c.name for c in comparison.dimensions}
     old, new, term = comparison.old, comparison.new, comparison.level_term
-    lines = [f"# {cell(new.organization)}{' · ' + cell(new.site) if new.site else ''}: "
+    lines = [f"# {inline(new.organization)}{' · ' + inline(new.site) if new.site else ''}: "
              f"{old.date.isoformat()} → {new.date.isoformat()}", "",
-             f"- Before: {cell(_side(old, term))}", f"- After: {cell(_side(new, term))}",
+             f"- Before: {inline(_side(old, term))}", f"- After: {inline(_side(new, term))}",
              f"- {comparison.days} days apart", "",
              "| | | Before | After | Score | Δ score |", "|---|---|---:|---:|---:|---:|"]
     for change in (comparison.overall, *comparison.dimensions):
-        name = f"**{change.name}**" if change.id == "overall" else cell(change.name)
+        name = f"**{inline(change.name)}**" if change.id == "overall" else inline(change.name)
         lines.append(f"| {ARROWS[change.direction]} | {name} | {_level(change.before_level)} | "
                      f"{_level(change.after_level)} | {_score(change.after_score)} | "
                      f"{_score(change.score_delta, signed=True)} |")
     if comparison.answers:
         lines += ["", f"## Answers changed ({len(comparison.answers)})", "",
                   "| Question | Before | After |", "|---|---|---|"]
-        lines += [f"| {cell(a.label)} (`{a.id}`) | {cell(a.before)} | {cell(a.after)} |"
-                  for a in comparison.answers]
+        lines += [f"| {inline(a.label)} ({code(a.id)}) | {inline(a.before)} | "
+                  f"{inline(a.after)} |" for a in comparison.answers]
     for title, blockers in (("New blockers", comparison.new_blockers),
                             ("Resolved blockers", comparison.resolved_blockers)):
         if blockers:
             lines += ["", f"## {title}", ""]
-            lines += [f"- {names.get(b.dimension, b.dimension)}: {b.text}" for b in blockers]
+            lines += [f"- {inline(names.get(b.dimension, b.dimension))}: {inline(b.text)}"
+                      for b in blockers]
     if comparison.notes:
-        lines += ["", "## Notes", ""] + [f"- {note}" for note in comparison.notes]
+        lines += ["", "## Notes", ""] + [f"- {inline(note)}" for note in comparison.notes]
     return "\n".join(lines) + "\n"

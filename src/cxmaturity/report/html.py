@@ -23,4 +23,4 @@ def context(result: Assessment) -> dict[str, Any]:
 
 def render_html(result: Assessment) -> str:
     """One assessment as a self-contained HTML page."""
-    return environment().get_template("report.html.j2").render(context(result))
+    return environment("html").get_template("report.html.j2").render(context(result))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from cxmaturity.escape.jsondoc import document
+
 
 def render_json(result: BaseModel) -> str:
     """A result (assessment, comparison, trend) as a JSON document, keys in a fixed order,
     ending with a newline."""
-    return result.model_dump_json(indent=2) + "\n"
+    return document(result.model_dump_json(indent=2)) + "\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cxmaturity.escape.terminal import console, line, prose
 from cxmaturity.report.formats import Reporter
 
 if TYPE_CHECKING:
@@ -20,18 +21,19 @@ Pieces = list[tuple[str, str]]
 
 
 def _line(outcome: Outcome) -> Pieces:
-    pieces: Pieces = [(outcome.file, "bold")]
+    pieces: Pieces = [(line(outcome.file), "bold")]
     d = outcome.digest
     if d is None:
         first = outcome.problems[0] if outcome.problems else None
         where = _relative(first, outcome.file) if first else "?"
-        pieces += [("  error: ", "red"), (where, "")]
+        pieces += [("  error: ", "red"), (line(where), "")]
     else:
         score = "" if d.score is None else f"  score {d.score:.2f}"
-        pieces += [(f"  {d.label}", "cyan"), (f"{score}  confidence {d.confidence:.0%}", "")]
+        pieces += [(f"  {prose(d.label)}", "cyan"),
+                   (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":
             pieces.append(("  insufficient evidence", "yellow"))
-    pieces += [(f"\n  gate failed: {g.gate}: {g.message}", "red") for g in outcome.gates]
+    pieces += [(f"\n  gate failed: {g.gate}: {line(g.message)}", "red") for g in outcome.gates]
     return pieces
 
 
@@ -88,9 +90,7 @@ class RichReporter(TextReporter):
     def report(self, renderable: RenderableType) -> str:
         if not self.context.terminal:
             return super().report(renderable)
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        with console.capture() as captured:
-            console.print(renderable, soft_wrap=not self.context.single)
+        terminal = console()
+        with terminal.capture() as captured:
+            terminal.print(renderable, soft_wrap=not self.context.single)
         return captured.get()

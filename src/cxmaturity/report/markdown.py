@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 
 from cxmaturity.report.templating import base_context, environment
-from cxmaturity.report.text import cell
 from cxmaturity.result import Assessment
-
-__all__ = ["cell", "render_markdown"]
 
 
 def render_markdown(result: Assessment) -> str:
@@ -22,5 +19,6 @@ def render_markdown(result: Assessment) -> str:
         marks = ["█" if n <= filled else ("┆" if n == target else "░") for n in range(1, top + 1)]
         return "".join(marks)
 
-    text = environment().get_template("report.md.j2").render({**base_context(result), "bar": bar})
+    template = environment("markdown").get_template("report.md.j2")
+    text = template.render({**base_context(result), "bar": bar})
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"

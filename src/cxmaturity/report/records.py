@@ -10,6 +10,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from cxmaturity import __version__
+from cxmaturity.escape.jsondoc import document
+from cxmaturity.escape.spreadsheet import cell
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.result import SCHEMA_VERSION
 
@@ -30,9 +32,10 @@ def record(outcome: Outcome) -> str:
     status = "error" if outcome.digest is None else outcome.digest.status
     gates = [{"gate": g.gate, "message": g.message, "line": g.line, "column": g.column}
              for g in outcome.gates]
-    return (f'{_HEAD}"file":{_compact(outcome.file)},"status":"{status}",'
-            f'"gates_failed":{_compact(gates)},"problems":{_compact(problem_fields(outcome))},'
-            f'"assessment":{outcome.document or "null"}}}')
+    return document(f'{_HEAD}"file":{_compact(outcome.file)},"status":"{status}",'
+                    f'"gates_failed":{_compact(gates)},"problems":'
+                    f'{_compact(problem_fields(outcome))},"assessment":'
+                    f'{outcome.document or "null"}}}')
 
 
 def _compact(value: Any) -> str:
@@ -98,7 +101,8 @@ class CsvReporter(Reporter):
             self.dimensions = tuple(dim for dim, _ in outcome.digest.dimensions)
             rows = [*self.waiting, outcome]
             self.waiting = []
-            return self._rows([(*self.FIXED, *self.dimensions, "other_dimensions")], rows)
+            return self._rows([(*self.FIXED, *map(cell, self.dimensions), "other_dimensions")],
+                              rows)
         return self._rows([], [outcome])
 
     def finish(self, tally: Tally) -> str:
@@ -119,18 +123,19 @@ class CsvReporter(Reporter):
         gates = "; ".join(g.message for g in outcome.gates)
         if d is None:
             error = str(outcome.problems[0]) if outcome.problems else "error"
-            return [SCHEMA_VERSION, __version__, outcome.file, "error", *[""] * 11, error,
-                    *[""] * len(self.dimensions or ()), ""]
+            return [SCHEMA_VERSION, __version__, cell(outcome.file), "error", *[""] * 11,
+                    cell(error), *[""] * len(self.dimensions or ()), ""]
         levels = dict(d.dimensions)
         columns = self.dimensions or ()
-        other = "; ".join(f"{k}={_cell(v)}" for k, v in d.dimensions if k not in columns)
-        return [SCHEMA_VERSION, __version__, outcome.file, d.status, d.organization,
-                d.site or "", d.date, d.rubric_id, d.rubric_version, d.rubric_sha256,
-                _cell(d.level), d.level_name or "", _cell(d.score), f"{d.confidence:.4g}",
-                gates, "", *[_cell(levels.get(c)) for c in columns], other]
+        other = "; ".join(f"{k}={_number(v)}" for k, v in d.dimensions if k not in columns)
+        return [SCHEMA_VERSION, __version__, cell(outcome.file), d.status, cell(d.organization),
+                cell(d.site or ""), d.date, cell(d.rubric_id), cell(d.rubric_version),
+                d.rubric_sha256, _number(d.level), cell(d.level_name or ""), _number(d.score),
+                f"{d.confidence:.4g}", cell(gates), "",
+                *[_number(levels.get(c)) for c in columns], cell(other)]
 
 
-def _cell(value: int | float | None) -> str:
+def _number(value: int | float | None) -> str:
     if value is None:
         return ""
     return str(value) if isinstance(value, int) else f"{value:.4g}"

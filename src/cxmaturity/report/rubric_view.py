@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.bands import format_value, ordered, target_phrase
+from cxmaturity.escape.terminal import prose, text
 from cxmaturity.rubric import Level, Metric, Rubric
 
 
@@ -17,7 +18,7 @@ def catalogue(rubrics: list[Rubric]) -> RenderableType:
         table.add_column(column)
     for rubric in rubrics:
         levels = ", ".join(f"{lv.number} {lv.name}" for lv in rubric.levels)
-        table.add_row(rubric.id, rubric.title, rubric.version, levels)
+        table.add_row(text(rubric.id), text(rubric.title), text(rubric.version), text(levels))
     return table
 
 
@@ -26,15 +27,17 @@ def rubric_view(rubric: Rubric) -> RenderableType:
     each level in full (traits, what is measured, outcomes, how to move on), dimensions,
     metric bands, scales and questions."""
     src = rubric.source
-    head = Text.assemble((rubric.title, "bold"), f"  {rubric.id} {rubric.version}\n",
-                         f"Source: {src.cited}")
+    head = Text.assemble((prose(rubric.title), "bold"),
+                         f"  {prose(rubric.id)} {prose(rubric.version)}\n",
+                         f"Source: {prose(src.cited)}")
     if src.document:
-        head.append(f"\nDocument: {src.document}")
+        head.append(f"\nDocument: {prose(src.document)}")
     if rubric.description:
-        head.append(f"\n{_flat(rubric.description)}")
+        head.append(f"\n{prose(rubric.description)}")
     if src.notes:
-        head.append(f"\nSource and interpretation: {_flat(src.notes)}", style="dim")
-    head.append(f"\n{_rule(rubric)}")
+        head.append(f"\nSource and interpretation: {prose(src.notes)}", style="dim")
+    for line in _rule(rubric).split("\n"):
+        head.append(f"\n{prose(line)}")
     facts = [f for f in rubric.facts if f.level is None and f.dimension is None]
     return Group(head, *_bullets("In the source", [_marked(f.text, f.basis) for f in facts]),
                  Text(""), _levels(rubric), *(_level(rubric, lv) for lv in rubric.levels),
@@ -42,23 +45,23 @@ def rubric_view(rubric: Rubric) -> RenderableType:
                  _dimensions(rubric), *_metrics(rubric), _scales(rubric), *_questions(rubric))
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
+def _flat(said: str) -> str:
+    return " ".join(said.split())
 
 
-def _marked(text: str, basis: str) -> str:
-    return text + (" (interpretation)" if basis == "interpretation" else "")
+def _marked(said: str, basis: str) -> str:
+    return said + (" (interpretation)" if basis == "interpretation" else "")
 
 
 def _rule(rubric: Rubric) -> str:
     rule = rubric.scoring.overall
-    text = f"Overall rule: {rule.method}"
+    said = f"Overall rule: {rule.method}"
     if rule.max_gap is not None:
-        text += f", at most {rule.max_gap} above the weakest dimension"
+        said += f", at most {rule.max_gap} above the weakest dimension"
     caps = [m.id for m in rubric.metrics if m.caps_overall]
     if caps:
-        text += f", capped by {', '.join(caps)}"
-    return (text + f"; insufficient evidence below {rubric.scoring.min_confidence:.0%} "
+        said += f", capped by {', '.join(caps)}"
+    return (said + f"; insufficient evidence below {rubric.scoring.min_confidence:.0%} "
             f"answered" + (f"\nWhy: {_flat(rule.rationale)}" if rule.rationale else ""))
 
 
@@ -69,16 +72,16 @@ def _bullets(title: str, lines: list[str]) -> list[RenderableType]:
     rows.add_column(width=3, justify="right")
     rows.add_column()
     for line in lines:
-        rows.add_row("•", Text(line))
-    return [Text(f"\n{title}", style="bold"), rows]
+        rows.add_row("•", text(line))
+    return [Text(""), text(title, "bold"), rows]
 
 
 def _level(rubric: Rubric, level: Level) -> RenderableType:
     """One level in full, as the source describes it and the rubric places it."""
     names = {d.id: d.name for d in rubric.dimensions}
     term = rubric.level_term
-    parts: list[RenderableType] = [Text(f"\n{term} {level.number} · {level.name}",
-                                        style="bold")]
+    parts: list[RenderableType] = [Text(""), text(f"{term} {level.number} · {level.name}",
+                                                  "bold")]
     parts += _bullets("Looks like", [
         (f"{names[c.dimension]}: " if c.dimension in names else "") + _marked(c.text, c.basis)
         for c in level.characteristics])
@@ -97,7 +100,7 @@ def _level(rubric: Rubric, level: Level) -> RenderableType:
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table = Table(title=text(title), title_justify="left", show_lines=False, expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -106,7 +109,7 @@ def _table(title: str, *columns: str) -> Table:
 def _levels(rubric: Rubric) -> Table:
     table = _table(f"{rubric.level_term}s", "#", "id", "name", "summary")
     for lv in rubric.levels:
-        table.add_row(str(lv.number), lv.id, lv.name, " ".join(lv.summary.split()))
+        table.add_row(str(lv.number), text(lv.id), text(lv.name), text(lv.summary))
     return table
 
 
@@ -117,7 +120,7 @@ def _dimensions(rubric: Rubric) -> Table:
         metrics = [m.id for m in rubric.metrics if m.dimension == dim.id]
         evidence = f"{count} question(s)" + (f", {', '.join(metrics)}" if metrics else "")
         weight = f"{dim.weight:g}" if dim.in_overall else f"{dim.weight:g} (context, not counted)"
-        table.add_row(dim.id, dim.name, weight, evidence)
+        table.add_row(text(dim.id), text(dim.name), weight, text(evidence))
     return table
 
 
@@ -125,16 +128,15 @@ def _metrics(rubric: Rubric) -> list[RenderableType]:
     tables: list[RenderableType] = []
     for metric in rubric.metrics:
         if metric.target is not None:
-            tables.append(Text(_target_line(metric), style="italic"))
+            tables.append(text(_target_line(metric), "italic"))
             continue
-        tables.append(Text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
-                           f"edge: {metric.edges}; between bands: {metric.gaps})",
-                           style="italic"))
+        tables.append(text(f"Metric {metric.id}: {metric.name} ({metric.unit}; a value on an "
+                           f"edge: {metric.edges}; between bands: {metric.gaps})", "italic"))
         table = _table("", "level", "supports", "from", "to", "basis")
         for band in ordered(metric):
             table.add_row(str(band.level), _span(band.range),
-                          format_value(metric, band.min) if band.min is not None else "-",
-                          format_value(metric, band.max) if band.max is not None else "-",
+                          text(format_value(metric, band.min)) if band.min is not None else "-",
+                          text(format_value(metric, band.max)) if band.max is not None else "-",
                           band.basis)
         tables.append(table)
     return tables
@@ -152,7 +154,8 @@ def _target_line(metric: Metric) -> str:
 def _scales(rubric: Rubric) -> Table:
     table = _table("Answer scales", "id", "options (id: label)")
     for scale in rubric.scales:
-        table.add_row(scale.id, "; ".join(f"{o.id}: {o.label}" for o in scale.options))
+        table.add_row(text(scale.id), text("; ".join(f"{o.id}: {o.label}"
+                                                    for o in scale.options)))
     return table
 
 
@@ -167,8 +170,8 @@ def _questions(rubric: Rubric) -> list[RenderableType]:
             origin = (f" (the source's signal of level {q.signal_of})" if q.signal_of else
                       f" (from level {q.trait_of}'s traits: interpretation)" if q.trait_of
                       else "")
-            table.add_row(q.id, q.text + origin, q.scale,
-                          " ".join(f"{o}→{_span(r)}" for o, r in q.supports.items()))
+            table.add_row(text(q.id), text(q.text + origin), text(q.scale),
+                          text(" ".join(f"{o}→{_span(r)}" for o, r in q.supports.items())))
         tables.append(table)
     return tables
 

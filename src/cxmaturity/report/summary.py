@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cxmaturity import __version__
+from cxmaturity.escape.markdown import code, inline
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.report.text import cell
 from cxmaturity.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -36,14 +36,15 @@ class MarkdownReporter(Reporter):
         d = outcome.digest
         if d is None:
             first = str(outcome.problems[0]) if outcome.problems else "error"
-            return f"| `{cell(outcome.file)}` | | | | | | ❌ {cell(first)} |\n"
-        self.rubrics.add(f"{d.rubric_id} {d.rubric_version} (sha256 {d.rubric_sha256[:12]})")
+            return f"| {code(outcome.file)} | | | | | | ❌ {inline(first)} |\n"
+        self.rubrics.add(f"{inline(d.rubric_id)} {inline(d.rubric_version)} "
+                         f"(sha256 {d.rubric_sha256[:12]})")
         score = "" if d.score is None else f"{d.score:.2f}"
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
-            verdict = "❌ " + "; ".join(f"{g.gate}: {g.message}" for g in outcome.gates)
-        return (f"| `{cell(outcome.file)}` | {cell(d.organization)} | {d.date} | {cell(d.label)} | "
-                f"{score} | {d.confidence:.0%} | {cell(verdict)} |\n")
+            verdict = "❌ " + inline("; ".join(f"{g.gate}: {g.message}" for g in outcome.gates))
+        return (f"| {code(outcome.file)} | {inline(d.organization)} | {d.date} | "
+                f"{inline(d.label)} | {score} | {d.confidence:.0%} | {verdict} |\n")
 
     def finish(self, tally: Tally) -> str:
         if self.context.single:

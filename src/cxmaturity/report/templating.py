@@ -1,6 +1,9 @@
-"""The Jinja environment and base context shared by the HTML and Markdown reports.
+"""The Jinja environments and base context shared by the HTML and Markdown reports.
 
-Templates ending in `.html.j2` are autoescaped; `.md.j2` ones are not (Markdown is not HTML)."""
+Every value a template shows passes through its medium's escaping (:mod:`cxmaturity.escape`):
+`.html.j2` templates through autoescape and :func:`cxmaturity.escape.html.finalize`, `.md.j2`
+templates through :func:`cxmaturity.escape.markdown.finalize`. Templates never escape by hand.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +12,26 @@ from typing import Any
 
 import jinja2
 
+from cxmaturity.escape import html, markdown
 from cxmaturity.report import explain
-from cxmaturity.report.text import cell
 from cxmaturity.result import Assessment
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The template environment for the package's `report/templates` folder."""
+@functools.lru_cache(maxsize=2)
+def environment(medium: str) -> jinja2.Environment:
+    """The template environment for the package's `report/templates` folder, for `html` or
+    `markdown` templates."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("cxmaturity", "report/templates"),
-        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+        autoescape=medium == "html",
+        finalize=html.finalize if medium == "html" else markdown.finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
-    env.filters["cell"] = cell
+    env.filters["code"] = lambda text: markdown.Markdown(markdown.code(text))
     env.filters["span"] = explain.span_text
     env.filters["move"] = explain.move_text
     env.filters["trait"] = explain.trait_text

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from cxmaturity.escape.terminal import prose, text
 from cxmaturity.report.explain import (
     FIT_MARKS,
     between_levels,
@@ -56,53 +57,54 @@ def render(result: Assessment) -> RenderableType:
     return Group(*[p for p in parts if p is not None])
 
 
-def disagreement_line(item: Disagreement) -> str:
+def disagreement_line(item: Disagreement) -> Text:
     """One disagreement: the question, who said what, and the answer kept."""
     said = "; ".join(f"{who}: {answer}" for who, answer in item.answers)
-    return f"{item.label} [{item.item}] {said} → kept {item.consensus}"
+    return text(f"{item.label} [{item.item}] {said} → kept {item.consensus}")
 
 
 def _header(result: Assessment) -> RenderableType:
     lines = Text()
-    lines.append(result.organization, style="bold")
+    lines.append(prose(result.organization), style="bold")
     if result.site:
-        lines.append(f" · {result.site}")
+        lines.append(f" · {prose(result.site)}")
     lines.append(f"\nAssessed {result.date.isoformat()}")
     if result.assessor:
-        lines.append(f" by {result.assessor}")
+        lines.append(f" by {prose(result.assessor)}")
     if result.respondents:
         count = len(result.respondents)
         lines.append(f" · {count} respondent{'s' if count != 1 else ''}")
     if result.merged_from:
         lines.append(f"\nMerged from {len(result.merged_from)} answers files "
                      "(consensus: lower median per question)")
-    lines.append(f"\nRubric: {result.rubric.title} {result.rubric.version}", style="dim")
-    lines.append(f"\nSource: {result.rubric.source}", style="dim")
+    lines.append(f"\nRubric: {prose(result.rubric.title)} {prose(result.rubric.version)}",
+                 style="dim")
+    lines.append(f"\nSource: {prose(result.rubric.source)}", style="dim")
     return Panel(lines, title="cxmaturity assessment", title_align="left", box=box.ROUNDED)
 
 
 def _verdict(result: Assessment) -> RenderableType:
     overall = result.overall
     top = len(result.ladder)
-    text = Text()
+    verdict = Text()
     if overall.level is None:
-        text.append("Not assessed: no answer or metric carries evidence.", style="bold red")
-        return Padding(text, (1, 0, 0, 1), expand=False)
-    term = result.level_term
-    text.append(f"{term} {overall.level} of {top} · {overall.name}",
-                style=f"bold {level_style(overall.level, top)}")
-    text.append(f"   confidence {_pct(result.confidence)}")
+        verdict.append("Not assessed: no answer or metric carries evidence.", style="bold red")
+        return Padding(verdict, (1, 0, 0, 1), expand=False)
+    term = prose(result.level_term)
+    verdict.append(f"{term} {overall.level} of {top} · {prose(overall.name)}",
+                   style=f"bold {level_style(overall.level, top)}")
+    verdict.append(f"   confidence {_pct(result.confidence)}")
     if result.status == "insufficient-evidence":
-        text.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the rubric's "
-                    f"weight is answered (needs {_pct(result.min_confidence)}). Treat the level "
-                    f"as provisional.", style="bold red")
-    text.append(f"\n{rule_line(result)}")
+        verdict.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the "
+                       f"rubric's weight is answered (needs {_pct(result.min_confidence)}). "
+                       "Treat the level as provisional.", style="bold red")
+    verdict.append(f"\n{prose(rule_line(result))}")
     for line in between_levels(result):
-        text.append(f"\n{line}")
+        verdict.append(f"\n{prose(line)}")
     if overall.not_assessed:
-        names = [d.name for d in result.dimensions if d.id in overall.not_assessed]
-        text.append(f"\nNot assessed (no evidence): {', '.join(names)}.", style="yellow")
-    return Padding(text, (1, 0, 0, 1), expand=False)
+        names = [prose(d.name) for d in result.dimensions if d.id in overall.not_assessed]
+        verdict.append(f"\nNot assessed (no evidence): {', '.join(names)}.", style="yellow")
+    return Padding(verdict, (1, 0, 0, 1), expand=False)
 
 
 def _source(result: Assessment) -> RenderableType | None:
@@ -115,7 +117,7 @@ def _source(result: Assessment) -> RenderableType | None:
 
 def _ladder(result: Assessment) -> RenderableType:
     table = Table(box=None, show_header=False, padding=(0, 1),
-                  title=f"{result.level_term} ladder",
+                  title=text(f"{result.level_term} ladder"),
                   title_justify="left", title_style="bold")
     table.add_column(width=2)
     table.add_column(justify="right", width=2)
@@ -125,7 +127,7 @@ def _ladder(result: Assessment) -> RenderableType:
     for level in reversed(result.ladder):
         here = level.number == result.overall.level
         table.add_row("▶" if here else "", str(level.number),
-                      Text(level.name, style=f"bold {level_style(level.number, top)}" if here
+                      text(level.name, f"bold {level_style(level.number, top)}" if here
                            else ""),
                       "◀ you are here" if here else "")
     return Padding(table, (1, 0, 0, 1), expand=False)
@@ -136,16 +138,16 @@ def _dimensions(result: Assessment) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, title="Dimensions", title_justify="left",
                   title_style="bold", expand=False, padding=(0, 1))
     table.add_column("Dimension", ratio=3, overflow="fold")
-    table.add_column(result.level_term, ratio=2)
+    table.add_column(text(result.level_term), ratio=2)
     table.add_column("Allows", justify="right", width=6)
     table.add_column("Score", justify="right", width=5)
     table.add_column("Answered", justify="right", width=8)
     for dim in result.dimensions:
-        table.add_row(dim.name if dim.counted else f"{dim.name} (context)",
+        table.add_row(text(dim.name if dim.counted else f"{dim.name} (context)"),
                       _dimension_level(dim, top),
                       "-" if dim.span is None else span_text(dim.span),
                       "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
-    legend = Text(evidence_legend(result.level_term), style="dim")
+    legend = text(evidence_legend(result.level_term), "dim")
     details = [_why(dim, result.level_term,
                     facts_about(result, dimension=dim.id, level=dim.level))
                for dim in result.dimensions if dim.evidence]
@@ -155,63 +157,63 @@ def _dimensions(result: Assessment) -> RenderableType:
 def _dimension_level(dim: DimensionResult, top: int) -> Text:
     if dim.level is None:
         return Text("not assessed", style="dim italic")
-    return Text(f"{dim.level} {dim.level_name}", style=level_style(dim.level, top))
+    return text(f"{dim.level} {dim.level_name}", level_style(dim.level, top))
 
 
 def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableType:
     title = Text()
-    title.append(dim.name, style="bold")
-    title.append(f" · {term} {dim.level}")
+    title.append(prose(dim.name), style="bold")
+    title.append(f" · {prose(term)} {dim.level}")
     if not dim.counted:
         title.append(f" ({counted_note(dim.counted)})", style="dim")
     rows = Table.grid(padding=(0, 1))
     rows.add_column(justify="right", width=5, no_wrap=True)
     rows.add_column()
     for trait in dim.looks_like:
-        rows.add_row("", Text(f"looks like: {trait_text(trait)}", style="italic"))
+        rows.add_row("", text(f"looks like: {trait_text(trait)}", "italic"))
     for fact in dim_facts:
-        rows.add_row("", Text(f"in the source: {fact_text(fact)}", style="dim"))
+        rows.add_row("", text(f"in the source: {fact_text(fact)}", "dim"))
     for item in dim.evidence:
         line = Text()
-        line.append(f"{item.label} ", style="dim")
-        line.append(f"→ {item.given}")
+        line.append(f"{prose(item.label)} ", style="dim")
+        line.append(f"→ {prose(item.given)}")
         mark = Text(f"{FIT_MARKS[item.fits]} {span_text(item.supports)}",
                     style="" if item.fits == "yes" else "yellow")
         rows.add_row(mark, line)
     if dim.unanswered:
-        rows.add_row("", Text(f"unknown: {', '.join(dim.unanswered)}", style="yellow"))
+        rows.add_row("", text(f"unknown: {', '.join(dim.unanswered)}", "yellow"))
     if dim.raise_by_one and dim.level is not None:
         moves = "; ".join(move_text(m) for m in dim.raise_by_one)
-        rows.add_row("", Text(f"to reach {term} {dim.level + 1}: {moves}", style="cyan"))
+        rows.add_row("", text(f"to reach {term} {dim.level + 1}: {moves}", "cyan"))
     return Padding(Group(title, rows), (0, 0, 1, 0), expand=False)
 
 
 def _metric(result: Assessment, metric: MetricPlacement) -> RenderableType:
-    text = Text()
-    term = result.level_term
-    text.append(f"{metric.name}: {metric.shown}", style="bold")
+    line = Text()
+    term = prose(result.level_term)
+    line.append(f"{prose(metric.name)}: {prose(metric.shown)}", style="bold")
     if metric.target_shown is not None or not metric.bands:
-        return Padding(_target_line(metric, text, term, len(result.ladder)), (0, 0, 1, 1),
+        return Padding(_target_line(metric, line, term, len(result.ladder)), (0, 0, 1, 1),
                        expand=False)
     if metric.level is not None:
-        text.append(f" → {term} {metric.level} band")
+        line.append(f" → {term} {metric.level} band")
     if metric.better:
-        text.append(f"   ({metric.better} is better)", style="dim")
-    return Padding(Group(text, BandBar(metric, len(result.ladder))), (0, 0, 1, 1),
+        line.append(f"   ({prose(metric.better)} is better)", style="dim")
+    return Padding(Group(line, BandBar(metric, len(result.ladder))), (0, 0, 1, 1),
                    expand=False)
 
 
-def _target_line(metric: MetricPlacement, text: Text, term: str, top: int) -> Text:
-    """A target metric on one line: value, target, met or missed."""
+def _target_line(metric: MetricPlacement, line: Text, term: str, top: int) -> Text:
+    """A target metric on one line: value, target, met or missed (`term` shown as given)."""
     if metric.target_shown is None:
-        text.append("   no target set", style="yellow")
-        return text
-    text.append(f"   target {metric.target_shown}")
+        line.append("   no target set", style="yellow")
+        return line
+    line.append(f"   target {prose(metric.target_shown)}")
     if metric.level is not None:
         met = max(b.level for b in metric.bands) == metric.level
-        text.append("   ✓ met" if met else "   ✗ missed", style=level_style(metric.level, top))
-        text.append(f" → {term} {metric.level}")
-    return text
+        line.append("   ✓ met" if met else "   ✗ missed", style=level_style(metric.level, top))
+        line.append(f" → {term} {metric.level}")
+    return line
 
 
 class BandBar:
@@ -263,9 +265,10 @@ def _band_bar(metric: MetricPlacement, top: int, width: int) -> Text:
     lines = [Text("".join(labels[:width]).rstrip()), bar]
     if metric.value is not None:
         position = min(width - 1, max(0, int((metric.value - start) / span * width)))
-        marker = f"▲ {metric.shown}"
+        shown = prose(metric.shown)
+        marker = f"▲ {shown}"
         if position + len(marker) > width:  # near the right end: the value left of the mark
-            marker = f"{metric.shown} ▲"
+            marker = f"{shown} ▲"
             position = max(0, position + 1 - len(marker))
         lines.append(Text(" " * position + marker))
     legend = [f"{start:g} … {end:g}", "━ source band", "┄ interpretation", "· gap"]
@@ -286,14 +289,16 @@ def _fit(parts: list[str], width: int, gap: str = "   ") -> list[str]:
 
 def _section(title: str, lines: list[str | Text], style: str,
              padding: tuple[int, int, int, int] = (0, 0, 1, 1)) -> RenderableType | None:
+    """A titled list; its title and plain-string lines are text from others (escaped here),
+    Text lines are built with :func:`text` already."""
     if not lines:
         return None
     rows = Table.grid(padding=(0, 1))
     rows.add_column(width=3, justify="right")
     rows.add_column()
     for line in lines:
-        rows.add_row("•", line)
-    return Padding(Group(Text(title, style=f"bold {style}"), rows), padding, expand=False)
+        rows.add_row("•", line if isinstance(line, Text) else text(line))
+    return Padding(Group(text(title, f"bold {style}"), rows), padding, expand=False)
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
@@ -333,10 +338,10 @@ def _raise(result: Assessment) -> RenderableType | None:
                     lines, "cyan")
 
 
-def _labelled(label: str, text: str) -> Text:
+def _labelled(label: str, said: str) -> Text:
     line = Text()
-    line.append(f"{label}: ", style="bold")
-    line.append(text)
+    line.append(f"{prose(label)}: ", style="bold")
+    line.append(prose(said))
     return line
 
 
@@ -347,8 +352,8 @@ def _blockers(result: Assessment, shown: int = 2) -> RenderableType | None:
     names = {d.id: d.name for d in result.dimensions}
     grouped: dict[str, list[str]] = {}
     for blocker in outlook.blockers:
-        text = f"{blocker.text} → aim for: {blocker.toward}" if blocker.toward else blocker.text
-        grouped.setdefault(blocker.dimension, []).append(text)
+        said = f"{blocker.text} → aim for: {blocker.toward}" if blocker.toward else blocker.text
+        grouped.setdefault(blocker.dimension, []).append(said)
     lines: list[str | Text] = []
     for dimension, texts in grouped.items():
         extra = len(texts) - shown

@@ -9,8 +9,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from cxmaturity.escape.markdown import inline
+from cxmaturity.escape.terminal import prose, text
 from cxmaturity.report.terminal import level_style
-from cxmaturity.report.text import cell
 from cxmaturity.trend import Pace, Trend
 
 SPARKS = "▁▂▄▆█"
@@ -62,8 +63,8 @@ def score_chart(trend: Trend) -> list[str]:
 
 
 def _levels_table(trend: Trend) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=f"{trend.level_term}s over time", title_justify="left",
-                  title_style="bold", padding=(0, 1))
+    table = Table(box=box.SIMPLE_HEAD, title=text(f"{trend.level_term}s over time"),
+                  title_justify="left", title_style="bold", padding=(0, 1))
     table.add_column("", min_width=12, ratio=1)
     for point in trend.points:
         table.add_column(f"{point.date.year}\n{point.date:%m-%d}", justify="center",
@@ -76,8 +77,9 @@ def _levels_table(trend: Trend) -> Table:
     for name, levels, pace in rows:
         cells = [Text("-" if lv is None else str(lv), style=level_style(lv, trend.top))
                  for lv in levels]
-        table.add_row(Text(name, style="bold" if name == "Overall" else ""), *cells,
-                      sparkline(levels, trend.top), pace_text(pace, trend.level_term, short=True))
+        table.add_row(text(name, "bold" if name == "Overall" else ""), *cells,
+                      sparkline(levels, trend.top),
+                      text(pace_text(pace, trend.level_term, short=True)))
     return table
 
 
@@ -96,32 +98,32 @@ def span(trend: Trend) -> str:
 
 def render_trend(trend: Trend) -> RenderableType:
     """The trend for a terminal."""
-    head = Text(f"{trend.organization}{' · ' + trend.site if trend.site else ''}", style="bold")
-    head.append(f"\n{span(trend)} · {trend.rubric}", style="dim")
+    head = text(f"{trend.organization}{' · ' + trend.site if trend.site else ''}", "bold")
+    head.append(f"\n{span(trend)} · {prose(trend.rubric)}", style="dim")
     chart = Text("Overall score over time (one column per assessment)\n", style="bold")
     chart.append("\n".join(score_chart(trend)))
     pace = pace_text(trend.overall, trend.level_term)
     note = f"Pace: {pace} overall (least-squares slope of the score; a quarter is 91.25 days)." \
         if trend.days else f"Pace: {ONE_DATE}."
     return Group(Padding(head, (0, 0, 1, 0)), _levels_table(trend), Padding(chart, (0, 0, 1, 1)),
-                 Text(note, style="dim"))
+                 text(note, "dim"))
 
 
 def render_trend_markdown(trend: Trend) -> str:
     """The trend as a Markdown document."""
     dates = [p.date.isoformat() for p in trend.points]
-    lines = [f"# {cell(trend.organization)}{' · ' + cell(trend.site) if trend.site else ''}: "
-             "maturity over time", "",
-             f"{span(trend)} · {trend.rubric}", "",
+    lines = [f"# {inline(trend.organization)}"
+             f"{' · ' + inline(trend.site) if trend.site else ''}: maturity over time", "",
+             f"{span(trend)} · {inline(trend.rubric)}", "",
              "| | " + " | ".join(dates) + " | Trend | Pace |",
              "|---|" + "---:|" * len(dates) + "---|---|"]
     rows = [("**Overall**", [p.level for p in trend.points], trend.overall)]
-    rows += [(cell(name), [p.levels.get(i) for p in trend.points], pace)
+    rows += [(inline(name), [p.levels.get(i) for p in trend.points], pace)
              for (i, name), pace in zip(trend.dimensions, trend.paces, strict=True)]
     for name, levels, pace in rows:
         shown = " | ".join("-" if lv is None else str(lv) for lv in levels)
         lines.append(f"| {name} | {shown} | `{sparkline(levels, trend.top)}` | "
-                     f"{pace_text(pace, trend.level_term)} |")
+                     f"{inline(pace_text(pace, trend.level_term))} |")
     lines += ["", "Overall score over time:", "", "```", *score_chart(trend), "```", "",
               "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."
               if trend.days else f"Pace: {ONE_DATE}."]

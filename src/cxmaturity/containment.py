@@ -1,0 +1,60 @@
+"""Where a rubric named by path inside an answers file may be read from.
+
+An answers file can come from anyone (a pull request), and `rubric: ../../x` or an absolute
+path would read any file on the machine. So a rubric named by path must lie, once symbolic
+links are followed, inside the answers file's repository: the nearest folder above it that
+holds `.git`. Outside a repository, inside the current folder or the answers file's own
+folder. Whoever runs the tool may name another folder instead (`--rubric-root DIR`, or
+`CXMATURITY_RUBRIC_ROOT`; `/` allows any). Rubrics named on the command line are the
+user's own choice and are not checked. See README "Security".
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from cxmaturity.errors import Problem, RubricNotFound
+
+#: The environment variable that names the folder rubrics must lie in.
+ROOT_VARIABLE = "CXMATURITY_RUBRIC_ROOT"
+
+
+@functools.lru_cache(maxsize=1024)
+def repository_of(folder: str) -> Path | None:
+    """The nearest folder at or above `folder` (absolute) that holds `.git` (a folder, or a
+    file as in a worktree), or None."""
+    for candidate in (Path(folder), *Path(folder).parents):
+        if os.path.lexists(candidate / ".git"):
+            return candidate
+    return None
+
+
+def rubric_roots(answers_folder: Path, configured: Path | None = None) -> tuple[Path, ...]:
+    """The folders a rubric named in an answers file in `answers_folder` may lie in."""
+    if configured is not None:
+        return (configured,)
+    folder = os.path.abspath(answers_folder)
+    repository = repository_of(folder)
+    if repository is not None:
+        return (repository,)
+    here = Path.cwd()
+    return (here,) if Path(folder) == here else (here, Path(folder))
+
+
+def check_contained(path: Path, roots: tuple[Path, ...], reference: str) -> None:
+    """RubricNotFound if `path` (links followed) lies outside every folder of `roots`."""
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL character, a name the system refuses
+        raise RubricNotFound([Problem(reference, "the rubric path is not a valid path",
+                                      hint="name the rubric's .yaml file")]) from None
+    for root in roots:
+        if real.is_relative_to(os.path.realpath(root)):
+            return
+    where = " or ".join(str(root) for root in roots)
+    raise RubricNotFound([Problem(reference, f"the rubric lies outside {where}",
+                                  hint="keep rubrics inside the repository of the answers "
+                                  f"file, or allow a folder with --rubric-root DIR (or "
+                                  f"{ROOT_VARIABLE})")])
