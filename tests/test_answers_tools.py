@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from cxmaturity.answers_file import scalar, template
-from cxmaturity.catalog import load_rubric
+from cxmaturity.author.writer import scalar, template
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.cli import app
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
-from cxmaturity.yamlsafe import parse_yaml
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
+from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA, EXAMPLES
 

@@ -13,7 +13,7 @@ import pytest
 from cxmaturity.cli import app
 from cxmaturity.report.formats import REPORTERS, OutputFormat, Reporter, reporter
 from cxmaturity.report.formats import Context as ReportContext
-from cxmaturity.result import SCHEMA_VERSION
+from cxmaturity.model.result import SCHEMA_VERSION
 
 from .conftest import ROOT
 from .test_batch import answers

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
-from cxmaturity.gates import Gates, LevelGate
+from cxmaturity.run.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
+from cxmaturity.run.gates import Gates, LevelGate
 
 from .conftest import DATA
 

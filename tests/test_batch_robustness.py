@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cxmaturity import yamlsafe
-from cxmaturity.batch import Outcome, Settings, assess_one, collect_inputs, run
+from cxmaturity.yaml import reader as yamlsafe
+from cxmaturity.run.batch import Outcome, Settings, assess_one, collect_inputs, run
 from cxmaturity.cli import app
-from cxmaturity.yamlsafe import MAX_BYTES
+from cxmaturity.yaml.reader import MAX_BYTES
 
 from .conftest import cases
 from .test_batch import answers

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from cxmaturity.merge import merge_files
+from cxmaturity.run.merge import merge_files
 from cxmaturity.report.html import render_html
-from cxmaturity.scoring import score
+from cxmaturity.scoring.engine import score
 
 from .conftest import EXAMPLES
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.catalog import load_rubric
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
 
 MODEL = "contact-center-ai-maturity"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.compare import compare_files
+from cxmaturity.run.compare import compare_files
 from cxmaturity.errors import InputError, UsageError
 
 from .conftest import DATA, EXAMPLES

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.catalog import bundled_dir, bundled_ids, load_rubric
-from cxmaturity.scoring import score
-from cxmaturity.submission import parse_submission, read_submission
+from cxmaturity.load.catalog import bundled_dir, bundled_ids, load_rubric
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import parse_submission, read_submission
 
 from .conftest import EXAMPLES, ROOT, RUBRICS
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cxmaturity.answers_file import MODELINE, template
-from cxmaturity.catalog import bundled_ids, load_rubric
+from cxmaturity.author.writer import MODELINE, template
+from cxmaturity.load.catalog import bundled_ids, load_rubric
 from cxmaturity.cli import app
 
 from .conftest import DATA, EXAMPLES, ROOT

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.percentages import parse_percentage
-from cxmaturity.rubric import Metric
-from cxmaturity.submission import parse_number
+from cxmaturity.load.percentages import parse_percentage
+from cxmaturity.model.rubric import Metric
+from cxmaturity.load.submission import parse_number
 
 from .conftest import EXAMPLES, ROOT
 from .test_batch import answers

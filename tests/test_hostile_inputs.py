@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.batch import collect_inputs
+from cxmaturity.run.batch import collect_inputs
 from cxmaturity.cli import app
 from cxmaturity.report.formats import OutputFormat
-from cxmaturity.yamlsafe import MAX_BYTES
+from cxmaturity.yaml.reader import MAX_BYTES
 
 from .output_checks import check_output
 from .test_batch import answers

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.submission import read_submission
-from cxmaturity.yamlsafe import read_yaml_file
+from cxmaturity.load.submission import read_submission
+from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import DATA
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.yamlsafe import read_yaml_file
+from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import DATA
 

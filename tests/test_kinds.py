@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.kinds import kind_of
-from cxmaturity.yamlsafe import read_yaml_file
+from cxmaturity.load.kinds import kind_of
+from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import EXAMPLES, RUBRICS
 

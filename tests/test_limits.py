@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.catalog import parse_rubric
+from cxmaturity.load.catalog import parse_rubric
 from cxmaturity.errors import MAX_PROBLEMS, InputError
-from cxmaturity.rubric import MAX_QUESTIONS
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
-from cxmaturity.yamlsafe import (
+from cxmaturity.model.rubric import MAX_QUESTIONS
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
+from cxmaturity.yaml.reader import (
     MAX_BYTES,
     MAX_DEPTH,
     MAX_DIGITS,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.checks import check_rubric
+from cxmaturity.author.checks import check_rubric
 from cxmaturity.cli import app
-from cxmaturity.lint import RULES
+from cxmaturity.lint.rules import RULES
 
 from .conftest import DATA, RUBRICS
 

@@ -10,8 +10,8 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.errors import InputError, UsageError
-from cxmaturity.merge import merge_files, merge_inputs
-from cxmaturity.scoring import score
+from cxmaturity.run.merge import merge_files, merge_inputs
+from cxmaturity.scoring.engine import score
 
 from .conftest import DATA, EXAMPLES
 

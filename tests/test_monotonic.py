@@ -8,10 +8,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cxmaturity import bands
-from cxmaturity.result import Assessment
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
-from cxmaturity.scoring import score
+from cxmaturity.scoring import bands
+from cxmaturity.model.result import Assessment
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.scoring.engine import score
 
 from .conftest import cases
 from .fuzz.strategies import band_values, metric_values, submission, submissions

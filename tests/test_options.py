@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from cxmaturity.answers_file import Draft
-from cxmaturity.catalog import load_rubric
+from cxmaturity.author.writer import Draft
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.cli import app
-from cxmaturity.interview import Interview, steps
-from cxmaturity.options import advice, option_for
-from cxmaturity.submission import parse_submission
+from cxmaturity.author.interview import Interview, steps
+from cxmaturity.load.options import advice, option_for
+from cxmaturity.load.submission import parse_submission
 
 from .conftest import DATA, ROOT
 
@@ -61,7 +61,7 @@ def test_share_ranges_come_from_the_rubric_not_from_code(write) -> None:  # type
     rubric = write("r.yaml", text)
     answers = write("a.yaml", f"rubric: {rubric}\norganization: X\ndate: 2026-01-01\n"
                     "answers: {t1: 50%}\n")
-    from cxmaturity.checks import check_answers
+    from cxmaturity.author.checks import check_answers
 
     [finding] = [f for f in check_answers(str(answers)) if f.severity == "error"]
     assert finding.problem.hint == ('50% is "partial" (25 to 75%) (one of: yes, partial, no, '

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cxmaturity.batch import Settings, assess_one
+from cxmaturity.run.batch import Settings, assess_one
 from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
 from cxmaturity.report.formats import Context, OutputFormat, reporter

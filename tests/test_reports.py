@@ -12,8 +12,8 @@ from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
 from cxmaturity.report.html import render_html
 from cxmaturity.report.markdown import render_markdown
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
 
 from .conftest import DATA, EXAMPLES
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from cxmaturity.catalog import bundled_ids
-from cxmaturity.result import Assessment
-from cxmaturity.scoring import score
-from cxmaturity.submission import check_submission
-from cxmaturity.yamlsafe import read_yaml_file
+from cxmaturity.load.catalog import bundled_ids
+from cxmaturity.model.result import Assessment
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import check_submission
+from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import RUBRICS
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxmaturity.catalog import load_rubric
-from cxmaturity.result import Assessment
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.model.result import Assessment
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
 
 from .conftest import EXAMPLES, RUBRICS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxmaturity.catalog import bundled_ids, load_rubric
+from cxmaturity.load.catalog import bundled_ids, load_rubric
 from cxmaturity.cli import app
 
 from .conftest import DATA

@@ -4,8 +4,8 @@ against its rubric are reported together, in file order."""
 from __future__ import annotations
 
 from cxmaturity.cli import app
-from cxmaturity.salvage import read_answers
-from cxmaturity.yamlsafe import parse_yaml
+from cxmaturity.load.salvage import read_answers
+from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.levels import Weighed, overall, span_of
+from cxmaturity.scoring.levels import Weighed, overall, span_of
 from cxmaturity.report.json_report import render_json
-from cxmaturity.result import Assessment, DimensionResult
-from cxmaturity.scoring import score
-from cxmaturity.submission import read_submission
+from cxmaturity.model.result import Assessment, DimensionResult
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import read_submission
 
 from .conftest import DATA
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.calibration import run_calibration
-from cxmaturity.catalog import bundled_ids
+from cxmaturity.author.calibration import run_calibration
+from cxmaturity.load.catalog import bundled_ids
 from cxmaturity.cli import app
-from cxmaturity.selftest import cases_dir, run_suite
+from cxmaturity.author.selftest import cases_dir, run_suite
 
 from .conftest import DATA
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cxmaturity.errors import InputError
-from cxmaturity.submission import read_submission
+from cxmaturity.load.submission import read_submission
 
 from .conftest import DATA
 

@@ -9,7 +9,7 @@ import pytest
 from cxmaturity.cli import app
 from cxmaturity.errors import InputError
 from cxmaturity.report.trend_report import score_chart, sparkline
-from cxmaturity.trend import trend_files
+from cxmaturity.run.trend import trend_files
 
 from .conftest import DATA, EXAMPLES
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from cxmaturity.errors import InputError
-from cxmaturity.yamlsafe import parse_bytes, parse_yaml
+from cxmaturity.yaml.reader import parse_bytes, parse_yaml
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "yaml_loader.yaml").read_text(encoding="utf-8"))

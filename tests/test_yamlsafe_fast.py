@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 import yaml
 
-from cxmaturity import yamlfast, yamlsafe
+from cxmaturity.yaml import fast as yamlfast
+
+from cxmaturity.yaml import reader as yamlsafe
 from cxmaturity.errors import InputError
-from cxmaturity.yamlsafe import parse_yaml
+from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA, EXAMPLES, RUBRICS
 

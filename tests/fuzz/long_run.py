@@ -29,9 +29,9 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from cxmaturity.catalog import bundled_ids, load_rubric
-from cxmaturity.scoring import score
-from cxmaturity.submission import parse_submission
+from cxmaturity.load.catalog import bundled_ids, load_rubric
+from cxmaturity.scoring.engine import score
+from cxmaturity.load.submission import parse_submission
 
 from .seeds import (
     ANSWERS_STRUCTURES,

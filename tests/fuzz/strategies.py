@@ -14,12 +14,12 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from cxmaturity import bands
-from cxmaturity.answers import Answers
-from cxmaturity.catalog import LoadedRubric
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
-from cxmaturity.submission import Submission
-from cxmaturity.yamlsafe import _resolve_plain
+from cxmaturity.scoring import bands
+from cxmaturity.model.answers import Answers
+from cxmaturity.load.catalog import LoadedRubric
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
+from cxmaturity.load.submission import Submission
+from cxmaturity.yaml.reader import _resolve_plain
 
 GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))
 

@@ -16,9 +16,9 @@ from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Settings, Tally
-    from cxmaturity.gates import Gates
-    from cxmaturity.policy import Policy
+    from cxmaturity.run.batch import Outcome, Settings, Tally
+    from cxmaturity.run.gates import Gates
+    from cxmaturity.run.policy import Policy
 
 EPILOG = """Examples:
   cxmaturity assess examples/healthcare-level2.yaml
@@ -105,11 +105,11 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, assess_merged, default_jobs, run
+    from cxmaturity.run.batch import STDIN, Tally, assess_merged, default_jobs, run
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.gating import plan
-    from cxmaturity.inputs import named_inputs
+    from cxmaturity.run.gating import plan
+    from cxmaturity.load.inputs import named_inputs
     from cxmaturity.report.formats import Context, reporter
 
     inputs = named_inputs(files)
@@ -152,8 +152,8 @@ def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | N
            max_age: int | None, fail_on_regression: bool) -> Gates:
     """The gates given on the command line (each wins over the policy files' own)."""
     from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.gates import Gates, dimension_gate, level_gate
-    from cxmaturity.percentages import parse_percentage
+    from cxmaturity.run.gates import Gates, dimension_gate, level_gate
+    from cxmaturity.load.percentages import parse_percentage
 
     share = None
     if min_confidence is not None:
@@ -169,7 +169,7 @@ def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | N
 def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:
     """The `--verbose` lines: which policy governs how many files, where rubrics may lie."""
     from cxmaturity.cli.errors import say
-    from cxmaturity.containment import ROOT_VARIABLE
+    from cxmaturity.load.containment import ROOT_VARIABLE
 
     for policy, count in governed.items():
         say(f"policy: {policy} ({count} file{'' if count == 1 else 's'})")

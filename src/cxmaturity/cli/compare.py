@@ -52,7 +52,7 @@ def compare(
     from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.compare import compare_files, warnings
+    from cxmaturity.run.compare import compare_files, warnings
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json

@@ -8,7 +8,7 @@ from cxmaturity.cli.output import echo
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
-    from cxmaturity.checks import Finding
+    from cxmaturity.author.checks import Finding
 
 
 def report(findings: list[Finding], files: int, *, strict: bool) -> int:

@@ -13,7 +13,7 @@ EPILOG = """Examples:
 @handled
 def rubric_list() -> int:
     """List the bundled rubrics: id, title, version and levels."""
-    from cxmaturity.catalog import bundled_ids, load_rubric
+    from cxmaturity.load.catalog import bundled_ids, load_rubric
     from cxmaturity.cli.output import show
     from cxmaturity.report.rubric_view import catalogue
 

@@ -40,13 +40,13 @@ def schema(
 ) -> int:
     """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
     from cxmaturity.cli.command import parse_choice
-    from cxmaturity.schemas import render
+    from cxmaturity.author.schemas import render
 
     chosen = parse_choice(kind, SchemaKind, "KIND")
     if rubric is None:
         sys.stdout.write(render(chosen.value))
         return 0
-    from cxmaturity.catalog import load_rubric
+    from cxmaturity.load.catalog import load_rubric
     from cxmaturity.errors import Problem, UsageError
 
     if chosen is not SchemaKind.answers:

@@ -1,1 +1,1 @@
-"""Reporters: each turns a finished :class:`~cxmaturity.result.Assessment` into text."""
+"""Reporters: each turns a finished :class:`~cxmaturity.model.result.Assessment` into text."""

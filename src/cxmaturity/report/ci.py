@@ -9,10 +9,10 @@ from cxmaturity import __version__
 from cxmaturity.escape import github, xml10
 from cxmaturity.escape.terminal import line
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
+from cxmaturity.model.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.run.batch import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
 
@@ -55,7 +55,7 @@ class JunitReporter(Reporter):
     def finish(self, tally: Tally) -> str:
         props = [("cxmaturity.version", __version__), ("cxmaturity.schema_version",
                                                         SCHEMA_VERSION)]
-        props += [("cxmaturity.rubric", r) for r in sorted(self.rubrics)]
+        props += [("cxmaturity.model.rubric", r) for r in sorted(self.rubrics)]
         properties = "".join(f"<property name={xml10.attribute(k)} "
                              f"value={xml10.attribute(v)}/>" for k, v in props)
         head = (f'<testsuite name="cxmaturity" tests="{len(self.cases)}" '

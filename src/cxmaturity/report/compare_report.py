@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~cxmaturity.compare.Comparison`: Rich for the terminal, Markdown for
+"""Renderers of a :class:`~cxmaturity.run.compare.Comparison`: Rich for the terminal, Markdown for
 pull requests and wikis, JSON for tools."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.compare import Change, Comparison, Snapshot
+from cxmaturity.run.compare import Change, Comparison, Snapshot
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
 

@@ -11,7 +11,7 @@ from cxmaturity.errors import Problem, UsageError
 from cxmaturity.report.formats import Reporter
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome
+    from cxmaturity.run.batch import Outcome
 
 
 class HtmlReporter(Reporter):

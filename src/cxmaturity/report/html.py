@@ -7,7 +7,7 @@ from typing import Any
 
 from cxmaturity.report.charts import band_strip, level_colour, radar
 from cxmaturity.report.templating import base_context, environment
-from cxmaturity.result import Assessment
+from cxmaturity.model.result import Assessment
 
 
 def context(result: Assessment) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from cxmaturity.report.formats import Reporter
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.run.batch import Outcome, Tally
     from cxmaturity.errors import Problem
 
 #: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.

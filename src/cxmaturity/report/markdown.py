@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cxmaturity.report.templating import base_context, environment
-from cxmaturity.result import Assessment
+from cxmaturity.model.result import Assessment
 
 
 def render_markdown(result: Assessment) -> str:

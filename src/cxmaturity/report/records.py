@@ -13,10 +13,10 @@ from cxmaturity import __version__
 from cxmaturity.escape.jsondoc import document
 from cxmaturity.escape.spreadsheet import cell
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
+from cxmaturity.model.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.run.batch import Outcome, Tally
 
 _HEAD = f'{{"schema_version":"{SCHEMA_VERSION}","tool_version":"{__version__}",'
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from cxmaturity import __version__
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
+from cxmaturity.model.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.run.batch import Outcome, Tally
 
 
 class MarkdownReporter(Reporter):

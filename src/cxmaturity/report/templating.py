@@ -14,7 +14,7 @@ import jinja2
 
 from cxmaturity.escape import html, markdown
 from cxmaturity.report import explain
-from cxmaturity.result import Assessment
+from cxmaturity.model.result import Assessment
 
 
 @functools.lru_cache(maxsize=2)

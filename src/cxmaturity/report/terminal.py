@@ -24,7 +24,7 @@ from cxmaturity.report.explain import (
     trait_text,
 )
 from cxmaturity.report.palette import level_rank
-from cxmaturity.result import (
+from cxmaturity.model.result import (
     Assessment,
     BandView,
     DimensionResult,

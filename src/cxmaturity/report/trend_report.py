@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~cxmaturity.trend.Trend`: a table of levels per date with sparklines
+"""Renderers of a :class:`~cxmaturity.run.trend.Trend`: a table of levels per date with sparklines
 and pace, and a character chart of the overall score (one column per assessment)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rich.text import Text
 from cxmaturity.escape.markdown import inline
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.report.terminal import level_style
-from cxmaturity.trend import Pace, Trend
+from cxmaturity.run.trend import Pace, Trend
 
 SPARKS = "▁▂▄▆█"
 COLUMN = 12
