@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cxmaturity.errors import InputError
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import parse_submission
+from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_STRING
 
 HEAD = "rubric: contact-center-ai-maturity\norganization: Worst case\ndate: 2026-01-01\n"

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from cxmaturity.author.writer import scalar, template
-from cxmaturity.load.catalog import load_rubric
 from cxmaturity.cli import app
-from cxmaturity.scoring.engine import score
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.submission import read_submission
+from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA, EXAMPLES

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
+from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import REPORTERS, OutputFormat, Reporter, reporter
 from cxmaturity.report.formats import Context as ReportContext
-from cxmaturity.model.result import SCHEMA_VERSION
 
 from .conftest import ROOT
 from .test_batch import answers

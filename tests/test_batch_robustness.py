@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cxmaturity.yaml import reader as yamlsafe
-from cxmaturity.run.batch import Outcome, Settings, assess_one, collect_inputs, run
 from cxmaturity.cli import app
+from cxmaturity.run.batch import Outcome, Settings, assess_one, collect_inputs, run
+from cxmaturity.yaml import reader as yamlsafe
 from cxmaturity.yaml.reader import MAX_BYTES
 
 from .conftest import cases

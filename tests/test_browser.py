@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from cxmaturity.run.merge import merge_files
 from cxmaturity.report.html import render_html
+from cxmaturity.run.merge import merge_files
 from cxmaturity.scoring.engine import score
 
 from .conftest import EXAMPLES

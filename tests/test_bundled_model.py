@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.load.catalog import load_rubric
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import read_submission
+from cxmaturity.scoring.engine import score
 
 MODEL = "contact-center-ai-maturity"
 

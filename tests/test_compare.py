@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.run.compare import compare_files
 from cxmaturity.errors import InputError, UsageError
+from cxmaturity.run.compare import compare_files
 
 from .conftest import DATA, EXAMPLES
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.load.catalog import bundled_dir, bundled_ids, load_rubric
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import parse_submission, read_submission
+from cxmaturity.scoring.engine import score
 
 from .conftest import EXAMPLES, ROOT, RUBRICS
 

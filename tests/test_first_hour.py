@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from cxmaturity.author.writer import MODELINE, template
-from cxmaturity.load.catalog import bundled_ids, load_rubric
 from cxmaturity.cli import app
+from cxmaturity.load.catalog import bundled_ids, load_rubric
 
 from .conftest import DATA, EXAMPLES, ROOT
 

@@ -12,8 +12,8 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.load.percentages import parse_percentage
-from cxmaturity.model.rubric import Metric
 from cxmaturity.load.submission import parse_number
+from cxmaturity.model.rubric import Metric
 
 from .conftest import EXAMPLES, ROOT
 from .test_batch import answers

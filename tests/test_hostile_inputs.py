@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.run.batch import collect_inputs
 from cxmaturity.cli import app
 from cxmaturity.report.formats import OutputFormat
+from cxmaturity.run.batch import collect_inputs
 from cxmaturity.yaml.reader import MAX_BYTES
 
 from .output_checks import check_output

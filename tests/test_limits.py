@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.load.catalog import parse_rubric
 from cxmaturity.errors import MAX_PROBLEMS, InputError
+from cxmaturity.load.catalog import parse_rubric
+from cxmaturity.load.submission import read_submission
 from cxmaturity.model.rubric import MAX_QUESTIONS
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import read_submission
 from cxmaturity.yaml.reader import (
     MAX_BYTES,
     MAX_DEPTH,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from cxmaturity.author.writer import Draft
-from cxmaturity.load.catalog import load_rubric
-from cxmaturity.cli import app
 from cxmaturity.author.interview import Interview, steps
+from cxmaturity.author.writer import Draft
+from cxmaturity.cli import app
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.options import advice, option_for
 from cxmaturity.load.submission import parse_submission
 

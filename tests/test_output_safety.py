@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cxmaturity.run.batch import Settings, assess_one
 from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
 from cxmaturity.report.formats import Context, OutputFormat, reporter
+from cxmaturity.run.batch import Settings, assess_one
 
 from .conftest import cases
 from .fuzz.seeds import REPORT_ANSWERS, REPORT_RUBRIC

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cxmaturity.scoring import bands
 from cxmaturity.load.catalog import LoadedRubric
-from cxmaturity.report.json_report import render_json
+from cxmaturity.load.submission import Submission, parse_submission
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.report.json_report import render_json
+from cxmaturity.scoring import bands
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import Submission, parse_submission
 
 from .conftest import DATA, cases
 from .conftest import EXAMPLES as EXAMPLES_DIR

@@ -10,10 +10,10 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
+from cxmaturity.load.submission import read_submission
 from cxmaturity.report.html import render_html
 from cxmaturity.report.markdown import render_markdown
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import read_submission
 
 from .conftest import DATA, EXAMPLES
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import read_submission
+from cxmaturity.scoring.engine import score
 
 from .conftest import DATA
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cxmaturity.author.interview import Interview
 from cxmaturity.author.writer import Draft, scalar, template
 from cxmaturity.load.catalog import bundled_ids
-from cxmaturity.author.interview import Interview
+from cxmaturity.load.submission import parse_submission
 from cxmaturity.report.json_report import render_json
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import parse_submission
 from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA, cases

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from cxmaturity.load.catalog import bundled_ids
+from cxmaturity.load.submission import check_submission
 from cxmaturity.model.result import Assessment
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import check_submission
 from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import RUBRICS

@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from cxmaturity.load.catalog import load_rubric
 from cxmaturity.cli import app
 from cxmaturity.errors import InputError
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.load.submission import read_submission
 from cxmaturity.model.result import Assessment
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import read_submission
 
 from .conftest import DATA
 

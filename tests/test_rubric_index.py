@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cxmaturity.load.catalog import load_rubric
+from cxmaturity.load.submission import read_submission
 from cxmaturity.model.result import Assessment
 from cxmaturity.scoring.engine import score
-from cxmaturity.load.submission import read_submission
 
 from .conftest import EXAMPLES, RUBRICS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxmaturity.load.catalog import bundled_ids, load_rubric
 from cxmaturity.cli import app
+from cxmaturity.load.catalog import bundled_ids, load_rubric
 
 from .conftest import DATA
 

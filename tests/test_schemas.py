@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from cxmaturity.cli import app
 from cxmaturity.author.schemas import KINDS, render, schema
+from cxmaturity.cli import app
 from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import EXAMPLES, ROOT, RUBRICS
@@ -83,8 +83,8 @@ def test_schema_command_rejects_unknown_kind(runner) -> None:  # type: ignore[no
 
 
 def test_rubric_specific_answers_schema_accepts_the_examples() -> None:
-    from cxmaturity.load.catalog import load_rubric
     from cxmaturity.author.schemas import answers_for
+    from cxmaturity.load.catalog import load_rubric
 
     for path in sorted(EXAMPLES.glob("*.yaml")):
         document = _jsonable(read_yaml_file(str(path)).value)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.scoring.levels import Weighed, overall, span_of
-from cxmaturity.report.json_report import render_json
-from cxmaturity.model.result import Assessment, DimensionResult
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import read_submission
+from cxmaturity.model.result import Assessment, DimensionResult
+from cxmaturity.report.json_report import render_json
+from cxmaturity.scoring.engine import score
+from cxmaturity.scoring.levels import Weighed, overall, span_of
 
 from .conftest import DATA
 

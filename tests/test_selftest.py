@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.author.calibration import run_calibration
-from cxmaturity.load.catalog import bundled_ids
-from cxmaturity.cli import app
 from cxmaturity.author.selftest import cases_dir, run_suite
+from cxmaturity.cli import app
+from cxmaturity.load.catalog import bundled_ids
 
 from .conftest import DATA
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.run.batch import Settings, collect_inputs, run
 from cxmaturity.cli import app
 from cxmaturity.errors import OutputError
 from cxmaturity.files import TEMP_MARK, AtomicWriter, keep_copy, write_atomic
+from cxmaturity.run.batch import Settings, collect_inputs, run
 
 from .conftest import DATA
 

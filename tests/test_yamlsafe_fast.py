@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from cxmaturity.yaml import fast as yamlfast
-
-from cxmaturity.yaml import reader as yamlsafe
 from cxmaturity.errors import InputError
+from cxmaturity.yaml import fast as yamlfast
+from cxmaturity.yaml import reader as yamlsafe
 from cxmaturity.yaml.reader import parse_yaml
 
 from .conftest import DATA, EXAMPLES, RUBRICS

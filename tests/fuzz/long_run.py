@@ -30,8 +30,8 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from cxmaturity.load.catalog import bundled_ids, load_rubric
-from cxmaturity.scoring.engine import score
 from cxmaturity.load.submission import parse_submission
+from cxmaturity.scoring.engine import score
 
 from .seeds import (
     ANSWERS_STRUCTURES,

@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from cxmaturity.scoring import bands
-from cxmaturity.model.answers import Answers
 from cxmaturity.load.catalog import LoadedRubric
-from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
 from cxmaturity.load.submission import Submission
+from cxmaturity.model.answers import Answers
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
+from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import _resolve_plain
 
 GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))

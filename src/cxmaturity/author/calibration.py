@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.run.batch import Settings, assess_merged, assess_one
-from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.errors import CxError, Problem
-from cxmaturity.run.gates import resolve_level
+from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Rubric
+from cxmaturity.run.batch import Settings, assess_merged, assess_one
+from cxmaturity.run.gates import resolve_level
 
 _EXPECTED = re.compile(r"^Expected:\s*(.+?)\s*$", re.MULTILINE)
 _FIELD = re.compile(r"^(Kind|Set|Reason):\s*(.+?)\s*$", re.MULTILINE)

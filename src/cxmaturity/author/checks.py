@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cxmaturity.run.batch import STDIN
-from cxmaturity.load.catalog import find_rubric
 from cxmaturity.errors import InputError, Problem
+from cxmaturity.lint.rules import lint
+from cxmaturity.load.catalog import find_rubric
 from cxmaturity.load.inputs import base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
-from cxmaturity.lint.rules import lint
-from cxmaturity.model.rubric import UNKNOWN, Rubric
 from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.load.validation import located, validate
+from cxmaturity.model.rubric import UNKNOWN, Rubric
+from cxmaturity.run.batch import STDIN
 from cxmaturity.yaml.reader import YamlDocument
 
 

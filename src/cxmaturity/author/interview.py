@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from cxmaturity.author.writer import Draft, render
 from cxmaturity.load.options import advice, option_for
-from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Rubric, Scale
 from cxmaturity.load.submission import parse_metric_value, parse_number
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Rubric, Scale
 
 Command = Literal["skip", "back", "quit", "help", "keep"]
 

@@ -15,13 +15,13 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from cxmaturity.run.batch import STDIN
-from cxmaturity.load.catalog import find_rubric
 from cxmaturity.errors import InputError, Problem, UsageError
-from cxmaturity.model.rubric import Frozen
-from cxmaturity.scoring.engine import score
+from cxmaturity.load.catalog import find_rubric
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import did_you_mean, located, validate
+from cxmaturity.model.rubric import Frozen
+from cxmaturity.run.batch import STDIN
+from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
 

@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from cxmaturity.scoring.bands import target_phrase
 from cxmaturity.errors import InputError
 from cxmaturity.escape.terminal import prose
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.scoring.bands import target_phrase
 from cxmaturity.yaml.reader import parse_yaml
 
 HEADER_KEYS = ("rubric", "organization", "site", "date", "assessor", "respondents")

@@ -105,12 +105,12 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.run.batch import STDIN, Tally, assess_merged, default_jobs, run
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.run.gating import plan
     from cxmaturity.load.inputs import named_inputs
     from cxmaturity.report.formats import Context, reporter
+    from cxmaturity.run.batch import STDIN, Tally, assess_merged, default_jobs, run
+    from cxmaturity.run.gating import plan
 
     inputs = named_inputs(files)
     refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
@@ -152,8 +152,8 @@ def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | N
            max_age: int | None, fail_on_regression: bool) -> Gates:
     """The gates given on the command line (each wins over the policy files' own)."""
     from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.run.gates import Gates, dimension_gate, level_gate
     from cxmaturity.load.percentages import parse_percentage
+    from cxmaturity.run.gates import Gates, dimension_gate, level_gate
 
     share = None
     if min_confidence is not None:

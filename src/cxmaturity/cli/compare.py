@@ -52,10 +52,10 @@ def compare(
     from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.run.compare import compare_files, warnings
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report import compare_report as report
     from cxmaturity.report.json_report import render_json
+    from cxmaturity.run.compare import compare_files, warnings
 
     refuse_to_overwrite(output, [old, new])
     chosen = choose_format(output_format, output, ReportFormat, "compare") or ReportFormat.rich

@@ -105,10 +105,10 @@ def interview(
 
 
 def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool) -> Interview:
-    from cxmaturity.author.writer import Draft
-    from cxmaturity.load.catalog import is_path_reference, load_rubric
-    from cxmaturity.errors import Problem, UsageError
     from cxmaturity.author.interview import Interview, resume
+    from cxmaturity.author.writer import Draft
+    from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.load.catalog import is_path_reference, load_rubric
 
     _check_folder(output)
     if output.exists():
@@ -150,8 +150,8 @@ def _check_folder(output: Path) -> None:
 
 def _keep_original(console: Console, output: Path) -> None:
     """Before rewriting a file the interview did not write, keep a copy of it as it was."""
-    from cxmaturity.files import keep_copy
     from cxmaturity.author.interview import MARK
+    from cxmaturity.files import keep_copy
 
     text = output.read_text(encoding="utf-8")
     heading = itertools.takewhile(lambda line: line.startswith("#"), text.splitlines())

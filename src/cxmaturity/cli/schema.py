@@ -39,15 +39,15 @@ def schema(
         "this rubric's question ids and allowed answers.", show_default=False),
 ) -> int:
     """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
-    from cxmaturity.cli.command import parse_choice
     from cxmaturity.author.schemas import render
+    from cxmaturity.cli.command import parse_choice
 
     chosen = parse_choice(kind, SchemaKind, "KIND")
     if rubric is None:
         sys.stdout.write(render(chosen.value))
         return 0
-    from cxmaturity.load.catalog import load_rubric
     from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.load.catalog import load_rubric
 
     if chosen is not SchemaKind.answers:
         raise UsageError([Problem("--rubric", f"only `schema answers` takes a rubric, not "

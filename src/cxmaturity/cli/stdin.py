@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from cxmaturity.run.batch import STDIN
 from cxmaturity.errors import Problem, UsageError
+from cxmaturity.run.batch import STDIN
 from cxmaturity.yaml.reader import MAX_BYTES
 
 

@@ -41,9 +41,9 @@ def trend(
     from cxmaturity.cli.output import choose_format, emit
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.run.history import expand
     from cxmaturity.report import trend_report as report
     from cxmaturity.report.json_report import render_json
+    from cxmaturity.run.history import expand
     from cxmaturity.run.trend import trend_files
 
     chosen = choose_format(output_format, output, ReportFormat, "trend") or ReportFormat.rich

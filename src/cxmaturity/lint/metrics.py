@@ -6,9 +6,9 @@ import itertools
 import math
 from collections.abc import Iterator
 
-from cxmaturity.scoring.bands import ordered
 from cxmaturity.lint.problem import Declared, LintProblem
 from cxmaturity.model.rubric import Metric
+from cxmaturity.scoring.bands import ordered
 from cxmaturity.yaml.reader import Path
 
 

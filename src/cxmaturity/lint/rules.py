@@ -10,11 +10,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from cxmaturity.model.answers import normalize_answer
-from cxmaturity.scoring.levels import Span, Weighed, overall, span_of
 from cxmaturity.lint.metrics import metric_problems
 from cxmaturity.lint.problem import LintProblem
+from cxmaturity.model.answers import normalize_answer
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
+from cxmaturity.scoring.levels import Span, Weighed, overall, span_of
 from cxmaturity.yaml.reader import Path, YamlDocument
 
 __all__ = ["RULES", "LintProblem", "lint"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from cxmaturity.run.batch import STDIN, STDIN_NAME, SUFFIXES, collect_inputs
 from cxmaturity.errors import Problem, UsageError
+from cxmaturity.run.batch import STDIN, STDIN_NAME, SUFFIXES, collect_inputs
 from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_yaml_file
 
 

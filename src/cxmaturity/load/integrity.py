@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-from cxmaturity.scoring import bands
 from cxmaturity.errors import Problem, capped
-from cxmaturity.model.rubric import Metric, Rubric
 from cxmaturity.load.validation import did_you_mean, located
+from cxmaturity.model.rubric import Metric, Rubric
+from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import YamlDocument
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxmaturity.model.answers import Answers
 from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.validation import SchemaError, validate
+from cxmaturity.model.answers import Answers
 from cxmaturity.yaml.reader import Path, YamlDocument
 
 #: Sections whose entries are checked one by one against the rubric.

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from cxmaturity import __version__
 from cxmaturity.escape import github, xml10
 from cxmaturity.escape.terminal import line
-from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
     from cxmaturity.run.batch import Outcome, Tally

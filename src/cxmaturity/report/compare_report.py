@@ -9,9 +9,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.run.compare import Change, Comparison, Snapshot
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.run.compare import Change, Comparison, Snapshot
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}

@@ -13,8 +13,8 @@ from cxmaturity.report.formats import Reporter
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from cxmaturity.run.batch import Outcome, Tally
     from cxmaturity.errors import Problem
+    from cxmaturity.run.batch import Outcome, Tally
 
 #: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
 Pieces = list[tuple[str, str]]

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from cxmaturity import __version__
 from cxmaturity.escape.jsondoc import document
 from cxmaturity.escape.spreadsheet import cell
-from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
     from cxmaturity.run.batch import Outcome, Tally

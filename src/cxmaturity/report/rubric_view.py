@@ -6,9 +6,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.scoring.bands import format_value, ordered, target_phrase
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.rubric import Level, Metric, Rubric
+from cxmaturity.scoring.bands import format_value, ordered, target_phrase
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:

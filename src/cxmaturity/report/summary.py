@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from cxmaturity import __version__
 from cxmaturity.escape.markdown import code, inline
-from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
     from cxmaturity.run.batch import Outcome, Tally

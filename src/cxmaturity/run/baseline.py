@@ -22,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
-from cxmaturity.run.gates import Standing
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.run.gates import Standing
 from cxmaturity.yaml.reader import MAX_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are

@@ -21,9 +21,9 @@ from cxmaturity.run.gates import GateFailure, Gates
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
-    from cxmaturity.run.merge import Merged
-    from cxmaturity.model.result import Assessment
     from cxmaturity.load.submission import Submission
+    from cxmaturity.model.result import Assessment
+    from cxmaturity.run.merge import Merged
     from cxmaturity.yaml.reader import YamlDocument
 
 #: The argument that means "read one answers file from standard input".

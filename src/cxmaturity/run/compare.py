@@ -10,11 +10,11 @@ from typing import Literal
 from pydantic import Field
 
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.run.gates import resolve_level
-from cxmaturity.run.history import load_assessment
 from cxmaturity.load.inputs import argument_for
 from cxmaturity.model.result import Assessment, Blocker
 from cxmaturity.model.rubric import Frozen
+from cxmaturity.run.gates import resolve_level
+from cxmaturity.run.history import load_assessment
 from cxmaturity.run.sites import same_name, same_site
 
 COMPARE_SCHEMA_VERSION = "2.0"

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.run.batch import STDIN, Settings
 from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.run.batch import STDIN, Settings
 from cxmaturity.run.gates import Gates, Standing
 from cxmaturity.run.policy import Policy, baseline_of, find_policy, gates, governing, load_policy
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cxmaturity.scoring import bands
-from cxmaturity.model.answers import Answers
 from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.load.submission import Submission, check_submission
+from cxmaturity.load.validation import located
+from cxmaturity.model.answers import Answers
 from cxmaturity.model.result import Assessment, Disagreement
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.run.sites import same_name
-from cxmaturity.load.submission import Submission, check_submission
-from cxmaturity.load.validation import located
+from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
 #: Answers this many steps apart (scale options, or metric levels) still agree; further

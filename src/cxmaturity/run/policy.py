@@ -21,9 +21,9 @@ from pydantic import ConfigDict, Field, field_validator
 
 from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.escape.controls import without_surrogates
-from cxmaturity.run.gates import DimensionGate, Gates, LevelGate, Standing
 from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.model.rubric import Frozen
+from cxmaturity.run.gates import DimensionGate, Gates, LevelGate, Standing
 
 #: Names of the policy file, the first winning when a folder holds both.
 POLICY_FILES = (".cxmaturity.yaml", ".cxmaturity.yml")

@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import Field
 
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.run.history import expand, load_assessment
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Frozen
+from cxmaturity.run.history import expand, load_assessment
 from cxmaturity.run.sites import same_site
 
 TREND_SCHEMA_VERSION = "1.0"

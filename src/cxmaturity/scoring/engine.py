@@ -10,11 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cxmaturity import __version__
-
-from cxmaturity.scoring import bands
-
-from cxmaturity.scoring import levels
-from cxmaturity.scoring.levels import Weighed
+from cxmaturity.load.index import RubricIndex, band_views
+from cxmaturity.load.submission import Submission
 from cxmaturity.model.result import (
     Assessment,
     Blocker,
@@ -30,8 +27,8 @@ from cxmaturity.model.result import (
     Trait,
 )
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Metric, Question, Rubric
-from cxmaturity.load.index import RubricIndex, band_views
-from cxmaturity.load.submission import Submission
+from cxmaturity.scoring import bands, levels
+from cxmaturity.scoring.levels import Weighed
 
 
 @dataclass
