@@ -18,7 +18,7 @@ from pathlib import Path
 from cxmaturity.errors import InputError
 from cxmaturity.load.submission import parse_submission
 from cxmaturity.scoring.engine import score
-from cxmaturity.yaml.reader import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_STRING
+from cxmaturity.yaml.scalars import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_STRING
 
 HEAD = "rubric: contact-center-ai-maturity\norganization: Worst case\ndate: 2026-01-01\n"
 

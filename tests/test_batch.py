@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.run.batch import STDIN, Settings, Tally, assess_one, collect_inputs, run
+from cxmaturity.load.inputs import STDIN, collect_inputs
+from cxmaturity.model.records import Tally
+from cxmaturity.run.batch import Settings, assess_one, run
 from cxmaturity.run.gates import Gates, LevelGate
 
 from .conftest import DATA

@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cxmaturity.cli import app
-from cxmaturity.run.batch import Outcome, Settings, assess_one, collect_inputs, run
+from cxmaturity.load.inputs import collect_inputs
+from cxmaturity.model.records import Outcome
+from cxmaturity.run.batch import Settings, assess_one, run
 from cxmaturity.yaml import reader as yamlsafe
-from cxmaturity.yaml.reader import MAX_BYTES
+from cxmaturity.yaml.scalars import MAX_BYTES
 
 from .conftest import cases
 from .test_batch import answers

@@ -73,7 +73,7 @@ def test_unexpected_error_is_a_bug_with_its_own_code(runner, monkeypatch) -> Non
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("cxmaturity.scoring.engine.score", boom)
+    monkeypatch.setattr("cxmaturity.run.batch.score", boom)
     result = runner.invoke(app, ["assess", MID])
     assert result.exit_code == 70
     assert "internal error: cxmaturity hit a bug" in result.stderr

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
+from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.report.formats import OutputFormat
-from cxmaturity.run.batch import collect_inputs
-from cxmaturity.yaml.reader import MAX_BYTES
+from cxmaturity.yaml.scalars import MAX_BYTES
 
 from .output_checks import check_output
 from .test_batch import answers

@@ -11,16 +11,8 @@ from cxmaturity.load.catalog import parse_rubric
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.rubric import MAX_QUESTIONS
 from cxmaturity.scoring.engine import score
-from cxmaturity.yaml.reader import (
-    MAX_BYTES,
-    MAX_DEPTH,
-    MAX_DIGITS,
-    MAX_NODES,
-    MAX_STRING,
-    parse_bytes,
-    parse_yaml,
-    read_yaml_file,
-)
+from cxmaturity.yaml.reader import parse_bytes, parse_yaml, read_yaml_file
+from cxmaturity.yaml.scalars import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_NODES, MAX_STRING
 
 from .conftest import DATA
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from cxmaturity.model import bands
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
-from cxmaturity.scoring import bands
 from cxmaturity.scoring.engine import score
 
 from .conftest import cases

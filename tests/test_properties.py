@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from cxmaturity.load.catalog import LoadedRubric
 from cxmaturity.load.submission import Submission, parse_submission
+from cxmaturity.model import bands
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.report.json_report import render_json
-from cxmaturity.scoring import bands
 from cxmaturity.scoring.engine import score
 
 from .conftest import DATA, cases

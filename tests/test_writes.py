@@ -18,7 +18,8 @@ import pytest
 from cxmaturity.cli import app
 from cxmaturity.errors import OutputError
 from cxmaturity.files import TEMP_MARK, AtomicWriter, keep_copy, write_atomic
-from cxmaturity.run.batch import Settings, collect_inputs, run
+from cxmaturity.load.inputs import collect_inputs
+from cxmaturity.run.batch import Settings, run
 
 from .conftest import DATA
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from cxmaturity.load.catalog import LoadedRubric
 from cxmaturity.load.submission import Submission
+from cxmaturity.model import bands
 from cxmaturity.model.answers import Answers
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
-from cxmaturity.scoring import bands
-from cxmaturity.yaml.reader import _resolve_plain
+from cxmaturity.yaml.scalars import resolve_plain
 
 GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))
 
@@ -168,7 +168,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 
 def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    plain = isinstance(_resolve_plain(text), str)
+    plain = isinstance(resolve_plain(text), str)
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if plain else "'")
 
 

@@ -15,12 +15,12 @@ from rich.console import Console
 from cxmaturity.errors import CxError, InputError
 from cxmaturity.load.catalog import LoadedRubric, parse_rubric
 from cxmaturity.load.submission import Submission, parse_metric_value, parse_submission
+from cxmaturity.model.records import Digest, Outcome, Tally
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.report.formats import Context, OutputFormat, reporter
 from cxmaturity.report.json_report import render_json
 from cxmaturity.report.terminal import render
-from cxmaturity.run.batch import Digest, Outcome, Tally
 from cxmaturity.scoring.engine import score
 
 from ..output_checks import check_output

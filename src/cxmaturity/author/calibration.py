@@ -17,10 +17,10 @@ from pathlib import Path
 
 from cxmaturity.errors import CxError, Problem
 from cxmaturity.load.catalog import find_rubric, load_rubric
+from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.run.batch import Settings, assess_merged, assess_one
-from cxmaturity.run.gates import resolve_level
 
 _EXPECTED = re.compile(r"^Expected:\s*(.+?)\s*$", re.MULTILINE)
 _FIELD = re.compile(r"^(Kind|Set|Reason):\s*(.+?)\s*$", re.MULTILINE)

@@ -13,14 +13,13 @@ from pathlib import Path
 from cxmaturity.errors import InputError, Problem
 from cxmaturity.lint.rules import lint
 from cxmaturity.load.catalog import find_rubric
-from cxmaturity.load.inputs import base_folder, read_document
+from cxmaturity.load.inputs import STDIN, base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
 from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.rubric import UNKNOWN, Rubric
-from cxmaturity.run.batch import STDIN
 from cxmaturity.yaml.reader import YamlDocument
 
 

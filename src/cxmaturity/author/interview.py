@@ -8,12 +8,14 @@ records it in a :class:`~cxmaturity.author.writer.Draft`, and the CLI saves
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from cxmaturity.author.writer import Draft, render
 from cxmaturity.load.options import advice, option_for
-from cxmaturity.load.submission import parse_metric_value, parse_number
+from cxmaturity.load.submission import check_submission, parse_metric_value, parse_number
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Rubric, Scale
+from cxmaturity.yaml.reader import read_yaml_file
 
 Command = Literal["skip", "back", "quit", "help", "keep"]
 
@@ -197,10 +199,6 @@ def _as_written(typed: str, number: float | None) -> Any:
 
 def resume(path: str) -> tuple[Rubric, Draft]:
     """The rubric and the content of an existing answers file, checked against its rubric."""
-    from pathlib import Path
-
-    from cxmaturity.load.submission import check_submission
-    from cxmaturity.yaml.reader import read_yaml_file
 
     doc = read_yaml_file(path)
     sub = check_submission(doc, Path(path).parent)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cxmaturity.author.selftest import Case
 from cxmaturity.model.answers import NOT_APPLICABLE_SPELLINGS, Answers
 from cxmaturity.model.rubric import UNKNOWN, Question, Rubric
 
@@ -81,7 +82,6 @@ def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
 
 
 def _case() -> dict[str, Any]:
-    from cxmaturity.author.selftest import Case
 
     generated = Case.model_json_schema()
     answers = _answers_short_forms(Answers.model_json_schema())

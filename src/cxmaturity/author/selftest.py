@@ -17,10 +17,10 @@ from pydantic import Field
 
 from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.load.catalog import find_rubric
+from cxmaturity.load.inputs import STDIN
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import did_you_mean, located, validate
 from cxmaturity.model.rubric import Frozen
-from cxmaturity.run.batch import STDIN
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 

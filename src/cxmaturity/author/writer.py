@@ -17,8 +17,8 @@ import yaml
 
 from cxmaturity.errors import InputError
 from cxmaturity.escape.terminal import prose
+from cxmaturity.model.bands import target_phrase
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
-from cxmaturity.scoring.bands import target_phrase
 from cxmaturity.yaml.reader import parse_yaml
 
 HEADER_KEYS = ("rubric", "organization", "site", "date", "assessor", "respondents")

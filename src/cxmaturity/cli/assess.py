@@ -16,7 +16,8 @@ from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from cxmaturity.run.batch import Outcome, Settings, Tally
+    from cxmaturity.model.records import Outcome, Tally
+    from cxmaturity.run.batch import Settings
     from cxmaturity.run.gates import Gates
     from cxmaturity.run.policy import Policy
 
@@ -107,9 +108,10 @@ def assess(
     """
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.load.inputs import named_inputs
+    from cxmaturity.load.inputs import STDIN, named_inputs
+    from cxmaturity.model.records import Tally
     from cxmaturity.report.formats import Context, reporter
-    from cxmaturity.run.batch import STDIN, Tally, assess_merged, default_jobs, run
+    from cxmaturity.run.batch import assess_merged, default_jobs, run
     from cxmaturity.run.gating import plan
 
     inputs = named_inputs(files)

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.run.batch import STDIN
-from cxmaturity.yaml.reader import MAX_BYTES
+from cxmaturity.load.inputs import STDIN
+from cxmaturity.yaml.scalars import MAX_BYTES
 
 
 def read_stdin(arguments: Sequence[str]) -> bytes | None:

@@ -7,9 +7,9 @@ import math
 from collections.abc import Iterator
 
 from cxmaturity.lint.problem import Declared, LintProblem
+from cxmaturity.model.bands import ordered
 from cxmaturity.model.rubric import Metric
-from cxmaturity.scoring.bands import ordered
-from cxmaturity.yaml.reader import Path
+from cxmaturity.yaml.scalars import Path
 
 
 def metric_problems(metric: Metric, where: Path, is_declared: Declared) -> Iterator[LintProblem]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from cxmaturity.yaml.reader import Path
+from cxmaturity.yaml.scalars import Path
 
 Severity = Literal["error", "warning"]
 Declared = Callable[[Path], bool]

@@ -15,7 +15,8 @@ from cxmaturity.lint.problem import LintProblem
 from cxmaturity.model.answers import normalize_answer
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.scoring.levels import Span, Weighed, overall, span_of
-from cxmaturity.yaml.reader import Path, YamlDocument
+from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.scalars import Path
 
 __all__ = ["RULES", "LintProblem", "lint"]
 

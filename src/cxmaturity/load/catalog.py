@@ -7,20 +7,17 @@ import hashlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load.containment import check_contained
+from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.validation import did_you_mean, validate
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_limited
-
-if TYPE_CHECKING:  # imported on first use: listing or checking rubrics needs no result models
-    from cxmaturity.load.index import RubricIndex
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,6 @@ class LoadedRubric:
     @functools.cached_property
     def index(self) -> RubricIndex:
         """Look-ups into the rubric, built on first use and shared by every answers file."""
-        from cxmaturity.load.index import RubricIndex
-
         return RubricIndex.of(self.rubric)
 
 

@@ -10,9 +10,9 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from cxmaturity.model import bands
 from cxmaturity.model.result import BandView, Fact, LevelView
 from cxmaturity.model.rubric import Band, Dimension, Metric, Question, Rubric, Scale
-from cxmaturity.scoring import bands
 
 PartT = TypeVar("PartT")
 

@@ -10,8 +10,8 @@ from itertools import chain
 
 from cxmaturity.errors import Problem, capped
 from cxmaturity.load.validation import did_you_mean, located
+from cxmaturity.model import bands
 from cxmaturity.model.rubric import Metric, Rubric
-from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import YamlDocument
 
 

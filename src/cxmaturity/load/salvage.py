@@ -10,7 +10,8 @@ from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.validation import SchemaError, validate
 from cxmaturity.model.answers import Answers
-from cxmaturity.yaml.reader import Path, YamlDocument
+from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.scalars import Path
 
 #: Sections whose entries are checked one by one against the rubric.
 SECTIONS = ("answers", "metrics")

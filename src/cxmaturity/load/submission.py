@@ -15,9 +15,9 @@ from cxmaturity.load.options import advice, option_for
 from cxmaturity.load.percentages import as_written, check_percentage, read_number
 from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.validation import did_you_mean, located
+from cxmaturity.model import bands
 from cxmaturity.model.answers import Answers
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
-from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_yaml_file
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ValidationError
 from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.messages import did_you_mean as did_you_mean  # where callers look for it
 from cxmaturity.messages import explain
-from cxmaturity.yaml.reader import Path, YamlDocument, dotted
+from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.scalars import Path, dotted
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

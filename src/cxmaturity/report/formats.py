@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cxmaturity.run.batch import Outcome, Tally
+    from cxmaturity.model.records import Outcome, Tally
 
 
 class OutputFormat(str, enum.Enum):

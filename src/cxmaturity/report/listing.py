@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cxmaturity.errors import Problem
 from cxmaturity.escape.terminal import console, line, prose
+from cxmaturity.model.records import Outcome, Tally
 from cxmaturity.report.formats import Reporter
+from cxmaturity.report.terminal import render
+from cxmaturity.report.text import plain_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from cxmaturity.errors import Problem
-    from cxmaturity.run.batch import Outcome, Tally
 
 #: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
 Pieces = list[tuple[str, str]]
@@ -33,7 +35,7 @@ def _line(outcome: Outcome) -> Pieces:
                    (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":
             pieces.append(("  insufficient evidence", "yellow"))
-    pieces += [(f"\n  gate failed: {g.gate}: {line(g.message)}", "red") for g in outcome.gates]
+    pieces += [(f"\n  gate failed: {g.rule}: {line(g.message)}", "red") for g in outcome.gates]
     return pieces
 
 
@@ -60,7 +62,6 @@ class TextReporter(Reporter):
         return "".join(text for text, _ in pieces) + "\n"
 
     def report(self, renderable: RenderableType) -> str:
-        from cxmaturity.report.text import plain_text
 
         return plain_text(renderable, self.context.width)
 
@@ -69,7 +70,6 @@ class TextReporter(Reporter):
             return self.pieces(_line(outcome))
         if outcome.broken:
             return ""
-        from cxmaturity.report.terminal import render
 
         return self.report(render(outcome.assessment()))
 

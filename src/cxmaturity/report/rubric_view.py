@@ -7,8 +7,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.model.bands import format_value, ordered, target_phrase
 from cxmaturity.model.rubric import Level, Metric, Rubric
-from cxmaturity.scoring.bands import format_value, ordered, target_phrase
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:

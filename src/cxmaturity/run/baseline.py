@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from cxmaturity.errors import InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
+from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
-from cxmaturity.yaml.reader import MAX_BYTES, dotted
+from cxmaturity.yaml.scalars import MAX_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
 #: read a line at a time, so a `.jsonl` baseline has no overall limit.
@@ -90,7 +91,6 @@ def load_baseline(path: Path) -> dict[str, Standing]:
     shown = without_surrogates(str(path))
     entry = entry_kind(path)
     if entry == "folder":
-        from cxmaturity.run.batch import collect_inputs
 
         files = [Path(p) for p in collect_inputs([str(path)], (".json", ".jsonl"))]
     elif entry == "file":

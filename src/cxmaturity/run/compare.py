@@ -11,9 +11,9 @@ from pydantic import Field
 
 from cxmaturity.errors import Problem, UsageError
 from cxmaturity.load.inputs import argument_for
+from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment, Blocker
 from cxmaturity.model.rubric import Frozen
-from cxmaturity.run.gates import resolve_level
 from cxmaturity.run.history import load_assessment
 from cxmaturity.run.sites import same_name, same_site
 

@@ -11,59 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
 
 from cxmaturity.errors import Problem, UsageError
-
-if TYPE_CHECKING:  # imported lazily: `--help` and batch set-up need none of them
-    from cxmaturity.model.result import Assessment
-    from cxmaturity.model.rubric import Rubric
-    from cxmaturity.yaml.reader import YamlDocument
-
-
-class Rung(Protocol):
-    """A level as both a rubric (:class:`~cxmaturity.model.rubric.Level`) and a result
-    (:class:`~cxmaturity.model.result.LevelView`) describe it."""
-
-    @property
-    def number(self) -> int: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-def find_level(levels: Iterable[Rung], text: str) -> int | None:
-    """The number of the level of `levels` given by number, id or name (case-insensitive)."""
-    wanted = text.strip().lower()
-    for level in levels:
-        if wanted in (str(level.number), level.id.lower(), level.name.lower()):
-            return level.number
-    return None
-
-
-def _not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tuple[str, str]:
-    """Why `text` names no level, and a did-you-mean or the levels there are."""
-    from cxmaturity.messages import did_you_mean
-
-    ladder = list(levels)
-    choices = [str(lv.number) for lv in ladder] + [lv.id for lv in ladder]
-    hint = did_you_mean(text.strip().lower(), choices) or f"use one of: {', '.join(choices)}"
-    return f'"{text}" is not a level of {rubric_id or "this rubric"}', hint
-
-
-def resolve_level(levels: Iterable[Rung], text: str, option: str,
-                  rubric_id: str | None = None) -> int:
-    """A level of the ladder `levels` given by number, id or name (case-insensitive);
-    UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
-    ladder = list(levels)
-    found = find_level(ladder, text)
-    if found is None:
-        message, hint = _not_a_level(ladder, text, rubric_id)
-        raise UsageError([Problem(option, message, hint=hint)])
-    return found
+from cxmaturity.messages import did_you_mean
+from cxmaturity.model.ladder import find_level, not_a_level
+from cxmaturity.model.result import Assessment
+from cxmaturity.model.rubric import Rubric
+from cxmaturity.yaml.reader import YamlDocument
 
 
 def under(result: Assessment, level: int) -> bool:
@@ -173,23 +129,19 @@ class Gates:
         return self.fail_on_regression and os.path.normpath(result.file) in self.baseline
 
 
-@dataclass(frozen=True)
-class GateFailure:
-    """One gate a result did not pass, located where it can be."""
-
-    gate: str
-    message: str
-    line: int | None = None
-    column: int | None = None
+def _gate(result: Assessment, gate: str, message: str, line: int | None = None,
+          column: int | None = None) -> Problem:
+    """A gate `result` failed, as a problem whose rule names the gate."""
+    return Problem(result.file, message, line, column, rule=gate)
 
 
 def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
-                 doc: YamlDocument | None = None) -> list[GateFailure]:
+                 doc: YamlDocument | None = None) -> list[Problem]:
     """The gates `result` fails (a gate that cannot be checked on it fails too)."""
     failures = _level_gate(result, rubric, gates.level_for(rubric.id))
     failures += _dimension_gates(result, rubric, gates.dimensions_for(rubric.id))
     if gates.min_confidence is not None and result.confidence + 1e-9 < gates.min_confidence:
-        failures.append(GateFailure(MIN_CONFIDENCE, f"confidence {result.confidence:.0%} is "
+        failures.append(_gate(result, MIN_CONFIDENCE, f"confidence {result.confidence:.0%} is "
                                     f"below {gates.min_confidence:.0%}"))
     if gates.max_age is not None:
         failures += _age_gate(result, gates.max_age, gates.today or dt.date.today(), doc)
@@ -203,47 +155,46 @@ def _shown(level: int | None) -> str:
     return "not assessed" if level is None else str(level)
 
 
-def _level_gate(result: Assessment, rubric: Rubric, text: str | None) -> list[GateFailure]:
+def _level_gate(result: Assessment, rubric: Rubric, text: str | None) -> list[Problem]:
     if text is None:
         return []
     level = find_level(rubric.levels, text)
     if level is None:
-        message, hint = _not_a_level(rubric.levels, text, rubric.id)
-        return [GateFailure(FAIL_UNDER, f"{message}; {hint}, or gate this rubric with "
+        message, hint = not_a_level(rubric.levels, text, rubric.id)
+        return [_gate(result, FAIL_UNDER, f"{message}; {hint}, or gate this rubric with "
                             f"--fail-under {rubric.id}=LEVEL")]
     if not under(result, level):
         return []
     why = " (insufficient evidence)" if result.status != "scored" else ""
-    return [GateFailure(FAIL_UNDER, f"overall level {_shown(result.overall.level)} is below "
+    return [_gate(result, FAIL_UNDER, f"overall level {_shown(result.overall.level)} is below "
                         f"{text}{why}")]
 
 
 def _dimension_gates(result: Assessment, rubric: Rubric,
-                     wanted: list[DimensionGate]) -> list[GateFailure]:
-    from cxmaturity.messages import did_you_mean
+                     wanted: list[DimensionGate]) -> list[Problem]:
 
     levels = {dim.id: dim.level for dim in result.dimensions}
     failures = []
     for gate in wanted:
         if gate.dimension not in levels:
             hint = did_you_mean(gate.dimension, levels) or f"dimensions: {', '.join(levels)}"
-            failures.append(GateFailure(FAIL_UNDER_DIMENSION, f'"{gate.dimension}" is not a '
+            failures.append(_gate(result, FAIL_UNDER_DIMENSION, f'"{gate.dimension}" is not a '
                                         f"dimension of {rubric.id}; {hint}"))
             continue
         floor = find_level(rubric.levels, gate.level)
         if floor is None:
-            failures.append(GateFailure(FAIL_UNDER_DIMENSION, "; ".join(
-                _not_a_level(rubric.levels, gate.level, rubric.id))))
+            failures.append(_gate(result, FAIL_UNDER_DIMENSION, "; ".join(
+                not_a_level(rubric.levels, gate.level, rubric.id))))
             continue
         got = levels[gate.dimension]
         if got is None or got < floor:
-            failures.append(GateFailure(FAIL_UNDER_DIMENSION, f"dimension {gate.dimension} is "
+            failures.append(_gate(result, FAIL_UNDER_DIMENSION, f"dimension {gate.dimension} is "
                                         f"at level {_shown(got)}, below {gate.level}"))
     return failures
 
 
 def _age_gate(result: Assessment, max_age: int, today: dt.date,
-              doc: YamlDocument | None) -> list[GateFailure]:
+              doc: YamlDocument | None) -> list[Problem]:
     age = (today - result.date).days
     if -FUTURE_DAYS <= age <= max_age:
         return []
@@ -254,19 +205,19 @@ def _age_gate(result: Assessment, max_age: int, today: dt.date,
     else:
         message = (f"assessment dated {result.date.isoformat()} is {age} days old (more than "
                    f"{max_age})")
-    return [GateFailure(MAX_AGE, message, mark.line if mark else None,
+    return [_gate(result, MAX_AGE, message, mark.line if mark else None,
                         mark.column if mark else None)]
 
 
-def _regressions(result: Assessment, before: Standing) -> list[GateFailure]:
+def _regressions(result: Assessment, before: Standing) -> list[Problem]:
     failures = []
     if _dropped(before.overall, result.overall.level):
-        failures.append(GateFailure(REGRESSION, f"overall level dropped from {before.overall}"
+        failures.append(_gate(result, REGRESSION, f"overall level dropped from {before.overall}"
                                     f" to {_shown(result.overall.level)}"))
     for dim in result.dimensions:
         was = before.dimensions.get(dim.id)
         if _dropped(was, dim.level):
-            failures.append(GateFailure(REGRESSION, f"dimension {dim.id} dropped from level "
+            failures.append(_gate(result, REGRESSION, f"dimension {dim.id} dropped from level "
                                         f"{was} to {_shown(dim.level)}"))
     return failures
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxmaturity.escape.controls import without_surrogates
-from cxmaturity.run.batch import STDIN, Settings
+from cxmaturity.load.inputs import STDIN
+from cxmaturity.run.baseline import load_baseline
+from cxmaturity.run.batch import Settings
 from cxmaturity.run.gates import Gates, Standing
 from cxmaturity.run.policy import Policy, baseline_of, find_policy, gates, governing, load_policy
 
@@ -45,7 +47,6 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
     if wanted:  # imported only when needed: its models cost a cold start time
-        from cxmaturity.run.baseline import load_baseline
 
         baselines = {file: load_baseline(file) for file in wanted if file is not None}
     gates_of = {path: gates(policy, base, given, baseline, baselines)

@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.load.inputs import base_folder, read_document
+from cxmaturity.load.inputs import base_folder, collect_inputs, read_document
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
-from cxmaturity.run.batch import collect_inputs
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
 

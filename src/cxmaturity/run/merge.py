@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.load.validation import located
+from cxmaturity.model import bands
 from cxmaturity.model.answers import Answers
 from cxmaturity.model.result import Assessment, Disagreement
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.run.sites import same_name
-from cxmaturity.scoring import bands
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
 #: Answers this many steps apart (scale options, or metric levels) still agree; further
@@ -70,7 +71,6 @@ def merge_inputs(paths: Sequence[str], *, rubric_root: Path | None = None) -> Me
     `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
     `.cxmaturity.yaml` policy skipped)."""
     if len(paths) == 1 and Path(paths[0]).is_dir():
-        from cxmaturity.run.batch import collect_inputs
 
         folder = paths[0]
         paths = collect_inputs([folder])

@@ -22,8 +22,10 @@ from pydantic import ConfigDict, Field, field_validator
 from cxmaturity.errors import InputError, Problem, UsageError
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.percentages import parse_percentage
+from cxmaturity.load.validation import validate
 from cxmaturity.model.rubric import Frozen
 from cxmaturity.run.gates import DimensionGate, Gates, LevelGate, Standing
+from cxmaturity.yaml.reader import read_yaml_file
 
 #: Names of the policy file, the first winning when a folder holds both.
 POLICY_FILES = (".cxmaturity.yaml", ".cxmaturity.yml")
@@ -101,8 +103,6 @@ def _check_file(path: Path) -> None:
 
 def load_policy(path: Path) -> Policy:
     """Read and validate a policy file; InputError with located problems if it is wrong."""
-    from cxmaturity.load.validation import validate
-    from cxmaturity.yaml.reader import read_yaml_file
 
     return validate(read_yaml_file(str(path)), Policy)
 

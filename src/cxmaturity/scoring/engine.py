@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from cxmaturity import __version__
 from cxmaturity.load.index import RubricIndex, band_views
 from cxmaturity.load.submission import Submission
+from cxmaturity.model import bands
 from cxmaturity.model.result import (
     Assessment,
     Blocker,
@@ -27,7 +28,7 @@ from cxmaturity.model.result import (
     Trait,
 )
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Dimension, Metric, Question, Rubric
-from cxmaturity.scoring import bands, levels
+from cxmaturity.scoring import levels
 from cxmaturity.scoring.levels import Weighed
 
 

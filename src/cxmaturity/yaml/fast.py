@@ -13,15 +13,15 @@ from typing import Any
 
 import yaml
 
-from cxmaturity.yaml.reader import (
-    _SPECIAL_START,
+from cxmaturity.yaml.scalars import (
     MAX_DEPTH,
     MAX_NODES,
     MAX_STRING,
+    SPECIAL_START,
     Mark,
     Path,
     TooManyDigits,
-    _resolve_plain,
+    resolve_plain,
 )
 
 _CParser: type | None = getattr(getattr(yaml, "_yaml", None), "CParser", None)
@@ -127,10 +127,10 @@ def _scalar(node: Any) -> Any:
         raise Fallback
     tag = node.tag
     if tag is _PLAIN or tag == _PLAIN:
-        if text and text[0] not in _SPECIAL_START:
+        if text and text[0] not in SPECIAL_START:
             return text
         try:
-            return _resolve_plain(text)
+            return resolve_plain(text)
         except TooManyDigits:
             raise Fallback from None  # the event reader locates the problem
     if tag != _OTHER:

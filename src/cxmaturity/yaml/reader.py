@@ -8,46 +8,29 @@ documents, anchors and aliases, tags, and absurd sizes or nesting.
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import yaml
 
 from cxmaturity.errors import InputError, Problem
+from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.yaml import fast
 from cxmaturity.yaml.problems import character_problem, syntax_problem
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: Limits on one input file (documented in docs/limits.md).
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 32
-MAX_NODES = 50_000
-MAX_STRING = 20_000
-#: Most digits in a plain integer (a longer one is an error: nothing here counts that high, and
-#: Python converts at most 4,300 digits).
-MAX_DIGITS = 100
-
-_STD = "tag:yaml.org,2002:"
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(
-    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+from cxmaturity.yaml.scalars import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_NODES,
+    MAX_STRING,
+    Mark,
+    Path,
+    TooManyDigits,
+    dotted,
+    resolve_plain,
 )
 
-Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A 1-based line and column."""
-
-    line: int
-    column: int
-
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STD = "tag:yaml.org,2002:"
 
 class YamlDocument:
     """A parsed document and where each value and key sits in the file.
@@ -92,9 +75,7 @@ class YamlDocument:
     def _index(self) -> None:
         self._values, self._keys = {}, {}
         if self._tree is not None:
-            from cxmaturity.yaml.fast import index_tree
-
-            index_tree(self._tree, self._values, self._keys)
+            fast.index_tree(self._tree, self._values, self._keys)
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> Mark | None:
         """The mark of the deepest known prefix of `path`."""
@@ -240,50 +221,11 @@ class _Builder:
         self.no_tag(event, path)
         if event.implicit[0] and event.tag is None:
             try:
-                return _resolve_plain(text)
+                return resolve_plain(text)
             except TooManyDigits:
                 self.fail(event, f"a number has more than {MAX_DIGITS} digits", path,
                           "put it in quotes if it is text")
         return text
-
-
-#: First characters of plain scalars that may be something other than a string.
-_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
-
-
-class TooManyDigits(ValueError):
-    """A plain integer longer than :data:`MAX_DIGITS` (located by the reader)."""
-
-
-def _resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema for an untagged plain scalar; TooManyDigits for an integer
-    longer than :data:`MAX_DIGITS`."""
-    if text and text[0] not in _SPECIAL_START:
-        return text
-    if _NULL.match(text):
-        return None
-    if _BOOL.match(text):
-        return text.lower() == "true"
-    if _INT.match(text):
-        if len(text.lstrip("+-")) > MAX_DIGITS:
-            raise TooManyDigits(text[:20])
-        return int(text)
-    if _FLOAT.match(text):
-        lowered = text.lower()
-        if lowered.endswith(".nan"):
-            return math.nan
-        if lowered.endswith(".inf"):
-            return -math.inf if lowered.startswith("-") else math.inf
-        return float(text)
-    return text
-
-
-def dotted(path: Path) -> str:
-    """`('answers', 'q1', 0)` as `answers.q1[0]`."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
@@ -291,14 +233,12 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     if len(text) > MAX_BYTES:
         raise InputError([Problem(file, f"file is larger than {MAX_BYTES} bytes",
                                   hint="split it or remove what is not an answer")])
-    from cxmaturity.yaml import fast as yamlfast
-
-    if yamlfast.fast_path_safe(text):
+    if fast.fast_path_safe(text):
         try:
-            tree = yamlfast.compose(text)
+            tree = fast.compose(text)
             if tree is not None:
-                return YamlDocument(file, yamlfast.build(tree), tree=tree)
-        except (yamlfast.Fallback, yaml.YAMLError):
+                return YamlDocument(file, fast.build(tree), tree=tree)
+        except (fast.Fallback, yaml.YAMLError):
             pass  # the event reader below gives the exact, located message
     doc = YamlDocument(file, None, {}, {})
     loader = _BaseLoader(text)
@@ -327,8 +267,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InputError
 def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
     """Read and parse a file, turning OS and encoding errors into InputError. The file is
     shown as `display`, by default its path with any byte that is not UTF-8 as `\\xff`."""
-    from cxmaturity.escape.controls import without_surrogates
-
     shown = display or without_surrogates(path)
     return parse_bytes(read_limited(path, shown), shown)
 
