@@ -10,9 +10,9 @@ import pytest
 
 from cxmaturity.author.checks import check_rubric
 from cxmaturity.cli import app
-from cxmaturity.lint.rules import RULES
+from cxmaturity.lint import RULES
 
-from .conftest import DATA, RUBRICS
+from .conftest import DATA, ROOT, RUBRICS
 
 CASES = sorted((DATA / "lint").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+) (error|warning) ([\w-]+)$", re.MULTILINE)
@@ -25,14 +25,14 @@ def expected(path: Path) -> set[tuple[int, int, str, str]]:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_lint_case(path: Path) -> None:
-    found = {(f.problem.line, f.problem.column, f.severity, f.rule)
+    found = {(f.line, f.column, f.severity, f.rule)
              for f in check_rubric(str(path))}
     assert found == expected(path)
 
 
 def test_every_rule_has_a_case() -> None:
     covered = {rule for path in CASES for *_, rule in expected(path)}
-    assert set(RULES) - covered == set()
+    assert {rule.id for rule in RULES} - covered == set()
 
 
 @pytest.mark.parametrize("rubric", sorted(RUBRICS.glob("*.yaml")), ids=lambda p: p.stem)
@@ -132,3 +132,9 @@ def test_references_to_unknown_levels_and_duplicates(runner, write, old: str, ne
     result = runner.invoke(app, ["rubric", "validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:{message}" in result.stdout.splitlines()
+
+
+def test_the_docs_list_every_rule_as_declared() -> None:
+    docs = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    rows = [f"| `{rule.id}` | {rule.severity} | {rule.finds} |" for rule in RULES]
+    assert "\n".join(rows) in docs

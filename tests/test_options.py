@@ -64,7 +64,7 @@ def test_share_ranges_come_from_the_rubric_not_from_code(write) -> None:  # type
     from cxmaturity.author.checks import check_answers
 
     [finding] = [f for f in check_answers(str(answers)) if f.severity == "error"]
-    assert finding.problem.hint == ('50% is "partial" (25 to 75%) (one of: yes, partial, no, '
+    assert finding.hint == ('50% is "partial" (25 to 75%) (one of: yes, partial, no, '
                                     "unknown, n/a)")
 
 

@@ -1,17 +1,18 @@
 """Checking rubric and answers files without scoring: every finding, located, as data.
 
-A :class:`Finding` is a located :class:`~cxmaturity.errors.Problem` plus the rule that
-found it, so YAML errors, schema errors, broken references and lint share one shape
-and one output format (`file:line:col: severity: message (key.path)`).
+Each finding is a located :class:`~cxmaturity.errors.Problem` whose `rule` names the rule or
+stage that found it (`yaml`, `kind`, `schema`, `reference`, a lint rule...), so YAML errors,
+schema errors, broken references and lint share one shape and one output format
+(:attr:`~cxmaturity.errors.Problem.finding`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.lint.rules import lint
+from cxmaturity.lint import lint
 from cxmaturity.load.catalog import find_rubric
 from cxmaturity.load.inputs import STDIN, base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
@@ -23,40 +24,18 @@ from cxmaturity.model.rubric import UNKNOWN, Rubric
 from cxmaturity.yaml.reader import YamlDocument
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem and the rule (or stage: `yaml`, `kind`, `schema`, `reference`) that found
-    it."""
-
-    problem: Problem
-    rule: str
-
-    @property
-    def severity(self) -> str:
-        return self.problem.severity
-
-    def __str__(self) -> str:
-        p = self.problem
-        where = p.file + "".join(f":{n}" for n in (p.line, p.column) if n is not None)
-        text = f"{where}: {p.severity}: {p.message}"
-        if p.path:
-            text += f" ({p.path})"
-        text += f" [{self.rule}]"
-        return text + (f"; {p.hint}" if p.hint else "")
+def _stage(error: InputError, rule: str) -> list[Problem]:
+    return [replace(p, rule=rule) for p in error.problems]
 
 
-def _stage(error: InputError, rule: str) -> list[Finding]:
-    return [Finding(p, rule) for p in error.problems]
-
-
-def _read(argument: str, stdin: bytes | None) -> tuple[YamlDocument | None, list[Finding]]:
+def _read(argument: str, stdin: bytes | None) -> tuple[YamlDocument | None, list[Problem]]:
     try:
         return read_document(argument, stdin), []
     except InputError as exc:
         return None, _stage(exc, "yaml")
 
 
-def check_rubric(reference: str, stdin: bytes | None = None) -> list[Finding]:
+def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
     """Every YAML, schema, reference and lint finding for a rubric id or path (or `-`, the
     rubric in `stdin`)."""
     try:
@@ -73,18 +52,12 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Finding]:
         return _stage(exc, "kind")
     except InputError as exc:
         return _stage(exc, "schema")
-    broken = [Finding(p, "reference") for p in integrity_problems(doc, rubric)]
-    if broken:
-        return broken
-    return [
-        Finding(replace(located(doc, item.path, item.message, item.hint),
-                        severity=item.severity), item.rule)
-        for item in lint(rubric, doc)
-    ]
+    broken = [replace(p, rule="reference") for p in integrity_problems(doc, rubric)]
+    return broken or lint(rubric, doc)
 
 
 def check_answers(argument: str, stdin: bytes | None = None, *,
-                  rubric_root: Path | None = None) -> list[Finding]:
+                  rubric_root: Path | None = None) -> list[Problem]:
     """Every finding for an answers file (or `-`, the file in `stdin`) checked against its
     rubric, without scoring. A mistake of one kind never hides those of another. A rubric
     named by path must lie inside `rubric_root` (default: the file's repository).
@@ -100,7 +73,7 @@ def check_answers(argument: str, stdin: bytes | None = None, *,
         answers, schema = read_answers(doc)
     except WrongKind as exc:
         return _stage(exc, "kind")
-    found = [Finding(p, "schema") for p in schema]
+    found = [replace(p, rule="schema") for p in schema]
     if answers is None:
         return found
     try:
@@ -111,7 +84,7 @@ def check_answers(argument: str, stdin: bytes | None = None, *,
     return found or _warnings(doc, sub)
 
 
-def _warnings(doc: YamlDocument, sub: Submission) -> list[Finding]:
+def _warnings(doc: YamlDocument, sub: Submission) -> list[Problem]:
     """What a valid file still leaves open: questions and metrics it does not mention, and
     what a template leaves until it is filled in (the organization, every answer)."""
     found = []
@@ -137,13 +110,13 @@ def _warnings(doc: YamlDocument, sub: Submission) -> list[Finding]:
 
 
 def _warning(doc: YamlDocument, path: tuple[str, ...], message: str, hint: str,
-             rule: str) -> Finding:
-    return Finding(replace(located(doc, path, message, hint, prefer_key=True),
-                           severity="warning"), rule)
+             rule: str) -> Problem:
+    return replace(located(doc, path, message, hint, prefer_key=True), severity="warning",
+                   rule=rule)
 
 
-def _place(finding: Finding) -> tuple[int, int]:
-    return finding.problem.line or 0, finding.problem.column or 0
+def _place(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
 
 
 def _is_rubric_problem(error: InputError, file: str) -> bool:

@@ -23,10 +23,10 @@ def integrity_problems(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
                   doc.file)
 
 
-Finding = tuple[tuple[str | int, ...], str, "str | None"]
+Broken = tuple[tuple[str | int, ...], str, "str | None"]
 
 
-def _levels(rubric: Rubric) -> Iterator[Finding]:
+def _levels(rubric: Rubric) -> Iterator[Broken]:
     for i, level in enumerate(rubric.levels):
         if level.number != i + 1:
             yield (("levels", i, "number"), f"level number {level.number} out of order",
@@ -34,7 +34,7 @@ def _levels(rubric: Rubric) -> Iterator[Finding]:
                    f"this one should be {i + 1}")
 
 
-def _unique_ids(rubric: Rubric) -> Iterator[Finding]:
+def _unique_ids(rubric: Rubric) -> Iterator[Broken]:
     groups: dict[str, Iterable[str]] = {
         "levels": (lv.id for lv in rubric.levels),
         "dimensions": (d.id for d in rubric.dimensions),
@@ -49,7 +49,7 @@ def _unique_ids(rubric: Rubric) -> Iterator[Finding]:
         yield from _duplicates(("scales", i, "options"), [o.id for o in scale.options])
 
 
-def _duplicates(path: tuple[str | int, ...], ids: list[str]) -> Iterator[Finding]:
+def _duplicates(path: tuple[str | int, ...], ids: list[str]) -> Iterator[Broken]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
@@ -58,13 +58,13 @@ def _duplicates(path: tuple[str | int, ...], ids: list[str]) -> Iterator[Finding
 
 
 def _unknown(path: tuple[str | int, ...], what: str, value: str,
-             known: Iterable[str]) -> Finding:
+             known: Iterable[str]) -> Broken:
     names = sorted(known)
     return path, f'unknown {what} "{value}"', did_you_mean(value, names) or (
         f"known: {', '.join(names)}" if names else f"define a {what} first")
 
 
-def _references(rubric: Rubric) -> Iterator[Finding]:
+def _references(rubric: Rubric) -> Iterator[Broken]:
     dims = {d.id for d in rubric.dimensions}
     aspects = {a.id for a in rubric.outcome_aspects}
     for i, level in enumerate(rubric.levels):
@@ -95,7 +95,7 @@ def _references(rubric: Rubric) -> Iterator[Finding]:
                 yield _unknown(("scales", i, "aliases", alias), "option", option, options)
 
 
-def _questions(rubric: Rubric) -> Iterator[Finding]:
+def _questions(rubric: Rubric) -> Iterator[Broken]:
     dims = {d.id for d in rubric.dimensions}
     scales = {s.id: s for s in rubric.scales}
     for i, question in enumerate(rubric.questions):
@@ -122,7 +122,7 @@ def _questions(rubric: Rubric) -> Iterator[Finding]:
 
 
 def _range(where: tuple[str | int, ...], supported: tuple[int, int],
-           top: int) -> Iterator[Finding]:
+           top: int) -> Iterator[Broken]:
     low, high = supported
     if low == high and not 1 <= low <= top:
         yield where, f"level {low} is outside the rubric's levels", f"use 1..{top}"
@@ -131,7 +131,7 @@ def _range(where: tuple[str | int, ...], supported: tuple[int, int],
                f"write the lowest and the highest level, each from 1 to {top}")
 
 
-def _metrics(rubric: Rubric) -> Iterator[Finding]:
+def _metrics(rubric: Rubric) -> Iterator[Broken]:
     dims = {d.id for d in rubric.dimensions}
     for i, metric in enumerate(rubric.metrics):
         if metric.dimension not in dims:
@@ -140,7 +140,7 @@ def _metrics(rubric: Rubric) -> Iterator[Finding]:
         yield from _bands(rubric, i, metric)
 
 
-def _scoring_of(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
+def _scoring_of(rubric: Rubric, i: int, metric: Metric) -> Iterator[Broken]:
     """A metric is scored by bands or by a target, never both or neither."""
     where = ("metrics", i)
     if bool(metric.bands) == (metric.target is not None):
@@ -168,7 +168,7 @@ def _scoring_of(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
                "check `minimum`, `maximum` and `unit`")
 
 
-def _bands(rubric: Rubric, i: int, metric: Metric) -> Iterator[Finding]:
+def _bands(rubric: Rubric, i: int, metric: Metric) -> Iterator[Broken]:
     for j, band in enumerate(metric.bands):
         where = ("metrics", i, "bands", j)
         if not 1 <= band.level <= rubric.top:
