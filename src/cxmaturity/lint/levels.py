@@ -25,14 +25,20 @@ def _items(rubric: Rubric, dim_id: str) -> list[list[tuple[int, int]]]:
     items = [list(q.supports.values()) for q in rubric.questions if q.dimension == dim_id]
     items += [_metric_ranges(m) for m in rubric.metrics if m.dimension == dim_id]
     return items
+
+
 def _metric_ranges(metric: Metric) -> list[tuple[int, int]]:
     if metric.target is not None:
         return [(metric.target.missed, metric.target.missed),
                 (metric.target.met, metric.target.met)]
     return [b.range for b in metric.bands]
+
+
 def _weights(rubric: Rubric, dim_id: str) -> list[float]:
     return [q.weight for q in rubric.questions if q.dimension == dim_id] + \
         [m.weight for m in rubric.metrics if m.dimension == dim_id]
+
+
 def reach_problems(rubric: Rubric) -> Iterator[Found]:
     best: list[tuple[Span, float]] = []
     for i, dim in enumerate(rubric.dimensions):
@@ -76,6 +82,8 @@ def reach_problems(rubric: Rubric) -> Iterator[Found]:
                           f"level {number} cannot be reached overall when every question "
                           "is answered",
                           "check the levels the dimensions can reach")
+
+
 def advice_problems(rubric: Rubric) -> Iterator[Found]:
     for i, dim in enumerate(rubric.dimensions):
         if not dim.advance:

@@ -33,8 +33,12 @@ def metric_problems(metric: Metric, where: Path, is_declared: Declared) -> Itera
     if metric.bands:
         yield from _bands(metric, where, is_declared)
     yield from _units(metric, where)
+
+
 def _edge(value: float | None, default: float) -> float:
     return default if value is None else value
+
+
 def _bands(metric: Metric, where: Path, is_declared: Declared) -> Iterator[Found]:
     bands = ordered(metric)
     index = {id(b): j for j, b in enumerate(metric.bands)}
@@ -62,6 +66,8 @@ def _bands(metric: Metric, where: Path, is_declared: Declared) -> Iterator[Found
                           f"belongs to the band it starts", "declare `edges: lower-inclusive` "
                           "or `edges: upper-inclusive`")
     yield from _outside(metric, where, is_declared)
+
+
 def _outside(metric: Metric, where: Path, is_declared: Declared) -> Iterator[Found]:
     low, high = metric.limits
     bands = ordered(metric)
@@ -77,6 +83,8 @@ def _outside(metric: Metric, where: Path, is_declared: Declared) -> Iterator[Fou
                           f"values from {last.max:g} to {high:g} are above every band",
                           "end the highest band at the metric's maximum, or leave its "
                           "`max` out")
+
+
 def _units(metric: Metric, where: Path) -> Iterator[Found]:
     edges = [(("bands", j, key), value) for j, band in enumerate(metric.bands)
              for key, value in (("min", band.min), ("max", band.max)) if value is not None]

@@ -38,15 +38,23 @@ def question_problems(rubric: Rubric) -> Iterator[Found]:
                               "order them from the least to the most mature answer, or "
                               "the reverse, with both ends rising")
         yield from _signal_range(question, ranges, ("questions", i))
+
+
 def _monotonic(ranges: list[tuple[int, int]]) -> bool:
     return all(a[0] <= b[0] and a[1] <= b[1] for a, b in itertools.pairwise(ranges))
+
+
 def _span(supported: tuple[int, int]) -> str:
     low, high = supported
     return f"{low}" if low == high else f"{low}-{high}"
+
+
 def _levels(supported: tuple[int, int]) -> str:
     """`level 2` or `levels 1-2`."""
     return f"level {supported[0]}" if supported[0] == supported[1] else \
         f"levels {_span(supported)}"
+
+
 def _signal_range(question: Question, ranges: list[tuple[int, int]],
                   where: Path) -> Iterator[Found]:
     """A question drawn from level L's signals or traits must have an answer that fits

@@ -77,7 +77,7 @@ class SourceFact(Frozen):
                          "`interpretation` if this rubric's reading of it.")
 
 
-class Outcome(Frozen):
+class LevelOutcome(Frozen):
     """What the source says to expect, for one outcome aspect, at one level."""
 
     aspect: Id = Field(description="Id of an entry of the rubric's `outcome_aspects`.")
@@ -111,7 +111,7 @@ class Level(Frozen):
     metrics_that_matter: tuple[str, ...] = Field(
         default=(), description="What operations at this level measure."
     )
-    outcomes: tuple[Outcome, ...] = ()
+    outcomes: tuple[LevelOutcome, ...] = ()
     shift_forward: ShiftForward | None = Field(
         default=None, description="How to move on from this level (absent on the top level)."
     )

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
-from cxmaturity.run.compare import Change, Comparison, Snapshot
+from cxmaturity.model.comparison import Comparison, LevelChange, Snapshot
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}
@@ -40,7 +40,7 @@ def _changes_table(comparison: Comparison) -> Table:
     for header, justify in (("", "left"), ("", "left"), ("Before", "right"),
                             ("After", "right"), ("Score", "right"), ("Δ score", "right")):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    rows: list[Change] = [comparison.overall, *comparison.dimensions]
+    rows: list[LevelChange] = [comparison.overall, *comparison.dimensions]
     for change in rows:
         style = STYLES[change.direction]
         table.add_row(Text(ARROWS[change.direction], style=style),

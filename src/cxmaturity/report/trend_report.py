@@ -11,8 +11,8 @@ from rich.text import Text
 
 from cxmaturity.escape.markdown import inline
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.model.trend import Pace, Trend
 from cxmaturity.report.terminal import level_style
-from cxmaturity.run.trend import Pace, Trend
 
 SPARKS = "▁▂▄▆█"
 COLUMN = 12

@@ -3,80 +3,15 @@ blockers are new and which are resolved. Pure data; reporters render a :class:`C
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Literal
-
-from pydantic import Field
 
 from cxmaturity.errors import Problem, UsageError
 from cxmaturity.load.inputs import argument_for
+from cxmaturity.model.comparison import AnswerChange, Comparison, Direction, LevelChange, Snapshot
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment, Blocker
-from cxmaturity.model.rubric import Frozen
 from cxmaturity.run.history import load_assessment
 from cxmaturity.run.sites import same_name, same_site
-
-COMPARE_SCHEMA_VERSION = "2.0"
-
-#: How a level moved (the score's movement is in `score_delta`).
-Direction = Literal["up", "down", "same", "newly-assessed", "no-longer-assessed", "not-assessed"]
-
-
-class Snapshot(Frozen):
-    """Which assessment a side of the comparison is."""
-
-    file: str
-    organization: str
-    site: str | None
-    date: dt.date
-    rubric: str = Field(description="Rubric id and version.")
-    level: int | None
-    level_name: str | None
-    score: float | None
-    status: str
-
-
-class Change(Frozen):
-    """A level and score before and after, overall or for one dimension."""
-
-    id: str = Field(description="`overall` or the dimension id.")
-    name: str
-    before_level: int | None
-    after_level: int | None
-    before_score: float | None
-    after_score: float | None
-    score_delta: float | None
-    direction: Direction
-
-
-class AnswerChange(Frozen):
-    """One question or metric whose answer differs."""
-
-    id: str
-    dimension: str
-    label: str
-    before: str = Field(description="The answer's label or value, `unknown` or `n/a`.")
-    after: str
-    before_supports: tuple[int, int] | None = Field(
-        description="The levels the old answer supported (None: unknown or n/a).")
-    after_supports: tuple[int, int] | None
-
-
-class Comparison(Frozen):
-    """Everything that changed between two assessments."""
-
-    schema_version: str = COMPARE_SCHEMA_VERSION
-    level_term: str = Field(description="What the rubric calls its levels (`Level`, `Stage`, ...).")
-    old: Snapshot
-    new: Snapshot
-    days: int = Field(description="Days from the old assessment to the new one.")
-    overall: Change
-    dimensions: tuple[Change, ...]
-    answers: tuple[AnswerChange, ...]
-    new_blockers: tuple[Blocker, ...]
-    resolved_blockers: tuple[Blocker, ...]
-    notes: tuple[str, ...] = Field(description="Caveats: other rubric version, site, target.")
 
 
 def compare_files(old: str, new: str, *, target: str | None = None,
@@ -123,7 +58,7 @@ def _snapshot(result: Assessment) -> Snapshot:
 
 
 def _change(key: str, name: str, before: int | None, after: int | None,
-            old_score: float | None, new_score: float | None) -> Change:
+            old_score: float | None, new_score: float | None) -> LevelChange:
     direction: Direction
     if before is None:
         direction = "not-assessed" if after is None else "newly-assessed"
@@ -132,7 +67,7 @@ def _change(key: str, name: str, before: int | None, after: int | None,
     else:
         direction = "up" if after > before else ("down" if after < before else "same")
     delta = None if old_score is None or new_score is None else round(new_score - old_score, 4)
-    return Change(id=key, name=name, before_level=before, after_level=after,
+    return LevelChange(id=key, name=name, before_level=before, after_level=after,
                   before_score=old_score, after_score=new_score, score_delta=delta,
                   direction=direction)
 

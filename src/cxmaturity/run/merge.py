@@ -32,7 +32,7 @@ AGREEING_SPREAD = 1
 
 
 @dataclass(frozen=True)
-class Interview:
+class RespondentAnswers:
     """One respondent's answers file, read and checked."""
 
     who: str
@@ -55,14 +55,14 @@ class Merged:
 
 
 def read_interviews(paths: Sequence[str], *,
-                    rubric_root: Path | None = None) -> list[Interview]:
+                    rubric_root: Path | None = None) -> list[RespondentAnswers]:
     """Read and check each answers file on its own."""
     interviews = []
     for path in paths:
         doc = read_yaml_file(path)
         sub = check_submission(doc, Path(path).parent, rubric_root=rubric_root)
         names = [r.name for r in sub.answers.respondents]
-        interviews.append(Interview(", ".join(names) or Path(path).stem, doc, sub))
+        interviews.append(RespondentAnswers(", ".join(names) or Path(path).stem, doc, sub))
     return interviews
 
 
@@ -87,7 +87,7 @@ def merge_files(paths: Sequence[str], *, rubric_root: Path | None = None) -> Mer
     return merge(read_interviews(paths, rubric_root=rubric_root))
 
 
-def merge(interviews: Sequence[Interview]) -> Merged:
+def merge(interviews: Sequence[RespondentAnswers]) -> Merged:
     """Combine interviews of one organization and site, scored with one rubric."""
     _check_same_site(interviews)
     first = interviews[0].submission
@@ -109,7 +109,7 @@ def merge(interviews: Sequence[Interview]) -> Merged:
     return Merged(submission, files, tuple(disagreements))
 
 
-def _check_same_site(interviews: Sequence[Interview]) -> None:
+def _check_same_site(interviews: Sequence[RespondentAnswers]) -> None:
     first = interviews[0].submission
     problems = []
     for other in interviews[1:]:
@@ -129,7 +129,7 @@ def _check_same_site(interviews: Sequence[Interview]) -> None:
 
 
 def _consensus(question: Question, options: dict[str, str],
-               interviews: Sequence[Interview]) -> tuple[str, Disagreement | None]:
+               interviews: Sequence[RespondentAnswers]) -> tuple[str, Disagreement | None]:
     said = [(i.who, i.submission.responses[question.id]) for i in interviews]
     given = [(who, opt) for who, opt in said if opt not in (UNKNOWN, NOT_APPLICABLE)]
     if not given:
@@ -148,8 +148,8 @@ def _consensus(question: Question, options: dict[str, str],
                               spread=spread)
 
 
-def _metric_consensus(metric: Metric,
-                      interviews: Sequence[Interview]) -> tuple[float | None, Disagreement | None]:
+def _metric_consensus(metric: Metric, interviews: Sequence[RespondentAnswers]
+                      ) -> tuple[float | None, Disagreement | None]:
     given = [(i.who, v) for i in interviews
              if (v := i.submission.metric_values[metric.id]) is not None]
     if not given:
@@ -166,7 +166,7 @@ def _metric_consensus(metric: Metric,
                               spread=spread)
 
 
-def _merged_answers(interviews: Sequence[Interview], rubric: Rubric,
+def _merged_answers(interviews: Sequence[RespondentAnswers], rubric: Rubric,
                     responses: dict[str, str], values: dict[str, float | None]) -> Answers:
     subs = [i.submission for i in interviews]
     first = subs[0].answers
@@ -190,7 +190,7 @@ def _merged_answers(interviews: Sequence[Interview], rubric: Rubric,
     })
 
 
-def _notes(interviews: Sequence[Interview], kind: str, key: str) -> str | None:
+def _notes(interviews: Sequence[RespondentAnswers], kind: str, key: str) -> str | None:
     found = []
     for interview in interviews:
         entries = getattr(interview.submission.answers, kind)

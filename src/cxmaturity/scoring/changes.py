@@ -15,7 +15,7 @@ from cxmaturity.model.result import (
 )
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
 from cxmaturity.scoring import levels
-from cxmaturity.scoring.evidence import Gathered
+from cxmaturity.scoring.evidence import DimensionEvidence
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ class Option:
     weight: float
     order: int
 
-def changes_to_reach(sub: Submission, dimension: str, tally: Gathered, level: int) -> list[Option]:
+
+def changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
+                     level: int) -> list[Option]:
     """The fewest changes of answers or metric values that make `dimension` reach `level`:
     the changes that gain the most first (each item counts on its own, so this is optimal),
     each the least change that gains that much. Empty if no change could do it."""
@@ -53,6 +55,7 @@ def changes_to_reach(sub: Submission, dimension: str, tally: Gathered, level: in
         chosen.append(option)
     return chosen if gained > needed + 1e-9 else []
 
+
 def moves(options: Iterable[Option], dimension: dict[str, str]) -> tuple[Move, ...]:
     """Changes as the result shows them; of two changes to one item, the further one."""
     kept: dict[str, Option] = {}
@@ -63,6 +66,7 @@ def moves(options: Iterable[Option], dimension: dict[str, str]) -> tuple[Move, .
                       dimension=dimension[o.item], label=o.label, given=o.given, to=o.to)
                  for o in kept.values())
 
+
 def _open_changes(sub: Submission, dimension: str) -> Iterator[list[Option]]:
     """For each applicable item of `dimension`, the answers or bands it could move to,
     least mature first."""
@@ -71,6 +75,7 @@ def _open_changes(sub: Submission, dimension: str) -> Iterator[list[Option]]:
         yield list(_question_options(sub, index, question, order))
     for order, metric in enumerate(index.by_dimension_metrics.get(dimension, ()), start=10_000):
         yield list(_metric_options(sub, metric, order))
+
 
 def _question_options(sub: Submission, index: RubricIndex, question: Question,
                       order: int) -> Iterator[Option]:
@@ -85,6 +90,7 @@ def _question_options(sub: Submission, index: RubricIndex, question: Question,
             yield Option(question.id, "answer", question.text, given, current,
                           labels[candidate], question.supports[candidate], question.weight,
                           order)
+
 
 def _metric_options(sub: Submission, metric: Metric, order: int) -> Iterator[Option]:
     value = sub.metric_values[metric.id]
@@ -102,8 +108,9 @@ def _metric_options(sub: Submission, metric: Metric, order: int) -> Iterator[Opt
         yield Option(metric.id, "metric", metric.name, given, current,
                       bands.reach_phrase(metric, band), band.range, metric.weight, order)
 
+
 def overall_changes(sub: Submission, assessed: list[DimensionResult],
-                     spans: dict[str, levels.Span | None], tallies: dict[str, Gathered],
+                     spans: dict[str, levels.Span | None], tallies: dict[str, DimensionEvidence],
                      caps: dict[str, int], goal: int) -> list[Option]:
     """Changes that raise the overall level to `goal`: each capping metric moved far enough,
     then dimensions whose evidence does not yet show `goal` reached, in order of how few
@@ -134,6 +141,7 @@ def overall_changes(sub: Submission, assessed: list[DimensionResult],
             return chosen
     return []
 
+
 def _lift_cap(sub: Submission, metric_id: str, goal: int) -> Option | None:
     """The least change of a capping metric that lets the overall level reach `goal`."""
     metric = sub.loaded.index.metrics[metric_id]
@@ -141,6 +149,7 @@ def _lift_cap(sub: Submission, metric_id: str, goal: int) -> Option | None:
         if option.new[1] >= goal and (option.current is None or option.new > option.current):
             return option
     return None
+
 
 def homes(sub: Submission) -> dict[str, str]:
     """Question and metric id to its dimension id."""

@@ -22,7 +22,7 @@ from cxmaturity.model.result import (
 from cxmaturity.model.rubric import Dimension, Rubric
 from cxmaturity.scoring import levels
 from cxmaturity.scoring.changes import changes_to_reach, homes, moves, overall_changes
-from cxmaturity.scoring.evidence import Found, Gathered, gather, overall_caps
+from cxmaturity.scoring.evidence import DimensionEvidence, Evidence, gather, overall_caps
 from cxmaturity.scoring.flags import flags
 from cxmaturity.scoring.plan import outlook, with_plan
 
@@ -64,6 +64,7 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
         facts=sub.loaded.index.facts,
     )
 
+
 def _overall_level(rubric: Rubric, spans: dict[str, levels.Span | None],
                    caps: dict[str, int]) -> int | None:
     """The overall rule over the counted dimensions' spans, held at or below every cap."""
@@ -75,8 +76,10 @@ def _overall_level(rubric: Rubric, spans: dict[str, levels.Span | None],
     level = levels.overall(rule.method, assessed, rubric.top, rule.max_gap)[0]
     return min([level, *caps.values()])
 
+
 def _respondent(name: str, role: str | None) -> str:
     return f"{name} ({role})" if role else name
+
 
 def _stamp(sub: Submission) -> RubricStamp:
     rubric = sub.rubric
@@ -85,7 +88,8 @@ def _stamp(sub: Submission) -> RubricStamp:
                        sha256=sub.loaded.sha256,
                        source=src.cited)
 
-def _dimension(sub: Submission, dim: Dimension, tally: Gathered, span: levels.Span | None,
+
+def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence, span: levels.Span | None,
                overall: int | None) -> DimensionResult:
     rubric = sub.rubric
     answered = tally.answered
@@ -107,20 +111,23 @@ def _dimension(sub: Submission, dim: Dimension, tally: Gathered, span: levels.Sp
         if level is not None and level < rubric.top else (),
         blockers=(), advice=None)
 
-def _evidence(item: Found, dimension: str, level: int | None) -> EvidenceItem:
+
+def _evidence(item: Evidence, dimension: str, level: int | None) -> EvidenceItem:
     return EvidenceItem(
         kind="answer" if item.kind == "answer" else "metric", id=item.id, dimension=dimension,
         label=item.label, given=item.given, supports=(item.low, item.high),
         fits="yes" if level is None else levels.fits(item.weighed, level),
         weight=item.weight, note=item.note)
 
+
 def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[Trait, ...]:
     """The rubric's traits of `level` in `dimension`."""
     return tuple(Trait(text=c.text, basis=c.basis) for c in rubric.level(level).characteristics
                  if c.dimension == dimension)
 
+
 def _overall(sub: Submission, dims: list[DimensionResult],
-             spans: dict[str, levels.Span | None], tallies: dict[str, Gathered],
+             spans: dict[str, levels.Span | None], tallies: dict[str, DimensionEvidence],
              caps: dict[str, int]) -> Overall:
     rubric = sub.rubric
     rule = rubric.scoring.overall
@@ -154,10 +161,12 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         raise_by_one=moves(overall_changes(sub, assessed, spans, tallies, caps, level + 1),
                             homes(sub)) if level < rubric.top else ())
 
-def _confidence(dims: list[DimensionResult], tallies: dict[str, Gathered]) -> float:
+
+def _confidence(dims: list[DimensionResult], tallies: dict[str, DimensionEvidence]) -> float:
     weights = [(d.weight, d.coverage) for d in dims if tallies[d.id].applicable > 0]
     total = sum(w for w, _ in weights)
     return sum(w * c for w, c in weights) / total if total else 0.0
+
 
 def _placements(sub: Submission) -> Iterable[MetricPlacement]:
     banded = sub.loaded.index.banded

@@ -12,7 +12,7 @@ from cxmaturity.scoring.levels import Weighed
 
 
 @dataclass
-class Found:
+class Evidence:
     """One answer or metric while scoring: what the rule reads and what the report shows."""
 
     kind: str
@@ -28,11 +28,12 @@ class Found:
     def weighed(self) -> Weighed:
         return Weighed(self.low, self.high, self.weight)
 
+
 @dataclass
-class Gathered:
+class DimensionEvidence:
     """Evidence gathered for one dimension while scoring."""
 
-    found: list[Found] = field(default_factory=list)
+    found: list[Evidence] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
     applicable: float = 0.0
 
@@ -44,10 +45,11 @@ class Gathered:
     def weighed(self) -> list[Weighed]:
         return [item.weighed for item in self.found]
 
-def gather(sub: Submission) -> dict[str, Gathered]:
+
+def gather(sub: Submission) -> dict[str, DimensionEvidence]:
     rubric = sub.rubric
     index = sub.loaded.index
-    tallies = {dim.id: Gathered() for dim in rubric.dimensions}
+    tallies = {dim.id: DimensionEvidence() for dim in rubric.dimensions}
     for question in rubric.questions:
         tally = tallies[question.dimension]
         option = sub.responses[question.id]
@@ -59,7 +61,7 @@ def gather(sub: Submission) -> dict[str, Gathered]:
             continue
         entry = sub.answers.answers.get(question.id)
         low, high = question.supports[option]
-        tally.found.append(Found("answer", question.id, question.text,
+        tally.found.append(Evidence("answer", question.id, question.text,
                                   index.labels[question.scale][option], low, high,
                                   question.weight, entry.evidence if entry else None))
     for metric in rubric.metrics:
@@ -71,12 +73,13 @@ def gather(sub: Submission) -> dict[str, Gathered]:
             continue
         measured = sub.answers.metrics.get(metric.id)
         low, high = bands.place(metric, value, sub.target(metric.id)).range
-        tally.found.append(Found("metric", metric.id, metric.name,
+        tally.found.append(Evidence("metric", metric.id, metric.name,
                                   bands.format_value(metric, value), low, high, metric.weight,
                                   measured.evidence if measured else None))
     return tallies
 
-def overall_caps(sub: Submission, tallies: dict[str, Gathered]) -> dict[str, int]:
+
+def overall_caps(sub: Submission, tallies: dict[str, DimensionEvidence]) -> dict[str, int]:
     """Metric id to the highest level its value allows, for metrics that cap the overall."""
     return {item.id: item.high for tally in tallies.values() for item in tally.found
             if item.kind == "metric" and sub.loaded.index.metrics[item.id].caps_overall}

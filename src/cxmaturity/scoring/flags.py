@@ -10,11 +10,11 @@ from cxmaturity.model.result import (
     Flag,
 )
 from cxmaturity.model.rubric import Rubric
-from cxmaturity.scoring.evidence import Gathered
+from cxmaturity.scoring.evidence import DimensionEvidence
 
 
 def flags(rubric: Rubric, dims: list[DimensionResult],
-           tallies: dict[str, Gathered]) -> Iterable[Flag]:
+           tallies: dict[str, DimensionEvidence]) -> Iterable[Flag]:
     term = rubric.level_term
     share = rubric.scoring.conflict_share
     for dim in dims:
@@ -38,10 +38,12 @@ def flags(rubric: Rubric, dims: list[DimensionResult],
                        message=f"{item.label} {item.given} points to {term} "
                        f"{_span(item.supports)}, but {names}")
 
+
 def _distance(supports: tuple[int, int], level: int) -> int:
     """How many levels `level` lies outside a range (0 inside it)."""
     low, high = supports
     return low - level if level < low else (level - high if level > high else 0)
+
 
 def _span(supports: tuple[int, int]) -> str:
     low, high = supports

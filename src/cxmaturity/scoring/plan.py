@@ -14,10 +14,10 @@ from cxmaturity.model.result import (
     RoadmapStep,
 )
 from cxmaturity.model.rubric import Dimension
-from cxmaturity.scoring.evidence import Found, Gathered
+from cxmaturity.scoring.evidence import DimensionEvidence, Evidence
 
 
-def with_plan(sub: Submission, dim: DimensionResult, tally: Gathered,
+def with_plan(sub: Submission, dim: DimensionResult, tally: DimensionEvidence,
                goal: int) -> DimensionResult:
     """Add the blockers to `goal` and the rubric's advice for the dimension's next level."""
     rubric = sub.rubric
@@ -29,7 +29,8 @@ def with_plan(sub: Submission, dim: DimensionResult, tally: Gathered,
         "advice": spec.advance.get(dim.level + 1),
     })
 
-def _blockers(sub: Submission, dimension: str, found: Iterable[Found],
+
+def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
               goal: int) -> Iterator[Blocker]:
     """The evidence whose range rules `goal` out (it allows only lower levels)."""
     index = sub.loaded.index
@@ -53,6 +54,7 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Found],
                           supports=(item.low, item.high), target=goal,
                           toward=contrast.high if contrast else None)
 
+
 def outlook(sub: Submission, current: int | None, goal: int,
              dims: list[DimensionResult]) -> Outlook | None:
     rubric = sub.rubric
@@ -70,6 +72,7 @@ def outlook(sub: Submission, current: int | None, goal: int,
         shift_steps=here.shift_forward.steps if here.shift_forward else (),
         blockers=tuple(b for step in roadmap for b in step.blockers),
         roadmap=roadmap)
+
 
 def _roadmap(specs: dict[str, Dimension], goal: int,
              dims: list[DimensionResult]) -> tuple[RoadmapStep, ...]:

@@ -32,6 +32,7 @@ from cxmaturity.yaml.scalars import (
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STD = "tag:yaml.org,2002:"
 
+
 class YamlDocument:
     """A parsed document and where each value and key sits in the file.
 
