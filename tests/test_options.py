@@ -11,7 +11,8 @@ from cxmaturity.author.writer import Draft
 from cxmaturity.cli import app
 from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.options import advice, option_for
-from cxmaturity.load.submission import parse_submission
+from cxmaturity.load.submission import check_submission
+from cxmaturity.yaml.reader import parse_bytes
 
 from .conftest import DATA, ROOT
 
@@ -71,7 +72,7 @@ def test_share_ranges_come_from_the_rubric_not_from_code(write) -> None:  # type
 def test_the_label_the_report_shows_is_accepted_in_an_answers_file() -> None:
     text = ("organization: X\ndate: 2026-01-01\nanswers:\n  automation-reach: 3 - Partly\n"
             "  time-searching: A Small Part\n")
-    sub = parse_submission(text.encode(), "a.yaml", ROOT)
+    sub = check_submission(parse_bytes(text.encode(), "a.yaml"), ROOT)
     assert sub.responses["automation-reach"] == "partly"
     assert sub.responses["time-searching"] == "few"
 

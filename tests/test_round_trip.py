@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from cxmaturity.author.interview import Interview
 from cxmaturity.author.writer import Draft, scalar, template
 from cxmaturity.load.catalog import bundled_ids
-from cxmaturity.load.submission import parse_submission
+from cxmaturity.load.submission import check_submission
 from cxmaturity.report.json_report import render_json
 from cxmaturity.scoring.engine import score
-from cxmaturity.yaml.reader import parse_yaml
+from cxmaturity.yaml.reader import parse_bytes, parse_yaml
 
 from .conftest import DATA, cases
 from .fuzz.strategies import answers_mappings, to_yaml
@@ -26,14 +26,14 @@ BASE = DATA / "answers"
 
 
 def scored_json(text: str) -> str:
-    return render_json(score(parse_submission(text.encode(), "answers.yaml", BASE)))
+    return render_json(score(check_submission(parse_bytes(text.encode(), "answers.yaml"), BASE)))
 
 
 @pytest.mark.parametrize("case", bundled_ids())
 def test_template_validates_and_scores_as_nothing_known(case: str) -> None:
     text = template(loaded(case).rubric, case, dt.date(2026, 1, 1))
     filled = text.replace('organization: ""', "organization: Template test")
-    result = score(parse_submission(filled.encode(), "template.yaml", BASE))
+    result = score(check_submission(parse_bytes(filled.encode(), "template.yaml"), BASE))
     assert result.status == "insufficient-evidence" and result.confidence == 0
     assert all(d.status == "not-assessed" for d in result.dimensions)
 

@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from cxmaturity.author.schemas import KINDS, render, schema
+from cxmaturity.author.schemas import SchemaKind, render, schema
 from cxmaturity.cli import app
 from cxmaturity.yaml.reader import read_yaml_file
 
 from .conftest import EXAMPLES, ROOT, RUBRICS
 
 SCHEMAS = ROOT / "schemas"
+KINDS = [kind.value for kind in SchemaKind]
 SHIPPED = [(p, "rubric") for p in sorted(RUBRICS.glob("*.yaml"))] + [
     (p, "answers") for p in sorted(EXAMPLES.glob("*.yaml"))] + [
     (p, "case") for p in sorted(RUBRICS.glob("cases/*/*.yaml"))]

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from cxmaturity.errors import CxError, InputError
 from cxmaturity.load.catalog import LoadedRubric, parse_rubric
-from cxmaturity.load.submission import Submission, parse_metric_value, parse_submission
+from cxmaturity.load.submission import Submission, check_submission, parse_metric_value
 from cxmaturity.model.records import Digest, Outcome, Tally
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
@@ -22,6 +22,7 @@ from cxmaturity.report.formats import Context, OutputFormat, reporter
 from cxmaturity.report.json_report import render_json
 from cxmaturity.report.terminal import render
 from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_bytes
 
 from ..output_checks import check_output
 from .strategies import band_values, submission
@@ -52,7 +53,7 @@ def answers_outcome(raw: bytes, *, rich: bool = False, every_format: bool = Fals
     """Read, check, score and render an answers file's bytes (in every format, checked by
     tests/output_checks.py, when `every_format`)."""
     try:
-        sub = parse_submission(raw, ANSWERS_FILE, base)
+        sub = check_submission(parse_bytes(raw, ANSWERS_FILE), base)
     except InputError as error:
         check_located(error)
         if every_format:

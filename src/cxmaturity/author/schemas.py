@@ -9,6 +9,7 @@ respondent given as a name).
 
 from __future__ import annotations
 
+import enum
 import json
 from typing import Any
 
@@ -17,7 +18,12 @@ from cxmaturity.model.answers import NOT_APPLICABLE_SPELLINGS, Answers
 from cxmaturity.model.rubric import UNKNOWN, Question, Rubric
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-KINDS = ("rubric", "answers", "case")
+class SchemaKind(str, enum.Enum):
+    """The files a schema describes."""
+
+    rubric = "rubric"
+    answers = "answers"
+    case = "case"
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean", "null"]}
 

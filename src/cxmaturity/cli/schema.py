@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 
 import typer
 
 from cxmaturity.cli.errors import handled
-
-
-class SchemaKind(str, enum.Enum):
-    """The files a schema describes."""
-
-    rubric = "rubric"
-    answers = "answers"
-    case = "case"
-
 
 EPILOG = """Examples:
   cxmaturity schema rubric > schemas/rubric.schema.json
@@ -39,7 +29,7 @@ def schema(
         "this rubric's question ids and allowed answers.", show_default=False),
 ) -> int:
     """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
-    from cxmaturity.author.schemas import render
+    from cxmaturity.author.schemas import SchemaKind, render
     from cxmaturity.cli.command import parse_choice
 
     chosen = parse_choice(kind, SchemaKind, "KIND")

@@ -18,7 +18,7 @@ from cxmaturity.load.validation import did_you_mean, located
 from cxmaturity.model import bands
 from cxmaturity.model.answers import Answers
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Rubric
-from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_yaml_file
+from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
 if TYPE_CHECKING:
     from cxmaturity.load.index import RubricIndex
@@ -52,12 +52,6 @@ def read_submission(path: str, display: str | None = None, *,
     """Read an answers file from disk and check it against its rubric."""
     doc = read_yaml_file(path, display)
     return check_submission(doc, Path(path).parent, rubric_root=rubric_root)
-
-
-def parse_submission(raw: bytes, file: str, base: Path, *,
-                     rubric_root: Path | None = None) -> Submission:
-    """Check answers given as bytes (e.g. stdin); rubric paths are relative to `base`."""
-    return check_submission(parse_bytes(raw, file), base, rubric_root=rubric_root)
 
 
 def check_submission(doc: YamlDocument, base: Path, answers: Answers | None = None, *,

@@ -274,7 +274,6 @@ class Metric(Frozen):
     caps_overall: bool = Field(
         default=False, description="The overall level cannot be above the highest level the "
         "value's band supports: for a figure the source uses to define its levels.")
-    shortfall: str | None = None
 
     @property
     def limits(self) -> tuple[float | None, float | None]:
@@ -356,6 +355,10 @@ class Rubric(Frozen):
         questions = data.get("questions")
         if isinstance(questions, list):
             converted["questions"] = [_question_from_format_1(q) for q in questions]
+        metrics = data.get("metrics")
+        if isinstance(metrics, list):  # a metric's shortfall phrase was never shown
+            converted["metrics"] = [{k: v for k, v in m.items() if k != "shortfall"}
+                                    if isinstance(m, dict) else m for m in metrics]
         scoring = data.get("scoring", {})
         if isinstance(scoring, dict):
             scoring = {k: v for k, v in scoring.items() if k != "dimension"}
