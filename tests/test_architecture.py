@@ -69,7 +69,12 @@ def test_no_module_imports_from_a_layer_above_it(module: str) -> None:
     assert above == [], f"{module} ({layer(module)}) imports from a higher layer"
 
 
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if layer(m) != "cli"))
+#: Modules outside the commands that may import inside a function, and why.
+DEFERRED = {"cxmaturity.report.formats": "a run loads only the format it writes"}
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES
+                                          if layer(m) != "cli" and m not in DEFERRED))
 def test_imports_sit_at_the_top_outside_the_commands(module: str) -> None:
     inside = sorted({name for name, where in imports(MODULES[module]) if where == "inside"})
     assert inside == [], f"{module} imports inside a function"

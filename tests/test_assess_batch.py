@@ -12,7 +12,7 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.model.result import SCHEMA_VERSION
-from cxmaturity.report.formats import REPORTERS, OutputFormat, Reporter, reporter
+from cxmaturity.report.formats import ASSESS, COMPARE, TREND, Format, Renderer, Reporter, reporter
 from cxmaturity.report.formats import Context as ReportContext
 
 from .conftest import ROOT
@@ -71,18 +71,25 @@ CHECKS = {"html": _check_html, "json": _check_json, "jsonl": _check_jsonl, "csv"
 
 
 def test_every_format_has_a_reporter_and_a_check() -> None:
-    assert set(REPORTERS) == set(OutputFormat) and set(CHECKS) == {f.value for f in OutputFormat}
-    for output_format in OutputFormat:
+    assert set(ASSESS) == set(Format) and set(CHECKS) == {f.value for f in Format}
+    for output_format in Format:
         assert isinstance(reporter(output_format, ReportContext()), Reporter)
 
 
-@pytest.mark.parametrize("output_format", list(OutputFormat))
+def test_compare_and_trend_formats_load_renderers() -> None:
+    for registry in (COMPARE, TREND):
+        assert set(registry) == {Format.rich, Format.json, Format.markdown}
+        for load in registry.values():
+            assert issubclass(load(), Renderer)
+
+
+@pytest.mark.parametrize("output_format", list(Format))
 def test_every_format_reports_the_whole_batch(runner, folder: Path,
-                                               output_format: OutputFormat) -> None:  # type: ignore[no-untyped-def]
+                                               output_format: Format) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", str(folder), "-f", output_format.value, "-j", "2"])
     assert result.exit_code == 2, result.output
     assert ("broken.yaml:3:1: invalid YAML" in result.stderr) is (
-        output_format is not OutputFormat.html)
+        output_format is not Format.html)
     CHECKS[output_format.value](result.stdout)
 
 

@@ -17,7 +17,7 @@ import pytest
 import typer
 
 from cxmaturity.cli import app
-from cxmaturity.report.formats import OutputFormat
+from cxmaturity.report.formats import Format
 
 from .conftest import EXAMPLES
 
@@ -62,7 +62,7 @@ def test_every_option_that_takes_a_value_names_it() -> None:
 
 def test_the_format_list_wraps_at_words(runner) -> None:  # type: ignore[no-untyped-def]
     words = set(re.findall(r"[\w-]+", runner.invoke(app, ["assess", "--help"]).stdout))
-    assert {f.value for f in OutputFormat} <= words
+    assert {f.value for f in Format} <= words
 
 
 def test_assess_help_matches_golden(runner) -> None:  # type: ignore[no-untyped-def]

@@ -12,15 +12,15 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.escape.controls import STEERING
-from cxmaturity.report.formats import OutputFormat
+from cxmaturity.report.formats import Format
 
 from .conftest import DATA
 from .output_checks import check_lines, check_output
 
 HOSTILE = DATA / "hostile"
 ANSWERS = sorted((HOSTILE / "answers").glob("*.yaml"))
-SINGLE = [f for f in OutputFormat]
-BATCH = [f for f in OutputFormat if f is not OutputFormat.html]
+SINGLE = [f for f in Format]
+BATCH = [f for f in Format if f is not Format.html]
 
 
 def _files(folder: str, pattern: str = "*") -> list[Path]:
@@ -37,14 +37,14 @@ def check_run(result) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("output_format", SINGLE, ids=str)
 @pytest.mark.parametrize("answers", ANSWERS, ids=lambda p: p.stem)
 def test_one_hostile_file_in_every_format(runner, answers: Path,  # type: ignore[no-untyped-def]
-                                          output_format: OutputFormat) -> None:
+                                          output_format: Format) -> None:
     result = runner.invoke(app, ["assess", str(answers), "-f", output_format.value])
     check_run(result)
     check_output(output_format.value, result.stdout)
 
 
 @pytest.mark.parametrize("output_format", BATCH, ids=str)
-def test_the_hostile_folder_in_every_format(runner, output_format: OutputFormat) -> None:  # type: ignore[no-untyped-def]
+def test_the_hostile_folder_in_every_format(runner, output_format: Format) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["assess", str(HOSTILE / "answers"), "-f", output_format.value,
                                  "--fail-under", "3", "--max-age", "1"])
     check_run(result)

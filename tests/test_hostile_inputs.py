@@ -10,17 +10,17 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.load.inputs import collect_inputs
-from cxmaturity.report.formats import OutputFormat
+from cxmaturity.report.formats import Format
 from cxmaturity.yaml.scalars import MAX_BYTES
 
 from .output_checks import check_output
 from .test_batch import answers
 
 
-@pytest.mark.parametrize("output_format", [f for f in OutputFormat if f.value != "html"],
+@pytest.mark.parametrize("output_format", [f for f in Format if f.value != "html"],
                          ids=str)
 def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped(
-        runner, tmp_path: Path, output_format: OutputFormat) -> None:  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, output_format: Format) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "sites"
     folder.mkdir()
     (folder / "good.yaml").write_text(answers())

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
-from cxmaturity.report.formats import Context, OutputFormat, reporter
+from cxmaturity.report.formats import Context, Format, reporter
 from cxmaturity.run.batch import Settings, assess_one
 
 from .conftest import cases
@@ -26,7 +26,7 @@ from .output_checks import check_lines, check_output
 
 FIELDS = ([("rubric", p) for p in text_paths(REPORT_RUBRIC)] + [("rubric", ("id",))]
           + [("answers", p) for p in text_paths(REPORT_ANSWERS)])
-FORMATS = [f.value for f in OutputFormat]
+FORMATS = [f.value for f in Format]
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -54,7 +54,7 @@ def _run(field: tuple[str, tuple], text: str, output_format: str, batch: bool): 
 def _on_terminal(path: Path) -> str:
     """The `rich` report as a terminal gets it (colour on), without our colour codes."""
     outcome = assess_one(str(path), Settings(keep=True))
-    report = reporter(OutputFormat.rich, Context(single=True, terminal=True, width=80))
+    report = reporter(Format.rich, Context(single=True, terminal=True, width=80))
     return _SGR.sub("", report.add(outcome) if not outcome.broken else "")
 
 

@@ -18,7 +18,7 @@ from cxmaturity.load.submission import Submission, check_submission, parse_metri
 from cxmaturity.model.records import Digest, Outcome, Tally
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
-from cxmaturity.report.formats import Context, OutputFormat, reporter
+from cxmaturity.report.formats import Context, Format, reporter
 from cxmaturity.report.json_report import render_json
 from cxmaturity.report.terminal import render
 from cxmaturity.scoring.engine import score
@@ -74,9 +74,9 @@ def report_everywhere(result: Assessment | None, error: InputError | None) -> No
     else:
         assert error is not None
         outcome = Outcome(ANSWERS_FILE, problems=error.problems)
-    for output_format in OutputFormat:
+    for output_format in Format:
         for single in (True, False):
-            if output_format is OutputFormat.html and not single:
+            if output_format is Format.html and not single:
                 continue
             report = reporter(output_format, Context(single=single, width=80))
             tally = Tally()

@@ -13,7 +13,7 @@ import typer
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import choose_format, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
-from cxmaturity.report.formats import OutputFormat
+from cxmaturity.report.formats import ASSESS, Format
 
 if TYPE_CHECKING:
     from cxmaturity.model.records import Outcome, Tally
@@ -56,7 +56,7 @@ def assess(
                                       "standard input."),
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
-        help=format_help(OutputFormat, "from the --output extension, else see below")),
+        help=format_help(ASSESS, "from the --output extension, else see below")),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
@@ -106,11 +106,12 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
+    from cxmaturity.cli.output import context
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.load.inputs import STDIN, named_inputs
     from cxmaturity.model.records import Tally
-    from cxmaturity.report.formats import Context, reporter
+    from cxmaturity.report.formats import reporter
     from cxmaturity.run.batch import assess_merged, default_jobs, run
     from cxmaturity.run.gating import plan
 
@@ -125,18 +126,16 @@ def assess(
     if verbose:
         _explain(planned.governed, resolved(rubric_root))
     settings = planned.settings
-    terminal = output is None and sys.stdout.isatty()
-    chosen = choose_format(output_format, output, OutputFormat, "assess") or \
-        _default_format(planned.defaults, terminal)
-    report = reporter(chosen, Context(single=single, terminal=terminal,
-                                      width=100 if output else None,
-                                      gates=settings.gates.active))
+    where = context(output, single=single, gates=settings.gates.active)
+    chosen = choose_format(output_format, output, ASSESS, "assess") or \
+        _default_format(planned.defaults, where.terminal)
+    report = reporter(chosen, where)
     stdin = None if merge else read_stdin(inputs)
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
     if not merge and wants_progress(quiet=quiet, count=len(inputs),
                                     stderr_terminal=sys.stderr.isatty(),
-                                    report_on_terminal=terminal):
+                                    report_on_terminal=where.terminal):
         outcomes = _with_progress(outcomes, len(inputs))
     tally = Tally()
     with _sink(output) as sink:
@@ -191,7 +190,7 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "arguments, so that its paths match")])
 
 
-def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
+def _default_format(policy: Policy, terminal: bool) -> Format:
     from cxmaturity.errors import Problem, UsageError
     from cxmaturity.report.formats import FORMAT_VARIABLE, default_format
 

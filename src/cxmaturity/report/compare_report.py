@@ -1,5 +1,5 @@
-"""Renderers of a :class:`~cxmaturity.run.compare.Comparison`: Rich for the terminal, Markdown for
-pull requests and wikis, JSON for tools."""
+"""Renderers of a :class:`~cxmaturity.model.comparison.Comparison`: Rich for the terminal,
+Markdown for pull requests and wikis (JSON is :mod:`cxmaturity.report.json_report`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from rich.text import Text
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.comparison import Comparison, LevelChange, Snapshot
+from cxmaturity.report.formats import Renderer
+from cxmaturity.report.text import rendered
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}
@@ -108,3 +110,17 @@ def render_compare_markdown(comparison: Comparison) -> str:
     if comparison.notes:
         lines += ["", "## Notes", ""] + [f"- {inline(note)}" for note in comparison.notes]
     return "\n".join(lines) + "\n"
+
+
+class RichComparison(Renderer[Comparison]):
+    """`--format rich`: colour on a terminal, plain text in a pipe or file."""
+
+    def render(self, subject: Comparison) -> str:
+        return rendered(render_compare(subject), self.context)
+
+
+class MarkdownComparison(Renderer[Comparison]):
+    """`--format markdown`."""
+
+    def render(self, subject: Comparison) -> str:
+        return render_compare_markdown(subject)

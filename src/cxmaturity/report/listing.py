@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cxmaturity.errors import Problem
-from cxmaturity.escape.terminal import console, line, prose
+from cxmaturity.escape.terminal import line, prose
 from cxmaturity.model.records import Outcome, Tally
 from cxmaturity.report.formats import Reporter
 from cxmaturity.report.terminal import render
-from cxmaturity.report.text import plain_text
+from cxmaturity.report.text import plain_text, rendered
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -62,7 +62,6 @@ class TextReporter(Reporter):
         return "".join(text for text, _ in pieces) + "\n"
 
     def report(self, renderable: RenderableType) -> str:
-
         return plain_text(renderable, self.context.width)
 
     def add(self, outcome: Outcome) -> str:
@@ -88,9 +87,4 @@ class RichReporter(TextReporter):
         return self.report(Text.assemble(*pieces))
 
     def report(self, renderable: RenderableType) -> str:
-        if not self.context.terminal:
-            return super().report(renderable)
-        terminal = console()
-        with terminal.capture() as captured:
-            terminal.print(renderable, soft_wrap=not self.context.single)
-        return captured.get()
+        return rendered(renderable, self.context, soft_wrap=not self.context.single)
