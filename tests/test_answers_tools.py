@@ -98,7 +98,7 @@ def test_validate_reports_every_problem_located(runner, write) -> None:  # type:
     assert result.stdout.splitlines() == [
         f"{path}:4:21: error: 0.5 is ambiguous: percentages are written 0-100, so write 50% "
         "for that share, or 0.5% if you mean less than one percent (metrics.coverage) "
-        "[answers]; write a percentage such as 12 or 12% (0-100), or `unknown`",
+        "[answers]; write a percentage, 0-100 (12 or 12%), or `unknown`",
         f'{path}:6:7: error: "maybe" is not an answer to this question (answers.t1) '
         "[answers]; use one of: yes, partial, no, unknown, n/a",
         f'{path}:7:3: error: unknown question "d22" (answers.d22) [answers]; did you mean "d2"?',

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from cxmaturity.author.writer import Draft, render
 from cxmaturity.load.options import advice, option_for
 from cxmaturity.load.submission import check_submission, parse_metric_value, parse_number
+from cxmaturity.model import bands
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Rubric, Scale
 from cxmaturity.yaml.reader import read_yaml_file
 
@@ -56,16 +57,14 @@ class Reply:
 
 def steps(rubric: Rubric) -> list[Step]:
     """Everything to ask, grouped by dimension: its metrics, then its questions."""
-    scales = {s.id: s for s in rubric.scales}
     found: list[Step] = []
     for dim in rubric.dimensions:
         for m in (m for m in rubric.metrics if m.dimension == dim.id):
-            unit = "a percentage, 0-100 (12 or 12%)" if m.unit == "percent" else "a number"
             own = m.target is not None and m.target.value is None
-            found.append(Step("metric", m.id, dim.name, f"{m.name}: {unit}",
+            found.append(Step("metric", m.id, dim.name, f"{m.name}: {bands.unit_phrase(m)}",
                               " ".join(m.description.split()), needs_target=own))
         for q in (q for q in rubric.questions if q.dimension == dim.id):
-            choices = tuple((o.id, o.label) for o in scales[q.scale].options)
+            choices = tuple((o.id, o.label) for o in rubric.scale_of(q).options)
             found.append(Step("question", q.id, dim.name, q.text, q.help, choices))
     return found
 

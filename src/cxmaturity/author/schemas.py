@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from cxmaturity.author.selftest import Case
+from cxmaturity.model import bands
 from cxmaturity.model.answers import NOT_APPLICABLE_SPELLINGS, Answers
 from cxmaturity.model.rubric import UNKNOWN, Question, Rubric
 
@@ -64,14 +65,14 @@ def answers_for(rubric: Rubric) -> dict[str, Any]:
         "type": "object", "additionalProperties": False,
         "description": "Measured values by metric id.",
         "properties": {m.id: {"$ref": "#/$defs/MetricEntry",
-                              "description": f"{m.name} ({m.unit}). "
+                              "description": f"{m.name}: {bands.unit_phrase(m)}. "
                               f"{' '.join(m.description.split())}"}
                        for m in rubric.metrics}}
     return document
 
 
 def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
-    scale = next(s for s in rubric.scales if s.id == question.scale)
+    scale = rubric.scale_of(question)
     words = [o.id for o in scale.options] + list(scale.aliases) + [UNKNOWN]
     words += sorted(NOT_APPLICABLE_SPELLINGS)
     spellings = dict.fromkeys(v for w in words for v in (w, w.capitalize(), w.upper()))

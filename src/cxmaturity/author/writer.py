@@ -17,7 +17,7 @@ import yaml
 
 from cxmaturity.errors import InputError
 from cxmaturity.escape.terminal import prose
-from cxmaturity.model.bands import target_phrase
+from cxmaturity.model import bands
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yaml.reader import parse_yaml
 
@@ -79,18 +79,9 @@ def _comment(text: str, indent: str) -> list[str]:
 
 
 def _allowed(rubric: Rubric, question: Question) -> str:
-    scale = next(s for s in rubric.scales if s.id == question.scale)
+    scale = rubric.scale_of(question)
     options = [f"{o.id} ({o.label})" for o in scale.options]
     return "answers: " + " | ".join([*options, UNKNOWN, NOT_APPLICABLE])
-
-
-def _metric_unit(metric: Metric) -> str:
-    if metric.unit == "percent":
-        return "percent, 0-100 (12 or 12%)"
-    low = "" if metric.minimum is None else f" from {metric.minimum:g}"
-    high = "" if metric.maximum is None else f" to {metric.maximum:g}"
-    label = f" ({metric.unit_label})" if metric.unit_label else ""
-    return f"a number{label}{low}{high}"
 
 
 def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
@@ -107,7 +98,7 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
             if k != "notes" and (v is not None or k in ("site", "assessor"))]
     out += ["", "metrics:" if rubric.metrics else "metrics: {}"]
     for metric in rubric.metrics:
-        out += _comment(f"{metric.name} ({metric.dimension}): {_metric_unit(metric)}. "
+        out += _comment(f"{metric.name} ({metric.dimension}): {bands.unit_phrase(metric)}. "
                         f"{metric.description}{_target_note(metric)}", "  ")
         own_target = metric.target is not None and metric.target.value is None
         out.append(_entry(metric.id, draft.metrics, pending,
@@ -134,7 +125,7 @@ def _target_note(metric: Metric) -> str:
         return ""
     if metric.target.value is None:
         return " Give your own `target:` with the value."
-    return (f" Target: {target_phrase(metric, metric.target.value)} unless you set your own "
+    return (f" Target: {bands.target_phrase(metric, metric.target.value)} unless you set your own "
             "`target:`.")
 
 

@@ -20,9 +20,8 @@ RULES = (FLAT_QUESTION, NON_MONOTONIC_QUESTION, SIGNAL_RANGE)
 
 
 def question_problems(rubric: Rubric) -> Iterator[Found]:
-    scales = {s.id: s for s in rubric.scales}
     for i, question in enumerate(rubric.questions):
-        scale = scales[question.scale]
+        scale = rubric.scale_of(question)
         ranges = [question.supports[o.id] for o in scale.options if o.id in question.supports]
         where = ("questions", i, "supports")
         if len(set(ranges)) == 1:

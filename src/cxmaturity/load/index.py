@@ -54,7 +54,7 @@ class RubricIndex:
         return cls(
             questions={q.id: q for q in rubric.questions},
             metrics={m.id: m for m in rubric.metrics},
-            scales={s.id: s for s in rubric.scales},
+            scales=rubric.scales_by_id,
             dimensions={d.id: d for d in rubric.dimensions},
             labels={s.id: {o.id: o.label for o in s.options} for s in rubric.scales},
             aspects={a.id: a.name for a in rubric.outcome_aspects},

@@ -97,7 +97,7 @@ def _references(rubric: Rubric) -> Iterator[Broken]:
 
 def _questions(rubric: Rubric) -> Iterator[Broken]:
     dims = {d.id for d in rubric.dimensions}
-    scales = {s.id: s for s in rubric.scales}
+    scales = rubric.scales_by_id
     for i, question in enumerate(rubric.questions):
         where = ("questions", i)
         if question.dimension not in dims:

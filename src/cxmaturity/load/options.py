@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
+from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.messages import did_you_mean
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Scale, ScaleOption
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%?\s*$")
 _BETWEEN = re.compile(rf"{_NUMBER}\s*%?\s*(?:-|\u2013|to)\s*{_NUMBER}\s*%")
 _BELOW = re.compile(rf"(?:under|below|less than|up to)\s+{_NUMBER}\s*%", re.IGNORECASE)
 _ABOVE = re.compile(rf"(?:over|above|more than|at least)\s+{_NUMBER}\s*%", re.IGNORECASE)
@@ -48,10 +48,10 @@ def _spellings(scale: Scale) -> dict[str, str]:
 
 def _share_advice(given: str, scale: Scale) -> str | None:
     """`20% is "few" (about 10-30%)`, from the percentages the options' descriptions give."""
-    match = _PERCENT.match(given)
-    if match is None:
+    try:
+        share = parse_percentage(given)
+    except ValueError:
         return None
-    share = float(match.group(1))
     within = [o for o in scale.options if _holds(o, share)]
     shown = f"{share:g}%"
     if len(within) == 1:

@@ -182,11 +182,7 @@ def _shown(raw: float | str | None) -> str:
 
 
 def _metric_hint(metric: Metric) -> str:
-    if metric.unit == "percent":
-        return "write a percentage such as 12 or 12% (0-100), or `unknown`"
-    low = "" if metric.minimum is None else f" from {metric.minimum:g}"
-    high = "" if metric.maximum is None else f" to {metric.maximum:g}"
-    return f"write a number{low}{high}, or `unknown`"
+    return f"write {bands.unit_phrase(metric)}, or `unknown`"
 
 
 def parse_metric_value(raw: Any, metric: Metric, target: float | None = None) -> float | None:

@@ -94,6 +94,17 @@ def format_value(metric: Metric, value: float | None) -> str:
     return f"{value:g} {metric.unit_label}" if metric.unit_label else f"{value:g}"
 
 
+def unit_phrase(metric: Metric) -> str:
+    """How a value of `metric` is written, for prompts, templates, schemas and hints: `a
+    percentage, 0-100 (12 or 12%)` or `a number (seconds) from 0 to 600`."""
+    if metric.unit == "percent":
+        return "a percentage, 0-100 (12 or 12%)"
+    low = "" if metric.minimum is None else f" from {metric.minimum:g}"
+    high = "" if metric.maximum is None else f" to {metric.maximum:g}"
+    label = f" ({metric.unit_label})" if metric.unit_label else ""
+    return f"a number{label}{low}{high}"
+
+
 def target_phrase(metric: Metric, target: float) -> str:
     """A target as a reader says it, e.g. `75% or more`."""
     way = "or less" if metric.better == "lower" else "or more"

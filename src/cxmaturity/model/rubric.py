@@ -6,6 +6,7 @@ shapes in, and :mod:`cxmaturity.scoring.engine` reads them.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Annotated, Any, Literal
 
@@ -372,6 +373,15 @@ class Rubric(Frozen):
                     "method": "median" if method == "weighted-mean" else method}
             converted["scoring"] = scoring
         return converted
+
+    @functools.cached_property
+    def scales_by_id(self) -> dict[str, Scale]:
+        """Scale id to scale, built once per rubric."""
+        return {s.id: s for s in self.scales}
+
+    def scale_of(self, question: Question) -> Scale:
+        """The scale a question is answered on."""
+        return self.scales_by_id[question.scale]
 
     def level(self, number: int) -> Level:
         """The level with this number."""

@@ -95,9 +95,8 @@ def merge(interviews: Sequence[RespondentAnswers]) -> Merged:
     responses: dict[str, str] = {}
     values: dict[str, float | None] = {}
     disagreements: list[Disagreement] = []
-    scales = {s.id: s for s in rubric.scales}
     for question in rubric.questions:
-        options = {o.id: o.label for o in scales[question.scale].options}
+        options = {o.id: o.label for o in rubric.scale_of(question).options}
         responses[question.id], flag = _consensus(question, options, interviews)
         disagreements += [flag] if flag else []
     for metric in rubric.metrics:

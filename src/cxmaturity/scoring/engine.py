@@ -139,9 +139,10 @@ def _overall(sub: Submission, dims: list[DimensionResult],
                        rationale=rule.rationale, limited_by=(), not_assessed=not_assessed)
     placed = [(spans[d.id] or (1, 1), d.weight) for d in assessed]
     free = levels.overall(rule.method, placed, rubric.top)[0]
-    uncapped, value = levels.overall(rule.method, placed, rubric.top, rule.max_gap)
-    if rule.method == "weakest-link" and uncapped == free:
-        value = min((d.score or 0.0 for d in assessed if d.level == uncapped), default=value)
+    uncapped, value = levels.overall(
+        rule.method, placed, rubric.top, rule.max_gap,
+        positions=[levels.position(tallies[d.id].weighed, span[0], rubric.top)
+                   for d, (span, _) in zip(assessed, placed, strict=True)])
     level = min([uncapped, *caps.values()])
     if level < uncapped:
         value = level + 0.5  # held below what the dimensions reach: as high as level L goes

@@ -77,18 +77,22 @@ def position(items: Sequence[Weighed], level: int, top: int) -> float:
 
 
 def overall(method: str, spans: Sequence[tuple[Span, float]], top: int,
-            max_gap: int | None = None) -> tuple[int, float]:
+            max_gap: int | None = None, *,
+            positions: Sequence[float] | None = None) -> tuple[int, float]:
     """The operation's level and score from each assessed dimension's span and weight.
 
     `median`: each dimension's span is evidence of its weight, under the same rule as
     answers within a dimension (the highest level more dimension weight reaches than falls
-    short of); `weakest-link`: the highest level every dimension's evidence shows reached.
+    short of); `weakest-link`: the highest level every dimension's evidence shows reached,
+    scored as the lowest :func:`position` (given in `positions`, one per span, at the
+    span's lowest level) of the dimensions that hold it there.
     With `max_gap`, the level is at most that many levels above the lowest level some
     dimension's evidence still allows; a level held down so scores its level plus one half.
     """
     if method == "weakest-link":
         level = min(low for (low, _), _ in spans)
-        score = float(level)
+        score = float(level) if positions is None else min(
+            at for ((low, _), _), at in zip(spans, positions, strict=True) if low == level)
     else:
         items = [Weighed(low, high, weight) for (low, high), weight in spans]
         level = (span_of(items, top) or (1, 1))[0]
