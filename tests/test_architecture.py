@@ -104,3 +104,10 @@ def test_every_subpackage_is_a_layer() -> None:
     folders = {p.parent.name for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE}
     known = set(LAYERS) | {"escape"}
     assert folders - known == set(), "a folder that is not a layer: add it to LAYERS or BASE"
+
+
+def test_the_architecture_page_names_the_layers_in_order() -> None:
+    page = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert "**" + " < ".join(LAYERS) + "**" in page
+    for folder in (p.parent.name for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE):
+        assert f"{folder}/" in page, f"docs/architecture.md does not mention {folder}/"

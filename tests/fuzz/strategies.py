@@ -1,8 +1,8 @@
 """Hypothesis strategies: generated assessments for any rubric, and broken inputs for the loaders.
 
-The generated assessments drive the scoring properties (tests/test_properties.py,
-tests/test_monotonic.py); the broken inputs drive the loader fuzzing
-(tests/test_fuzz_loaders.py and the long run, `python -m tests.fuzz.long_run`).
+The generated assessments drive the scoring properties (tests/scoring/test_properties.py,
+tests/scoring/test_monotonic.py); the broken inputs drive the loader fuzzing
+(tests/load/test_fuzz_loaders.py and the long run, `python -m tests.fuzz.long_run`).
 """
 
 from __future__ import annotations

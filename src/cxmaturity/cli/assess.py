@@ -18,7 +18,6 @@ from cxmaturity.report.formats import ASSESS, Format
 if TYPE_CHECKING:
     from cxmaturity.model.records import Outcome, Tally
     from cxmaturity.run.batch import Settings
-    from cxmaturity.run.gates import Gates
     from cxmaturity.run.policy import Policy
 
 EPILOG = """Examples:
@@ -113,14 +112,16 @@ def assess(
     from cxmaturity.model.records import Tally
     from cxmaturity.report.formats import reporter
     from cxmaturity.run.batch import assess_merged, default_jobs, run
+    from cxmaturity.run.gates import Gates
     from cxmaturity.run.gating import plan
 
     inputs = named_inputs(files)
     refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
                                  *([config] if config else [])])
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
-    planned = plan(inputs, _given(fail_under, fail_under_dimension, min_confidence, max_age,
-                                  fail_on_regression), baseline=baseline, config=config,
+    given = Gates.from_options(fail_under, fail_under_dimension, min_confidence, max_age,
+                               fail_on_regression)
+    planned = plan(inputs, given, baseline=baseline, config=config,
                    policies=not no_config, target=target, keep=single,
                    rubric_root=resolved(rubric_root))
     if verbose:
@@ -147,24 +148,6 @@ def assess(
         sink.write(report.finish(tally))
     _check_compared(settings, tally)
     return tally.exit_code
-
-
-def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | None,
-           max_age: int | None, fail_on_regression: bool) -> Gates:
-    """The gates given on the command line (each wins over the policy files' own)."""
-    from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.load.percentages import parse_percentage
-    from cxmaturity.run.gates import Gates, dimension_gate, level_gate
-
-    share = None
-    if min_confidence is not None:
-        try:
-            share = parse_percentage(min_confidence) / 100
-        except ValueError as exc:
-            raise UsageError([Problem("--min-confidence", str(exc))]) from None
-    return Gates(fail_under=tuple(level_gate(text) for text in fail_under),
-                 fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
-                 min_confidence=share, max_age=max_age, fail_on_regression=fail_on_regression)
 
 
 def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:

@@ -7,7 +7,7 @@ batch of any size is written as it goes. `compare` and `trend` render one finish
 with a :class:`Renderer`.
 
 The loaders import their module when called, so a run loads only the format it writes: a
-single `assess --format json` does not pay for Rich tables, Jinja or XML (about 50 ms of a
+single `assess --format json` does not pay for Rich tables, Jinja or XML (about 80 ms of a
 cold start, measured with `python -X importtime`; docs/architecture.md). This is the one
 place outside the commands where imports are deferred.
 """

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cxmaturity.errors import Problem, UsageError
+from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.messages import did_you_mean
 from cxmaturity.model.ladder import find_level, not_a_level
 from cxmaturity.model.result import Assessment
@@ -127,6 +128,23 @@ class Gates:
     def compares(self, result: Assessment) -> bool:
         """Whether the regression gate has an earlier result of this file to compare with."""
         return self.fail_on_regression and os.path.normpath(result.file) in self.baseline
+
+    @classmethod
+    def from_options(cls, fail_under: list[str], dimensions: list[str],
+                     min_confidence: str | None, max_age: int | None,
+                     fail_on_regression: bool) -> Gates:
+        """The gates as `assess` options give them (each wins over the policy files' own,
+        :mod:`cxmaturity.run.policy`); UsageError names a malformed one."""
+        share = None
+        if min_confidence is not None:
+            try:
+                share = parse_percentage(min_confidence) / 100
+            except ValueError as exc:
+                raise UsageError([Problem("--min-confidence", str(exc))]) from None
+        return cls(fail_under=tuple(level_gate(text) for text in fail_under),
+                   fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
+                   min_confidence=share, max_age=max_age,
+                   fail_on_regression=fail_on_regression)
 
 
 def _gate(result: Assessment, gate: str, message: str, line: int | None = None,

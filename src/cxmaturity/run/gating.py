@@ -46,8 +46,7 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
               for path in set(governing_of.values()) or {None}}
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
-    if wanted:  # imported only when needed: its models cost a cold start time
-
+    if wanted:
         baselines = {file: load_baseline(file) for file in wanted if file is not None}
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
