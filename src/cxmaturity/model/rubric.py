@@ -7,10 +7,11 @@ shapes in, and :mod:`cxmaturity.scoring.engine` reads them.
 from __future__ import annotations
 
 import functools
-import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+from cxmaturity.model.format1 import as_format_2
 
 #: Answer ids every question accepts on top of its scale.
 UNKNOWN = "unknown"
@@ -348,31 +349,8 @@ class Rubric(Frozen):
     @model_validator(mode="before")
     @classmethod
     def _from_format_1(cls, data: Any) -> Any:
-        """Read a format 1 rubric as format 2: an answer's level x becomes the range
-        [floor x, ceil x], and the dimension tolerance, which ranges replace, is dropped."""
-        if not isinstance(data, dict) or data.get("format") != 1:
-            return data
-        converted = dict(data)
-        questions = data.get("questions")
-        if isinstance(questions, list):
-            converted["questions"] = [_question_from_format_1(q) for q in questions]
-        metrics = data.get("metrics")
-        if isinstance(metrics, list):  # a metric's shortfall phrase was never shown
-            converted["metrics"] = [{k: v for k, v in m.items() if k != "shortfall"}
-                                    if isinstance(m, dict) else m for m in metrics]
-        scoring = data.get("scoring", {})
-        if isinstance(scoring, dict):
-            scoring = {k: v for k, v in scoring.items() if k != "dimension"}
-            overall = scoring.get("overall", {})
-            if isinstance(overall, dict):
-                # format 1's default was weakest-link; its weighted mean of single levels has
-                # no meaning for ranges, and reads as the median.
-                method = overall.get("method", "weakest-link")
-                scoring["overall"] = {
-                    **{k: v for k, v in overall.items() if k != "tolerance"},
-                    "method": "median" if method == "weighted-mean" else method}
-            converted["scoring"] = scoring
-        return converted
+        """Read a format 1 rubric as format 2 (:mod:`cxmaturity.model.format1`)."""
+        return as_format_2(data)
 
     @functools.cached_property
     def scales_by_id(self) -> dict[str, Scale]:
@@ -392,19 +370,3 @@ class Rubric(Frozen):
         """Number of the highest level."""
         return len(self.levels)
 
-
-def _question_from_format_1(question: Any) -> Any:
-    if not isinstance(question, dict) or "indicates" not in question \
-            or not isinstance(question["indicates"], dict):
-        return question
-    converted = {k: v for k, v in question.items() if k != "indicates"}
-    converted["supports"] = {option: _range_of_point(point)
-                             for option, point in question["indicates"].items()}
-    return converted
-
-
-def _range_of_point(point: Any) -> Any:
-    """A format 1 level as a range: `2` is [2, 2], `2.5` is [2, 3]."""
-    if isinstance(point, (int, float)) and not isinstance(point, bool) and math.isfinite(point):
-        return [math.floor(point), math.ceil(point)]
-    return point
