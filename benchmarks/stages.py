@@ -32,15 +32,15 @@ import yaml
 #: is searched for in every module of the package (and the report says where it was found);
 #: when a function is renamed, or its arguments change, edit this and `Pipeline`.
 LOCATIONS: dict[str, tuple[str, ...]] = {
-    "read_limited": ("cxmaturity.yamlsafe",),
-    "parse_bytes": ("cxmaturity.yamlsafe",),
-    "check_submission": ("cxmaturity.submission",),
-    "score": ("cxmaturity.scoring",),
-    "Digest": ("cxmaturity.batch",),
-    "Outcome": ("cxmaturity.batch",),
+    "read_limited": ("cxmaturity.yaml.reader",),
+    "parse_bytes": ("cxmaturity.yaml.reader",),
+    "check_submission": ("cxmaturity.load.submission",),
+    "score": ("cxmaturity.scoring.engine",),
+    "Digest": ("cxmaturity.run.batch",),
+    "Outcome": ("cxmaturity.run.batch",),
     "record": ("cxmaturity.report.records",),
-    "assess_one": ("cxmaturity.batch",),
-    "Settings": ("cxmaturity.batch",),
+    "assess_one": ("cxmaturity.run.batch",),
+    "Settings": ("cxmaturity.run.batch",),
     "CxError": ("cxmaturity.errors",),
 }
 PACKAGE = "cxmaturity"

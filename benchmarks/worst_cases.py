@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cxmaturity.errors import InputError
-from cxmaturity.scoring import score
-from cxmaturity.submission import parse_submission
-from cxmaturity.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_STRING
+from cxmaturity.load.submission import check_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_bytes
+from cxmaturity.yaml.scalars import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_STRING
 
 HEAD = "rubric: contact-center-ai-maturity\norganization: Worst case\ndate: 2026-01-01\n"
 
@@ -57,7 +58,7 @@ CASES: dict[str, Callable[[], str]] = {
 def outcome_of(raw: bytes) -> str:
     """What reading, checking and (if valid) scoring an answers file gives."""
     try:
-        score(parse_submission(raw, "worst.yaml", Path(".")))
+        score(check_submission(parse_bytes(raw, "worst.yaml"), Path(".")))
     except InputError as error:
         first = error.problems[0].message
         return f"exit 2: {first[:48]}" + (f" (+{len(error.problems) - 1})"

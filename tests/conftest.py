@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 EXAMPLES = ROOT / "examples"
 RUBRICS = ROOT / "rubrics"
+#: Generated cases per property test in CI (`cases` multiplies it for a thorough run).
+PROPERTY_EXAMPLES = 40
 
 # Generated tests are deterministic in CI: a fixed seed per test, no example database, no
 # deadline. `HYPOTHESIS_PROFILE=thorough pytest` draws fresh random cases, 50 times as many.
@@ -49,3 +51,27 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+TINY = (DATA / "rubrics" / "tiny.yaml").resolve()
+
+
+def answers(rubric: Path = TINY, *, d2: str = "no", date: str = "2026-05-01") -> str:
+    """A small answers file for the tiny rubric: Level 1 overall (data at 1), or with
+    `d2="yes"` Level 3 (data at 3)."""
+    d1 = "'no'" if d2 == "no" else "'yes'"
+    return (f"rubric: {rubric}\norganization: Org\ndate: {date}\nmetrics: {{coverage: 22%}}\n"
+            f"answers: {{t1: 'yes', t2: partial, d1: {d1}, d2: {d2}}}\n")
+
+
+@pytest.fixture
+def folder(write) -> Path:  # type: ignore[no-untyped-def]
+    """Ten good files in two folders, one broken file, and files that must be skipped."""
+    for i in range(5):
+        write(f"assessments/north/site-{i}.yaml", answers(d2="yes" if i % 2 else "no"))
+        write(f"assessments/south/site-{i}.yml", answers())
+    write("assessments/south/broken.yaml", "organization: X\ndate: [\n")
+    write("assessments/.hidden.yaml", answers())
+    write("assessments/.cache/config.yaml", answers())
+    write("assessments/notes.txt", "not yaml")
+    return write("assessments/north/site-0.yaml", answers()).parents[1]

@@ -1,5 +1,5 @@
 // Problems a person would see on the laid-out report page; returns a list of strings.
-// Run by tests/test_browser.py through selenium's execute_script.
+// Run by tests/report/test_browser.py through selenium's execute_script.
 const problems = [];
 const vw = document.documentElement.clientWidth;
 if (document.documentElement.scrollWidth > vw + 1)

@@ -1,7 +1,7 @@
 """What every output of cxmaturity must be, whatever text from others it carries: well-formed
 in its format, and inert in a terminal, a CI log, a spreadsheet and a Markdown renderer.
-Shared by the hostile corpus (tests/test_hostile.py), the property test
-(tests/test_output_safety.py) and the long fuzz run (tests/fuzz/)."""
+Shared by the hostile corpus (tests/cli/test_hostile.py), the property test
+(tests/report/test_output_safety.py) and the long fuzz run (tests/fuzz/)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from cxmaturity.catalog import LoadedRubric, bundled_ids, load_rubric, parse_rubric
+from cxmaturity.load.catalog import LoadedRubric, bundled_ids, load_rubric, parse_rubric
 
 from .conftest import DATA
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cxmaturity.cli import app
-from cxmaturity.policy import Policy, load_policy
+from cxmaturity.run.policy import Policy, load_policy
 
 from .conftest import ROOT
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.catalog import bundled_dir, bundled_ids, load_rubric
-from cxmaturity.scoring import score
-from cxmaturity.submission import parse_submission, read_submission
+from cxmaturity.load.catalog import bundled_dir, bundled_ids, load_rubric
+from cxmaturity.load.submission import check_submission, read_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_bytes
 
 from .conftest import EXAMPLES, ROOT, RUBRICS
 
@@ -51,6 +52,6 @@ def test_bundled_rubrics_are_the_checkout_rubrics() -> None:
 def test_readme_answers_example_is_valid() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("## The answers file", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
-    sub = parse_submission(block.encode(), "README.md", ROOT / "examples")
+    sub = check_submission(parse_bytes(block.encode(), "README.md"), ROOT / "examples")
     assert sub.responses["unified-platform"] == "no"
     assert sub.metric_values["automation-coverage"] == 20

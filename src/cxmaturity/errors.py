@@ -28,6 +28,8 @@ class Problem:
     path: str | None = None
     hint: str | None = None
     severity: str = "error"
+    rule: str | None = None
+    """What found it: a lint rule, a gate, or the stage (`yaml`, `schema`, `reference`...)."""
 
     @property
     def where(self) -> str:
@@ -47,6 +49,17 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.detail}"
+
+    @property
+    def finding(self) -> str:
+        """The line `validate` and `rubric validate` print:
+        `file:line:col: severity: message (key.path) [rule]; hint`."""
+        text = f"{self.where}: {self.severity}: {self.message}"
+        if self.path:
+            text += f" ({self.path})"
+        if self.rule:
+            text += f" [{self.rule}]"
+        return text + (f"; {self.hint}" if self.hint else "")
 
 
 class CxError(Exception):

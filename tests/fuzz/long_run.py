@@ -29,9 +29,10 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from cxmaturity.catalog import bundled_ids, load_rubric
-from cxmaturity.scoring import score
-from cxmaturity.submission import parse_submission
+from cxmaturity.load.catalog import bundled_ids, load_rubric
+from cxmaturity.load.submission import check_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_bytes
 
 from .seeds import (
     ANSWERS_STRUCTURES,
@@ -61,7 +62,7 @@ def _valid_answers() -> st.SearchStrategy[bytes]:
 
 
 def _must_score(raw: bytes) -> str:
-    score(parse_submission(raw, "valid.yaml", BASE))
+    score(check_submission(parse_bytes(raw, "valid.yaml"), BASE))
     return "scored"
 
 

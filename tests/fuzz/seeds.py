@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cxmaturity.yamlsafe import parse_yaml
+from cxmaturity.yaml.reader import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 

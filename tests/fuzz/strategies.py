@@ -1,8 +1,8 @@
 """Hypothesis strategies: generated assessments for any rubric, and broken inputs for the loaders.
 
-The generated assessments drive the scoring properties (tests/test_properties.py,
-tests/test_monotonic.py); the broken inputs drive the loader fuzzing
-(tests/test_fuzz_loaders.py and the long run, `python -m tests.fuzz.long_run`).
+The generated assessments drive the scoring properties (tests/scoring/test_properties.py,
+tests/scoring/test_monotonic.py); the broken inputs drive the loader fuzzing
+(tests/load/test_fuzz_loaders.py and the long run, `python -m tests.fuzz.long_run`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from cxmaturity import bands
-from cxmaturity.answers import Answers
-from cxmaturity.catalog import LoadedRubric
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
-from cxmaturity.submission import Submission
-from cxmaturity.yamlsafe import _resolve_plain
+from cxmaturity.load.catalog import LoadedRubric
+from cxmaturity.load.submission import Submission
+from cxmaturity.model import bands
+from cxmaturity.model.answers import Answers
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
+from cxmaturity.yaml.scalars import resolve_plain
 
 GENERATED = Answers(organization="Generated", date=dt.date(2026, 1, 1))
 
@@ -168,7 +168,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 
 def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    plain = isinstance(_resolve_plain(text), str)
+    plain = isinstance(resolve_plain(text), str)
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if plain else "'")
 
 

@@ -12,16 +12,17 @@ from pathlib import Path
 
 from rich.console import Console
 
-from cxmaturity.batch import Digest, Outcome, Tally
-from cxmaturity.catalog import LoadedRubric, parse_rubric
 from cxmaturity.errors import CxError, InputError
-from cxmaturity.report.formats import Context, OutputFormat, reporter
+from cxmaturity.load.catalog import LoadedRubric, parse_rubric
+from cxmaturity.load.submission import Submission, check_submission, parse_metric_value
+from cxmaturity.model.records import Digest, Outcome, Tally
+from cxmaturity.model.result import Assessment
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.report.formats import Context, Format, reporter
 from cxmaturity.report.json_report import render_json
 from cxmaturity.report.terminal import render
-from cxmaturity.result import Assessment
-from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
-from cxmaturity.scoring import score
-from cxmaturity.submission import Submission, parse_metric_value, parse_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_bytes
 
 from ..output_checks import check_output
 from .strategies import band_values, submission
@@ -52,7 +53,7 @@ def answers_outcome(raw: bytes, *, rich: bool = False, every_format: bool = Fals
     """Read, check, score and render an answers file's bytes (in every format, checked by
     tests/output_checks.py, when `every_format`)."""
     try:
-        sub = parse_submission(raw, ANSWERS_FILE, base)
+        sub = check_submission(parse_bytes(raw, ANSWERS_FILE), base)
     except InputError as error:
         check_located(error)
         if every_format:
@@ -73,9 +74,9 @@ def report_everywhere(result: Assessment | None, error: InputError | None) -> No
     else:
         assert error is not None
         outcome = Outcome(ANSWERS_FILE, problems=error.problems)
-    for output_format in OutputFormat:
+    for output_format in Format:
         for single in (True, False):
-            if output_format is OutputFormat.html and not single:
+            if output_format is Format.html and not single:
                 continue
             report = reporter(output_format, Context(single=single, width=80))
             tally = Tally()

@@ -1,6 +1,7 @@
-"""The command line: a thin Typer layer over the core. Commands import the core lazily;
-cli/command.py gives every command our help screen and our words for a mistaken command
-line."""
+"""The command line: a thin Typer layer over the core, one module per command. Each command
+imports the core inside its function, so `--help` and a single assessment load only what
+they use (docs/architecture.md); :mod:`.command` gives every command our help screen and our
+words for a mistaken command line, :mod:`.errors` maps failures to messages and exit codes."""
 
 from __future__ import annotations
 

@@ -13,12 +13,12 @@ import typer
 from cxmaturity.cli.errors import handled
 from cxmaturity.cli.output import choose_format, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
-from cxmaturity.report.formats import OutputFormat
+from cxmaturity.report.formats import ASSESS, Format
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Settings, Tally
-    from cxmaturity.gates import Gates
-    from cxmaturity.policy import Policy
+    from cxmaturity.model.records import Outcome, Tally
+    from cxmaturity.run.batch import Settings
+    from cxmaturity.run.policy import Policy
 
 EPILOG = """Examples:
   cxmaturity assess examples/healthcare-level2.yaml
@@ -55,7 +55,7 @@ def assess(
                                       "standard input."),
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
-        help=format_help(OutputFormat, "from the --output extension, else see below")),
+        help=format_help(ASSESS, "from the --output extension, else see below")),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
@@ -105,36 +105,38 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.batch import STDIN, Tally, assess_merged, default_jobs, run
+    from cxmaturity.cli.output import context
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.gating import plan
-    from cxmaturity.inputs import named_inputs
-    from cxmaturity.report.formats import Context, reporter
+    from cxmaturity.load.inputs import STDIN, named_inputs
+    from cxmaturity.model.records import Tally
+    from cxmaturity.report.formats import reporter
+    from cxmaturity.run.batch import assess_merged, default_jobs, run
+    from cxmaturity.run.gates import Gates
+    from cxmaturity.run.gating import plan
 
     inputs = named_inputs(files)
     refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
                                  *([config] if config else [])])
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
-    planned = plan(inputs, _given(fail_under, fail_under_dimension, min_confidence, max_age,
-                                  fail_on_regression), baseline=baseline, config=config,
+    given = Gates.from_options(fail_under, fail_under_dimension, min_confidence, max_age,
+                               fail_on_regression)
+    planned = plan(inputs, given, baseline=baseline, config=config,
                    policies=not no_config, target=target, keep=single,
                    rubric_root=resolved(rubric_root))
     if verbose:
         _explain(planned.governed, resolved(rubric_root))
     settings = planned.settings
-    terminal = output is None and sys.stdout.isatty()
-    chosen = choose_format(output_format, output, OutputFormat, "assess") or \
-        _default_format(planned.defaults, terminal)
-    report = reporter(chosen, Context(single=single, terminal=terminal,
-                                      width=100 if output else None,
-                                      gates=settings.gates.active))
+    where = context(output, single=single, gates=settings.gates.active)
+    chosen = choose_format(output_format, output, ASSESS, "assess") or \
+        _default_format(planned.defaults, where.terminal)
+    report = reporter(chosen, where)
     stdin = None if merge else read_stdin(inputs)
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
         inputs, settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
     if not merge and wants_progress(quiet=quiet, count=len(inputs),
                                     stderr_terminal=sys.stderr.isatty(),
-                                    report_on_terminal=terminal):
+                                    report_on_terminal=where.terminal):
         outcomes = _with_progress(outcomes, len(inputs))
     tally = Tally()
     with _sink(output) as sink:
@@ -148,28 +150,10 @@ def assess(
     return tally.exit_code
 
 
-def _given(fail_under: list[str], dimensions: list[str], min_confidence: str | None,
-           max_age: int | None, fail_on_regression: bool) -> Gates:
-    """The gates given on the command line (each wins over the policy files' own)."""
-    from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.gates import Gates, dimension_gate, level_gate
-    from cxmaturity.percentages import parse_percentage
-
-    share = None
-    if min_confidence is not None:
-        try:
-            share = parse_percentage(min_confidence) / 100
-        except ValueError as exc:
-            raise UsageError([Problem("--min-confidence", str(exc))]) from None
-    return Gates(fail_under=tuple(level_gate(text) for text in fail_under),
-                 fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
-                 min_confidence=share, max_age=max_age, fail_on_regression=fail_on_regression)
-
-
 def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:
     """The `--verbose` lines: which policy governs how many files, where rubrics may lie."""
     from cxmaturity.cli.errors import say
-    from cxmaturity.containment import ROOT_VARIABLE
+    from cxmaturity.load.containment import ROOT_VARIABLE
 
     for policy, count in governed.items():
         say(f"policy: {policy} ({count} file{'' if count == 1 else 's'})")
@@ -189,7 +173,7 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "arguments, so that its paths match")])
 
 
-def _default_format(policy: Policy, terminal: bool) -> OutputFormat:
+def _default_format(policy: Policy, terminal: bool) -> Format:
     from cxmaturity.errors import Problem, UsageError
     from cxmaturity.report.formats import FORMAT_VARIABLE, default_format
 

@@ -9,7 +9,7 @@ import enum
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import typer
@@ -230,7 +230,7 @@ class Group(TyperGroup):
         return super().resolve_command(ctx, list(args))
 
 
-def parse_choice(value: str, choices: type[ChoiceT], where: str) -> ChoiceT:
+def parse_choice(value: str, choices: Iterable[ChoiceT], where: str) -> ChoiceT:
     """The member of `choices` that `value` names (any case), or UsageError in our words."""
     for choice in choices:
         if str(choice.value) == value.strip().lower():

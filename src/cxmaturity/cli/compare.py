@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import ReportFormat, format_help
+from cxmaturity.cli.output import format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
+from cxmaturity.report.formats import COMPARE, Format
 
 EPILOG = """Examples:
   cxmaturity compare examples/history/meridian-2026-07.yaml examples/history/meridian-2026-10.yaml
@@ -33,7 +34,7 @@ def compare(
                               help="The later assessment, or - for standard input."),
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
-        help=format_help(ReportFormat, "from the --output extension, else rich")),
+        help=format_help(COMPARE, "from the --output extension, else rich")),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
@@ -50,20 +51,16 @@ def compare(
     New and resolved blockers are listed too.
     """
     from cxmaturity.cli.errors import say
-    from cxmaturity.cli.output import choose_format, emit
+    from cxmaturity.cli.output import choose_format, context, write
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.compare import compare_files, warnings
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.report import compare_report as report
-    from cxmaturity.report.json_report import render_json
+    from cxmaturity.run.compare import compare_files, warnings
 
     refuse_to_overwrite(output, [old, new])
-    chosen = choose_format(output_format, output, ReportFormat, "compare") or ReportFormat.rich
+    chosen = choose_format(output_format, output, COMPARE, "compare") or Format.rich
     comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]),
                                rubric_root=resolved(rubric_root))
     for warning in warnings(comparison):
         say(f"warning: {warning}")
-    emit(chosen, output, json=lambda: render_json(comparison),
-         markdown=lambda: report.render_compare_markdown(comparison),
-         rich=lambda: report.render_compare(comparison))
+    write(COMPARE[chosen]()(context(output)).render(comparison), output)
     return 0

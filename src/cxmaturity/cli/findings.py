@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cxmaturity.cli.output import echo
-from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
-
-if TYPE_CHECKING:
-    from cxmaturity.checks import Finding
+from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, Problem
 
 
-def report(findings: list[Finding], files: int, *, strict: bool) -> int:
+def report(findings: list[Problem], files: int, *, strict: bool) -> int:
     """Print every finding and a summary line; 2 if any error, 1 if warnings and `strict`."""
     for finding in findings:
-        echo(str(finding))
+        echo(finding.finding)
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     noun = "file" if files == 1 else "files"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from cxmaturity.interview import Interview, Step
+    from cxmaturity.author.interview import Interview, Step
 
 EPILOG = """Examples:
   cxmaturity interview --output answers.yaml
@@ -105,10 +105,10 @@ def interview(
 
 
 def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool) -> Interview:
-    from cxmaturity.answers_file import Draft
-    from cxmaturity.catalog import is_path_reference, load_rubric
+    from cxmaturity.author.interview import Interview, resume
+    from cxmaturity.author.writer import Draft
     from cxmaturity.errors import Problem, UsageError
-    from cxmaturity.interview import Interview, resume
+    from cxmaturity.load.catalog import is_path_reference, load_rubric
 
     _check_folder(output)
     if output.exists():
@@ -150,8 +150,8 @@ def _check_folder(output: Path) -> None:
 
 def _keep_original(console: Console, output: Path) -> None:
     """Before rewriting a file the interview did not write, keep a copy of it as it was."""
+    from cxmaturity.author.interview import MARK
     from cxmaturity.files import keep_copy
-    from cxmaturity.interview import MARK
 
     text = output.read_text(encoding="utf-8")
     heading = itertools.takewhile(lambda line: line.startswith("#"), text.splitlines())
@@ -189,7 +189,7 @@ def _save(session: Interview, output: Path) -> None:
 
 
 def _run(console: Console, session: Interview, output: Path) -> int:
-    from cxmaturity.rubric import UNKNOWN
+    from cxmaturity.model.rubric import UNKNOWN
 
     pending = session.pending()
     if not pending:
@@ -234,7 +234,7 @@ def _run(console: Console, session: Interview, output: Path) -> int:
 def _answer(session: Interview, step: Step, answer: object, output: Path) -> None:
     """Record an answer with its evidence note and save; an answer typed just before the
     input ends is still saved."""
-    from cxmaturity.rubric import NOT_APPLICABLE, UNKNOWN
+    from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
 
     note = session.evidence(step)
     target = session.target(step)

@@ -1,72 +1,56 @@
-"""Where a command's report goes: a Rich renderable to the terminal (or as plain text to a
-pipe or file), text to standard output or atomically to `--output FILE`."""
+"""Where a command's report goes: standard output, or atomically `--output FILE`; and which
+format it is written in (docs/reports.md)."""
 
 from __future__ import annotations
 
-import enum
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from cxmaturity.cli.command import parse_choice
 from cxmaturity.cli.errors import say
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.report.formats import EXTENSIONS
+from cxmaturity.report.formats import EXTENSIONS, Context, Format
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rich.console import RenderableType
 
 
-FormatT = TypeVar("FormatT", bound=enum.Enum)
-
-
-class ReportFormat(str, enum.Enum):
-    """Output formats of `compare` and `trend`."""
-
-    rich = "rich"
-    json = "json"
-    markdown = "markdown"
-
-
-def format_help(formats: type[enum.Enum], default: str) -> str:
+def format_help(offered: Iterable[Format], default: str) -> str:
     """The help of a `--format` option: the formats, and what happens without one."""
-    names = ", ".join(str(f.value) for f in formats)
+    names = ", ".join(f.value for f in offered)
     return f"Report format: {names}. Default: {default}."
 
 
-def choose_format(given: str | None, output: Path | None, formats: type[FormatT],
-                  command: str) -> FormatT | None:
+def choose_format(given: str | None, output: Path | None, offered: Iterable[Format],
+                  command: str) -> Format | None:
     """`--format` as given, else the format `--output`'s extension names; None leaves the
     choice to the command's default. A `--format` that the extension contradicts wins, with
     a warning (docs/reports.md)."""
+    offered = list(offered)
     named = EXTENSIONS.get(output.suffix.lower(), ()) if output is not None else ()
-    offered = [f for name in named for f in formats if f.value == name]
+    fitting = [f for f in named if f in offered]
     if given is not None:
-        chosen = parse_choice(given, formats, "--format")
-        if named and chosen not in offered:
+        chosen = parse_choice(given, offered, "--format")
+        if named and chosen not in fitting:
             say(f"warning: {output}: writing {chosen.value} as --format says, though the "
-                f"extension is for {named[0]}")
+                f"extension is for {named[0].value}")
         return chosen
-    if named and not offered:
-        choices = ", ".join(str(f.value) for f in formats)
-        raise UsageError([Problem(str(output), f"{command} writes no {named[0]} report",
+    if named and not fitting:
+        choices = ", ".join(f.value for f in offered)
+        raise UsageError([Problem(str(output), f"{command} writes no {named[0].value} report",
                                   hint=f"use --format ({choices}) or another extension")])
-    return offered[0] if offered else None
+    return fitting[0] if fitting else None
 
 
-def rich_text(renderable: RenderableType, to_file: bool, width: int | None = None) -> str:
-    """Plain text of a Rich renderable, `width` wide (100 for a file); printed directly (and
-    "" returned) on a terminal."""
-    if not to_file and sys.stdout.isatty():
-        from cxmaturity.escape.terminal import console
-
-        console().print(renderable)
-        return ""
-    from cxmaturity.report.text import plain_text
-
-    return plain_text(renderable, 100 if to_file else width)
+def context(output: Path | None, *, single: bool = False,
+            gates: tuple[str, ...] = ()) -> Context:
+    """Where the report goes: a terminal (colour, its width) or plain text, 100 columns wide
+    in a file and `COLUMNS` (else 80) wide in a pipe."""
+    terminal = output is None and sys.stdout.isatty()
+    return Context(single=single, terminal=terminal, width=100 if output else None,
+                   gates=gates)
 
 
 def echo(text: str) -> None:
@@ -79,7 +63,10 @@ def echo(text: str) -> None:
 
 def show(renderable: RenderableType) -> None:
     """Print `renderable` to standard output, plain (no colour, width 100) when piped."""
-    sys.stdout.write(rich_text(renderable, to_file=False, width=100))
+    from cxmaturity.report.text import rendered
+
+    terminal = sys.stdout.isatty()
+    sys.stdout.write(rendered(renderable, Context(terminal=terminal, width=100)))
 
 
 def write(text: str, output: Path | None) -> None:
@@ -90,15 +77,3 @@ def write(text: str, output: Path | None) -> None:
     from cxmaturity.files import write_atomic
 
     write_atomic(output, text)
-
-
-def emit(output_format: ReportFormat, output: Path | None, *, json: Callable[[], str],
-         markdown: Callable[[], str], rich: Callable[[], RenderableType]) -> None:
-    """Render a report in `output_format` (`json`, `markdown` or `rich`) and write it."""
-    if output_format is ReportFormat.json:
-        text = json()
-    elif output_format is ReportFormat.markdown:
-        text = markdown()
-    else:
-        text = rich_text(rich(), output is not None)
-    write(text, output)

@@ -1,5 +1,5 @@
 """The `--rubric-root` option of every command that reads answers files (see
-:mod:`cxmaturity.containment` and README "Security")."""
+:mod:`cxmaturity.load.containment` and README "Security")."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from cxmaturity.containment import ROOT_VARIABLE
+from cxmaturity.load.containment import ROOT_VARIABLE
 
 #: `--rubric-root DIR` (also read from CXMATURITY_RUBRIC_ROOT), the same for every command.
 RUBRIC_ROOT: Any = typer.Option(

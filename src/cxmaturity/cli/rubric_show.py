@@ -21,8 +21,8 @@ def rubric_show(
                                  autocompletion=complete_rubric),
 ) -> int:
     """Show a rubric: levels, dimensions, metric bands, answer scales and questions."""
-    from cxmaturity.catalog import load_rubric
     from cxmaturity.cli.output import show
+    from cxmaturity.load.catalog import load_rubric
     from cxmaturity.report.rubric_view import rubric_view
 
     show(rubric_view(load_rubric(rubric).rubric))

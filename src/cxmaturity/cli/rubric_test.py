@@ -36,12 +36,12 @@ def rubric_test(
     profile with the level a careful assessor expects, and an answers file filled from it)
     is scored and the agreement reported: exact, within one level, and a confusion matrix.
     """
-    from cxmaturity.calibration import run_calibration
+    from cxmaturity.author.calibration import run_calibration
+    from cxmaturity.author.selftest import run_suite
     from cxmaturity.cli.errors import say
     from cxmaturity.cli.output import echo
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
     from cxmaturity.report.calibration_view import calibration_lines
-    from cxmaturity.selftest import run_suite
 
     failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
     for rubric in rubrics:

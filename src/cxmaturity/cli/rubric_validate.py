@@ -31,7 +31,7 @@ def rubric_validate(
     declared rule, ambiguous edges, units that do not fit, levels no answer can
     reach, dimensions without evidence, scales that map answers oddly.
     """
-    from cxmaturity.checks import check_rubric
+    from cxmaturity.author.checks import check_rubric
     from cxmaturity.cli.findings import report
     from cxmaturity.cli.stdin import read_stdin
 

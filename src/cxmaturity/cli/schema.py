@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 
 import typer
 
 from cxmaturity.cli.errors import handled
-
-
-class SchemaKind(str, enum.Enum):
-    """The files a schema describes."""
-
-    rubric = "rubric"
-    answers = "answers"
-    case = "case"
-
 
 EPILOG = """Examples:
   cxmaturity schema rubric > schemas/rubric.schema.json
@@ -39,15 +29,15 @@ def schema(
         "this rubric's question ids and allowed answers.", show_default=False),
 ) -> int:
     """Print the JSON Schema (draft-07) of rubric, answers or self-test case files."""
+    from cxmaturity.author.schemas import SchemaKind, render
     from cxmaturity.cli.command import parse_choice
-    from cxmaturity.schemas import render
 
     chosen = parse_choice(kind, SchemaKind, "KIND")
     if rubric is None:
         sys.stdout.write(render(chosen.value))
         return 0
-    from cxmaturity.catalog import load_rubric
     from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.load.catalog import load_rubric
 
     if chosen is not SchemaKind.answers:
         raise UsageError([Problem("--rubric", f"only `schema answers` takes a rubric, not "

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from cxmaturity.batch import STDIN
 from cxmaturity.errors import Problem, UsageError
-from cxmaturity.yamlsafe import MAX_BYTES
+from cxmaturity.load.inputs import STDIN
+from cxmaturity.yaml.scalars import MAX_BYTES
 
 
 def read_stdin(arguments: Sequence[str]) -> bytes | None:

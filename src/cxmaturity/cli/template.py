@@ -23,7 +23,7 @@ until it is filled in. Fill it in, then run
 
 def complete_rubric(incomplete: str) -> list[str]:
     """Shell completion for rubric options: the bundled ids."""
-    from cxmaturity.catalog import bundled_ids
+    from cxmaturity.load.catalog import bundled_ids
 
     return [rid for rid in bundled_ids() if rid.startswith(incomplete)]
 
@@ -44,8 +44,8 @@ def template(
     dimension, and every metric with its unit; all answers start as `unknown`. The file
     has no errors as it is, and `validate --strict` fails until it is filled in.
     """
-    from cxmaturity.answers_file import template as render_template
-    from cxmaturity.catalog import is_path_reference, load_rubric
+    from cxmaturity.author.writer import template as render_template
+    from cxmaturity.load.catalog import is_path_reference, load_rubric
 
     loaded = load_rubric(rubric)
     reference = rubric

@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import ReportFormat, format_help
+from cxmaturity.cli.output import format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
+from cxmaturity.report.formats import TREND, Format
 
 EPILOG = """Examples:
   cxmaturity trend examples/history/    (every .yaml/.json file in the folder)
@@ -30,7 +31,7 @@ def trend(
                                       "or - for standard input."),
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
-        help=format_help(ReportFormat, "from the --output extension, else rich")),
+        help=format_help(TREND, "from the --output extension, else rich")),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", show_default=False,
         help="Write the report to this file (atomically) instead of standard output."),
@@ -38,20 +39,17 @@ def trend(
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.errors import say
-    from cxmaturity.cli.output import choose_format, emit
+    from cxmaturity.cli.output import choose_format, context, write
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.history import expand
-    from cxmaturity.report import trend_report as report
-    from cxmaturity.report.json_report import render_json
-    from cxmaturity.trend import trend_files
+    from cxmaturity.report.trend_report import ONE_DATE, span
+    from cxmaturity.run.history import expand
+    from cxmaturity.run.trend import trend_files
 
-    chosen = choose_format(output_format, output, ReportFormat, "trend") or ReportFormat.rich
+    chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
     refuse_to_overwrite(output, expand(paths))
     result = trend_files(paths, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
-        say(f"warning: {report.span(result)}: {report.ONE_DATE}")
-    emit(chosen, output, json=lambda: render_json(result),
-         markdown=lambda: report.render_trend_markdown(result),
-         rich=lambda: report.render_trend(result))
+        say(f"warning: {span(result)}: {ONE_DATE}")
+    write(TREND[chosen]()(context(output)).render(result), output)
     return 0

@@ -38,10 +38,10 @@ def validate(
     are errors, all reported at once; questions the file leaves out, an empty
     organization and a file with every answer `unknown` are warnings.
     """
-    from cxmaturity.checks import check_answers
+    from cxmaturity.author.checks import check_answers
     from cxmaturity.cli.findings import report
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.inputs import named_inputs
+    from cxmaturity.load.inputs import named_inputs
 
     inputs = named_inputs(files)
     stdin = read_stdin(inputs)

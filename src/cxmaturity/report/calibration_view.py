@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cxmaturity.calibration import Calibration, CalibrationCase, expected_text
+from cxmaturity.author.calibration import Calibration, CalibrationCase, expected_text
 from cxmaturity.report.explain import between_levels, rule_line, span_text
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cxmaturity.model.result import Assessment, MetricPlacement
 from cxmaturity.report.palette import level_rank
-from cxmaturity.result import Assessment, MetricPlacement
 
 #: One colour per level band of the palette, lowest first (the terminal's red→green order).
 LEVEL_COLOURS = ("#c0392b", "#d68910", "#1f8a9e", "#1e8449")

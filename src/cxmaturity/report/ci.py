@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from cxmaturity import __version__
 from cxmaturity.escape import github, xml10
 from cxmaturity.escape.terminal import line
+from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+    from cxmaturity.model.records import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
 
@@ -41,7 +41,7 @@ class JunitReporter(Reporter):
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
                           f"{xml10.text(d.label)}, confidence {d.confidence:.0%}</system-out>"
                           "</testcase>")
-        failed = {g.gate: [x.message for x in outcome.gates if x.gate == g.gate]
+        failed = {g.rule: [x.message for x in outcome.gates if x.rule == g.rule]
                   for g in outcome.gates}
         for gate in dict.fromkeys([*self.context.gates, *failed]):
             case = xml10.attribute(f"{outcome.file} [{gate}]")
@@ -55,7 +55,7 @@ class JunitReporter(Reporter):
     def finish(self, tally: Tally) -> str:
         props = [("cxmaturity.version", __version__), ("cxmaturity.schema_version",
                                                         SCHEMA_VERSION)]
-        props += [("cxmaturity.rubric", r) for r in sorted(self.rubrics)]
+        props += [("cxmaturity.model.rubric", r) for r in sorted(self.rubrics)]
         properties = "".join(f"<property name={xml10.attribute(k)} "
                              f"value={xml10.attribute(v)}/>" for k, v in props)
         head = (f'<testsuite name="cxmaturity" tests="{len(self.cases)}" '
@@ -80,7 +80,7 @@ class GithubReporter(Reporter):
         text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} (rubric "
                     f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})") + "\n"
         return text + "".join(github.annotation("error", g.message, file=outcome.file,
-                                                title=f"cxmaturity gate {g.gate}",
+                                                title=f"cxmaturity gate {g.rule}",
                                                 line=g.line or 1, column=g.column)
                               for g in outcome.gates)
 

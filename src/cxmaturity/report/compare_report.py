@@ -1,5 +1,5 @@
-"""Renderers of a :class:`~cxmaturity.compare.Comparison`: Rich for the terminal, Markdown for
-pull requests and wikis, JSON for tools."""
+"""Renderers of a :class:`~cxmaturity.model.comparison.Comparison`: Rich for the terminal,
+Markdown for pull requests and wikis (JSON is :mod:`cxmaturity.report.json_report`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.compare import Change, Comparison, Snapshot
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.model.comparison import Comparison, LevelChange, Snapshot
+from cxmaturity.report.formats import Renderer
+from cxmaturity.report.text import rendered
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "newly-assessed": "+",
           "no-longer-assessed": "-", "not-assessed": " "}
@@ -40,7 +42,7 @@ def _changes_table(comparison: Comparison) -> Table:
     for header, justify in (("", "left"), ("", "left"), ("Before", "right"),
                             ("After", "right"), ("Score", "right"), ("Δ score", "right")):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
-    rows: list[Change] = [comparison.overall, *comparison.dimensions]
+    rows: list[LevelChange] = [comparison.overall, *comparison.dimensions]
     for change in rows:
         style = STYLES[change.direction]
         table.add_row(Text(ARROWS[change.direction], style=style),
@@ -108,3 +110,17 @@ def render_compare_markdown(comparison: Comparison) -> str:
     if comparison.notes:
         lines += ["", "## Notes", ""] + [f"- {inline(note)}" for note in comparison.notes]
     return "\n".join(lines) + "\n"
+
+
+class RichComparison(Renderer[Comparison]):
+    """`--format rich`: colour on a terminal, plain text in a pipe or file."""
+
+    def render(self, subject: Comparison) -> str:
+        return rendered(render_compare(subject), self.context)
+
+
+class MarkdownComparison(Renderer[Comparison]):
+    """`--format markdown`."""
+
+    def render(self, subject: Comparison) -> str:
+        return render_compare_markdown(subject)

@@ -5,13 +5,10 @@ A page shows one assessment, so a batch asks for another format instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cxmaturity.errors import Problem, UsageError
+from cxmaturity.model.records import Outcome
 from cxmaturity.report.formats import Reporter
-
-if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome
+from cxmaturity.report.html import render_html
 
 
 class HtmlReporter(Reporter):
@@ -27,6 +24,5 @@ class HtmlReporter(Reporter):
     def add(self, outcome: Outcome) -> str:
         if outcome.broken:
             return ""
-        from cxmaturity.report.html import render_html
 
         return render_html(outcome.assessment())

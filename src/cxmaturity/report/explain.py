@@ -4,7 +4,7 @@ the changes that would raise a level. Plain text; each reporter renders it its o
 
 from __future__ import annotations
 
-from cxmaturity.result import Assessment, Fact, Move, Trait
+from cxmaturity.model.result import Assessment, Fact, Move, Trait
 
 
 def evidence_legend(term: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cxmaturity.model.result import Assessment
 from cxmaturity.report.charts import band_strip, level_colour, radar
 from cxmaturity.report.templating import base_context, environment
-from cxmaturity.result import Assessment
 
 
 def context(result: Assessment) -> dict[str, Any]:

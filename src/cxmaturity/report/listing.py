@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cxmaturity.escape.terminal import console, line, prose
+from cxmaturity.errors import Problem
+from cxmaturity.escape.terminal import line, prose
+from cxmaturity.model.records import Outcome, Tally
 from cxmaturity.report.formats import Reporter
+from cxmaturity.report.terminal import render
+from cxmaturity.report.text import plain_text, rendered
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from cxmaturity.batch import Outcome, Tally
-    from cxmaturity.errors import Problem
 
 #: A line as (text, Rich style) pieces, so `text` needs no Rich and `rich` adds colour.
 Pieces = list[tuple[str, str]]
@@ -33,7 +35,7 @@ def _line(outcome: Outcome) -> Pieces:
                    (f"{score}  confidence {d.confidence:.0%}", "")]
         if d.status != "scored":
             pieces.append(("  insufficient evidence", "yellow"))
-    pieces += [(f"\n  gate failed: {g.gate}: {line(g.message)}", "red") for g in outcome.gates]
+    pieces += [(f"\n  gate failed: {g.rule}: {line(g.message)}", "red") for g in outcome.gates]
     return pieces
 
 
@@ -60,8 +62,6 @@ class TextReporter(Reporter):
         return "".join(text for text, _ in pieces) + "\n"
 
     def report(self, renderable: RenderableType) -> str:
-        from cxmaturity.report.text import plain_text
-
         return plain_text(renderable, self.context.width)
 
     def add(self, outcome: Outcome) -> str:
@@ -69,7 +69,6 @@ class TextReporter(Reporter):
             return self.pieces(_line(outcome))
         if outcome.broken:
             return ""
-        from cxmaturity.report.terminal import render
 
         return self.report(render(outcome.assessment()))
 
@@ -88,9 +87,4 @@ class RichReporter(TextReporter):
         return self.report(Text.assemble(*pieces))
 
     def report(self, renderable: RenderableType) -> str:
-        if not self.context.terminal:
-            return super().report(renderable)
-        terminal = console()
-        with terminal.capture() as captured:
-            terminal.print(renderable, soft_wrap=not self.context.single)
-        return captured.get()
+        return rendered(renderable, self.context, soft_wrap=not self.context.single)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from cxmaturity.model.result import Assessment
 from cxmaturity.report.templating import base_context, environment
-from cxmaturity.result import Assessment
 
 
 def render_markdown(result: Assessment) -> str:

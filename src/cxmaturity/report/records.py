@@ -7,16 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cxmaturity import __version__
 from cxmaturity.escape.jsondoc import document
 from cxmaturity.escape.spreadsheet import cell
+from cxmaturity.model.records import Outcome, Tally
+from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+from cxmaturity.report.json_report import render_json
 
 _HEAD = f'{{"schema_version":"{SCHEMA_VERSION}","tool_version":"{__version__}",'
 
@@ -30,7 +29,7 @@ def problem_fields(outcome: Outcome) -> list[dict[str, Any]]:
 def record(outcome: Outcome) -> str:
     """One outcome as a compact JSON object: status, failed gates, problems, assessment."""
     status = "error" if outcome.digest is None else outcome.digest.status
-    gates = [{"gate": g.gate, "message": g.message, "line": g.line, "column": g.column}
+    gates = [{"gate": g.rule, "message": g.message, "line": g.line, "column": g.column}
              for g in outcome.gates]
     return document(f'{_HEAD}"file":{_compact(outcome.file)},"status":"{status}",'
                     f'"gates_failed":{_compact(gates)},"problems":'
@@ -69,8 +68,6 @@ class JsonReporter(Reporter):
         if self.context.single:
             if outcome.broken:
                 return ""
-            from cxmaturity.report.json_report import render_json
-
             return render_json(outcome.assessment())
         text = ("" if self.first else ",\n") + record(outcome)
         self.first = False

@@ -6,9 +6,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.bands import format_value, ordered, target_phrase
 from cxmaturity.escape.terminal import prose, text
-from cxmaturity.rubric import Level, Metric, Rubric
+from cxmaturity.model.bands import format_value, ordered, target_phrase
+from cxmaturity.model.rubric import Level, Metric, Rubric
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:

@@ -3,15 +3,12 @@ for one file, the full Markdown report (:mod:`cxmaturity.report.markdown`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cxmaturity import __version__
 from cxmaturity.escape.markdown import code, inline
+from cxmaturity.model.records import Outcome, Tally
+from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import Context, Reporter
-from cxmaturity.result import SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    from cxmaturity.batch import Outcome, Tally
+from cxmaturity.report.markdown import render_markdown
 
 
 class MarkdownReporter(Reporter):
@@ -30,8 +27,6 @@ class MarkdownReporter(Reporter):
 
     def add(self, outcome: Outcome) -> str:
         if self.context.single:
-            from cxmaturity.report.markdown import render_markdown
-
             return "" if outcome.broken else render_markdown(outcome.assessment())
         d = outcome.digest
         if d is None:
@@ -42,7 +37,7 @@ class MarkdownReporter(Reporter):
         score = "" if d.score is None else f"{d.score:.2f}"
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
-            verdict = "❌ " + inline("; ".join(f"{g.gate}: {g.message}" for g in outcome.gates))
+            verdict = "❌ " + inline("; ".join(f"{g.rule}: {g.message}" for g in outcome.gates))
         return (f"| {code(outcome.file)} | {inline(d.organization)} | {d.date} | "
                 f"{inline(d.label)} | {score} | {d.confidence:.0%} | {verdict} |\n")
 

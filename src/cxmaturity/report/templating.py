@@ -13,8 +13,8 @@ from typing import Any
 import jinja2
 
 from cxmaturity.escape import html, markdown
+from cxmaturity.model.result import Assessment
 from cxmaturity.report import explain
-from cxmaturity.result import Assessment
 
 
 @functools.lru_cache(maxsize=2)

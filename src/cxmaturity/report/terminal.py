@@ -11,6 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.model.result import (
+    Assessment,
+    BandView,
+    DimensionResult,
+    Disagreement,
+    Fact,
+    MetricPlacement,
+)
 from cxmaturity.report.explain import (
     FIT_MARKS,
     between_levels,
@@ -24,14 +32,6 @@ from cxmaturity.report.explain import (
     trait_text,
 )
 from cxmaturity.report.palette import level_rank
-from cxmaturity.result import (
-    Assessment,
-    BandView,
-    DimensionResult,
-    Disagreement,
-    Fact,
-    MetricPlacement,
-)
 
 LEVEL_STYLES = ("red", "yellow", "cyan", "green")
 

@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from cxmaturity.escape.terminal import console
+from cxmaturity.report.formats import Context
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -18,3 +19,14 @@ def plain_text(renderable: RenderableType, width: int | None) -> str:
     buffer = io.StringIO()
     console(file=buffer, width=width, no_color=True).print(renderable)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def rendered(renderable: RenderableType, context: Context, *, soft_wrap: bool = False) -> str:
+    """`renderable` in colour at the terminal's width when `context` is a terminal, else as
+    plain text `context.width` wide."""
+    if not context.terminal:
+        return plain_text(renderable, context.width)
+    terminal = console()
+    with terminal.capture() as captured:
+        terminal.print(renderable, soft_wrap=soft_wrap)
+    return captured.get()

@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~cxmaturity.trend.Trend`: a table of levels per date with sparklines
+"""Renderers of a :class:`~cxmaturity.model.trend.Trend`: a table of levels per date with sparklines
 and pace, and a character chart of the overall score (one column per assessment)."""
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from rich.text import Text
 
 from cxmaturity.escape.markdown import inline
 from cxmaturity.escape.terminal import prose, text
+from cxmaturity.model.trend import Pace, Trend
+from cxmaturity.report.formats import Renderer
 from cxmaturity.report.terminal import level_style
-from cxmaturity.trend import Pace, Trend
+from cxmaturity.report.text import rendered
 
 SPARKS = "▁▂▄▆█"
 COLUMN = 12
@@ -128,3 +130,17 @@ def render_trend_markdown(trend: Trend) -> str:
               "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."
               if trend.days else f"Pace: {ONE_DATE}."]
     return "\n".join(lines) + "\n"
+
+
+class RichTrend(Renderer[Trend]):
+    """`--format rich`: colour on a terminal, plain text in a pipe or file."""
+
+    def render(self, subject: Trend) -> str:
+        return rendered(render_trend(subject), self.context)
+
+
+class MarkdownTrend(Renderer[Trend]):
+    """`--format markdown`."""
+
+    def render(self, subject: Trend) -> str:
+        return render_trend_markdown(subject)

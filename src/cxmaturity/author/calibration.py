@@ -1,0 +1,136 @@
+"""A rubric's calibration set: operations described in plain language, each with the level a
+careful assessor expects, and an answers file filled by someone who saw only the description.
+Scoring every case and counting agreement tells how far the rubric's levels can be trusted.
+
+For `x/foo.yaml` the cases live in `x/calibration/foo/<case>/` (for a bundled rubric,
+`rubrics/calibration/<id>/<case>/`): `profile.md`, with a line `Expected: 2` (or `2 or 3`, a
+level's number, id or name), and `answers.yaml`, or an `interviews/` folder of answers files
+that are merged as `assess --merge` merges them (rubrics/calibration/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxmaturity.errors import CxError, Problem
+from cxmaturity.load.catalog import find_rubric, load_rubric
+from cxmaturity.model.ladder import resolve_level
+from cxmaturity.model.result import Assessment
+from cxmaturity.model.rubric import Rubric
+from cxmaturity.run.batch import Settings, assess_merged, assess_one
+
+_EXPECTED = re.compile(r"^Expected:\s*(.+?)\s*$", re.MULTILINE)
+_FIELD = re.compile(r"^(Kind|Set|Reason):\s*(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class CalibrationCase:
+    """One case: what the profile expects and what the rubric scored."""
+
+    name: str
+    folder: str
+    expected: tuple[int, ...]
+    kind: str | None = None
+    set: str | None = None
+    reason: str | None = None
+    scored: int | None = None
+    result: Assessment | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def exact(self) -> bool:
+        return self.scored is not None and self.scored in self.expected
+
+    @property
+    def within_one(self) -> bool:
+        return self.scored is not None and min(abs(self.scored - e) for e in self.expected) <= 1
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Every case of one rubric's calibration set, and the agreement they show."""
+
+    rubric: Rubric
+    folder: str
+    cases: tuple[CalibrationCase, ...]
+
+    @property
+    def scored(self) -> tuple[CalibrationCase, ...]:
+        return tuple(c for c in self.cases if not c.problems)
+
+    def share(self, exact: bool) -> float:
+        """The share of scored cases that agree exactly, or within one level."""
+        scored = self.scored
+        agreeing = sum(c.exact if exact else c.within_one for c in scored)
+        return agreeing / len(scored) if scored else 0.0
+
+    def confusion(self) -> list[tuple[tuple[int, ...], list[int]]]:
+        """Rows of (expected levels, count of cases scored at each level 1..N)."""
+        rows: dict[tuple[int, ...], list[int]] = {}
+        for case in self.scored:
+            row = rows.setdefault(case.expected, [0] * self.rubric.top)
+            if case.scored is not None:
+                row[case.scored - 1] += 1
+        return sorted(rows.items())
+
+
+def calibration_dir(reference: str) -> Path:
+    """The calibration folder of the rubric `reference` (a bundled id or a path)."""
+    path, _ = find_rubric(reference)
+    return path.parent / "calibration" / path.stem
+
+
+def run_calibration(reference: str) -> Calibration | None:
+    """Score every case of the rubric's calibration set; None if it has none."""
+    folder = calibration_dir(reference)
+    profiles = sorted(folder.glob("*/profile.md")) if folder.is_dir() else []
+    if not profiles:
+        return None
+    rubric = load_rubric(reference).rubric
+    # The cases lie next to the rubric under test and may name it by path from there.
+    settings = Settings(keep=True, rubric_root=find_rubric(reference)[0].parent.resolve())
+    return Calibration(rubric, str(folder),
+                       tuple(_case(profile.parent, rubric, settings) for profile in profiles))
+
+
+def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
+    profile = folder / "profile.md"
+    text = profile.read_text(encoding="utf-8")
+    fields = dict(_FIELD.findall(text))
+    base = CalibrationCase(folder.name, str(folder), (), fields.get("Kind"), fields.get("Set"),
+                           fields.get("Reason"))
+    found = _EXPECTED.search(text)
+    if found is None:
+        return _broken(base, Problem(str(profile), "no `Expected:` line",
+                                     hint="add `Expected: <level>` (or two adjacent levels, "
+                                     "`2 or 3`)"))
+    try:
+        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.id)
+                         for part in re.split(r"\s+or\s+", found.group(1)))
+    except CxError as error:
+        return _broken(base, *error.problems)
+    base = CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason)
+    interviews = sorted(str(p) for p in (folder / "interviews").glob("*.y*ml"))
+    try:
+        outcome = assess_merged(interviews, settings) if interviews else \
+            assess_one(str(folder / "answers.yaml"), settings)
+    except CxError as error:
+        return _broken(base, *error.problems)
+    if outcome.broken:
+        return _broken(base, *outcome.problems)
+    result = outcome.assessment()
+    return CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason,
+                           result.overall.level, result)
+
+
+def _broken(case: CalibrationCase, *problems: Problem) -> CalibrationCase:
+    return CalibrationCase(case.name, case.folder, case.expected, case.kind, case.set,
+                           case.reason, problems=tuple(problems))
+
+
+def expected_text(levels: Sequence[int]) -> str:
+    """`2`, or `2 or 3`."""
+    return " or ".join(str(level) for level in levels)

@@ -1,0 +1,37 @@
+"""Lint rules for answer scales: options every question accepts anyway, aliases that shadow an
+option, scales nobody uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cxmaturity.lint.rule import Found, Rule
+from cxmaturity.model.answers import normalize_answer
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
+
+RESERVED_OPTION = Rule("reserved-option", "error", "a scale option named `unknown` or `n/a`, "
+                       "which every question accepts anyway")
+ALIAS_SHADOWS_OPTION = Rule("alias-shadows-option", "error",
+                            "a scale alias spelled like one of the scale's own options")
+UNUSED_SCALE = Rule("unused-scale", "warning", "a scale no question uses")
+RULES = (RESERVED_OPTION, ALIAS_SHADOWS_OPTION, UNUSED_SCALE)
+
+
+def scale_problems(rubric: Rubric) -> Iterator[Found]:
+    used = {q.scale for q in rubric.questions}
+    for i, scale in enumerate(rubric.scales):
+        options = {o.id for o in scale.options}
+        for j, option in enumerate(scale.options):
+            if normalize_answer(option.id) in (UNKNOWN, NOT_APPLICABLE):
+                yield RESERVED_OPTION(("scales", i, "options", j, "id"),
+                                  f'option "{option.id}" clashes with the answer every '
+                                  "question accepts", "remove the option; answers files "
+                                  "write `unknown` or `n/a` anyway")
+        for alias, target in scale.aliases.items():
+            if alias in options and alias != target:
+                yield ALIAS_SHADOWS_OPTION(("scales", i, "aliases", alias),
+                                  f'alias "{alias}" is also an option of this scale',
+                                  "remove the alias or rename the option")
+        if scale.id not in used:
+            yield UNUSED_SCALE(("scales", i, "id"),
+                              f'no question uses scale "{scale.id}"', "remove it")

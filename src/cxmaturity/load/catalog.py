@@ -1,0 +1,117 @@
+"""Finding and loading rubrics: the bundled ones by id, others by path; each validated once."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.files import entry_kind
+from cxmaturity.load.containment import check_contained
+from cxmaturity.load.index import RubricIndex
+from cxmaturity.load.integrity import integrity_problems
+from cxmaturity.load.kinds import expect_kind
+from cxmaturity.load.validation import did_you_mean, validate
+from cxmaturity.model.rubric import Rubric
+from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_limited
+
+
+@dataclass(frozen=True)
+class LoadedRubric:
+    """A validated rubric with where it came from and a hash of its bytes."""
+
+    rubric: Rubric
+    path: str
+    sha256: str
+    doc: YamlDocument
+    bundled: bool
+
+    @functools.cached_property
+    def index(self) -> RubricIndex:
+        """Look-ups into the rubric, built on first use and shared by every answers file."""
+        return RubricIndex.of(self.rubric)
+
+
+@functools.cache
+def bundled_dir() -> Path:
+    """The folder of bundled rubrics: package data when installed, `rubrics/` in a checkout."""
+    packaged = Path(str(resources.files("cxmaturity"))) / "rubrics"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rubrics"  # src/cxmaturity/load/ -> root
+
+
+def bundled_ids() -> list[str]:
+    """Ids of the bundled rubrics (each file is named `<id>.yaml`)."""
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+def is_path_reference(reference: str) -> bool:
+    """Whether a rubric reference names a file rather than a bundled id."""
+    return "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml"))
+
+
+def find_rubric(reference: str, *, relative_to: Path | None = None,
+                within: tuple[Path, ...] | None = None) -> tuple[Path, bool]:
+    """The file a reference points to, and whether it is bundled; RubricNotFound if none, or
+    if it lies outside every folder of `within` (given for references read from files, see
+    :mod:`cxmaturity.load.containment`)."""
+    if is_path_reference(reference):
+        path = Path(reference).expanduser()
+        if not path.is_absolute() and relative_to is not None:
+            path = relative_to / path
+        shown = without_surrogates(str(path))
+        if within is not None:
+            check_contained(path, within, shown)
+        entry = entry_kind(path)
+        if entry == "file":
+            return path, False
+        message, hint = {
+            "folder": ("the rubric is a folder, not a file", "name the rubric's .yaml file"),
+            "other": ("the rubric is not a regular file", "name the rubric's .yaml file"),
+            "missing": ("rubric file not found", "paths are relative to the answers file"),
+        }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
+        raise RubricNotFound([Problem(shown, message, hint=hint)])
+    path = bundled_dir() / f"{reference}.yaml"
+    if entry_kind(path) == "file":
+        return path, True
+    ids = bundled_ids()
+    hint = did_you_mean(reference, ids) or f"bundled rubrics: {', '.join(ids)}"
+    raise RubricNotFound([Problem(reference, "no bundled rubric with this id", hint=hint)])
+
+
+def load_rubric(reference: str, *, relative_to: Path | None = None,
+                within: tuple[Path, ...] | None = None) -> LoadedRubric:
+    """Find, read, validate and integrity-check a rubric (cached per file version)."""
+    path, bundled = find_rubric(reference, relative_to=relative_to, within=within)
+    shown = without_surrogates(str(path))
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
+    version = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
+    return _load(str(path), shown, version, bundled)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(path: str, shown: str, version: tuple[int, int, int, int],
+          bundled: bool) -> LoadedRubric:
+    """`version` (device, inode, mtime, size) tells one version of one file from another."""
+    return parse_rubric(read_limited(path, shown), shown, bundled=bundled)
+
+
+def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
+    """Parse, validate and integrity-check a rubric's bytes (read from `shown`). Problems
+    never quote the file's values: a path in an answers file may name a file that is not a
+    rubric at all, and its content must not reach a report."""
+    doc = parse_bytes(raw, shown)
+    expect_kind(doc, "rubric")
+    rubric = validate(doc, Rubric, quote=False)
+    problems = integrity_problems(doc, rubric)
+    if problems:
+        raise InputError(problems)
+    return LoadedRubric(rubric, shown, hashlib.sha256(raw).hexdigest(), doc, bundled)

@@ -1,0 +1,74 @@
+"""What kind of cxmaturity document a file holds, told by its shape (the keys at its top),
+so that a file given to the wrong command gets one message naming the command that reads
+it, instead of every key reported as unknown."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from cxmaturity.errors import InputError, Problem
+from cxmaturity.load.inputs import argument_for
+from cxmaturity.yaml.reader import YamlDocument
+
+Kind = Literal["answers", "rubric", "result", "comparison", "trend", "case"]
+
+#: Each kind as a message names it.
+NOUNS: dict[Kind, str] = {
+    "answers": "an answers file",
+    "rubric": "a rubric",
+    "result": "a result of `cxmaturity assess --format json`",
+    "comparison": "a result of `cxmaturity compare --format json`",
+    "trend": "a result of `cxmaturity trend --format json`",
+    "case": "a rubric self-test case",
+}
+
+
+class WrongKind(InputError):
+    """A document of another kind than the command reads."""
+
+
+def kind_of(value: Any) -> Kind | None:
+    """The kind of document `value` is, by the keys only that kind has at its top; None
+    when it looks like no kind in particular (then its own errors say what is wrong)."""
+    if not isinstance(value, dict):
+        return None
+    keys = {str(key) for key in value}
+    if "schema_version" in keys:
+        if {"old", "new"} <= keys:
+            return "comparison"
+        if "points" in keys:
+            return "trend"
+        return "result" if keys & {"overall", "tool_version"} else None
+    if {"levels", "dimensions"} <= keys:
+        return "rubric"
+    if {"expect", "assessment"} <= keys:
+        return "case"
+    if "answers" in keys or {"organization", "date"} <= keys:
+        return "answers"
+    return None
+
+
+def expect_kind(doc: YamlDocument, *wanted: Kind) -> None:
+    """WrongKind, with one problem naming the command that reads it, if `doc` is plainly a
+    kind other than `wanted`."""
+    found = kind_of(doc.value)
+    if found is None or found in wanted:
+        return
+    expected = " or ".join(NOUNS[kind] for kind in wanted)
+    raise WrongKind([Problem(doc.file, f"this looks like {NOUNS[found]}, not {expected}",
+                              hint=_what_reads(found, argument_for(doc.file)))])
+
+
+def _what_reads(kind: Kind, file: str) -> str:
+    """The command that reads a document of `kind`, as advice."""
+    if kind == "rubric":
+        return f"did you mean `cxmaturity rubric validate {file}`?"
+    if kind == "answers":
+        return f"did you mean `cxmaturity validate {file}`?"
+    if kind == "case":
+        return "did you mean `cxmaturity rubric test RUBRIC`? (it runs the cases next to " \
+            "the rubric)"
+    if kind == "result":
+        return "`cxmaturity compare` and `cxmaturity trend` read results; to score again, " \
+            "give the answers file it came from"
+    return "give the answers files or results it was made from"

@@ -1,0 +1,50 @@
+"""Naming a level: by its number, id or name, as options and policy files do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from cxmaturity.errors import Problem, UsageError
+from cxmaturity.messages import did_you_mean
+
+
+class Rung(Protocol):
+    """A level as both a rubric (:class:`~cxmaturity.model.rubric.Level`) and a result
+    (:class:`~cxmaturity.model.result.LevelView`) describe it."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def find_level(levels: Iterable[Rung], text: str) -> int | None:
+    """The number of the level of `levels` given by number, id or name (case-insensitive)."""
+    wanted = text.strip().lower()
+    for level in levels:
+        if wanted in (str(level.number), level.id.lower(), level.name.lower()):
+            return level.number
+    return None
+
+
+def not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tuple[str, str]:
+    """Why `text` names no level, and a did-you-mean or the levels there are."""
+    ladder = list(levels)
+    choices = [str(lv.number) for lv in ladder] + [lv.id for lv in ladder]
+    hint = did_you_mean(text.strip().lower(), choices) or f"use one of: {', '.join(choices)}"
+    return f'"{text}" is not a level of {rubric_id or "this rubric"}', hint
+
+
+def resolve_level(levels: Iterable[Rung], text: str, option: str,
+                  rubric_id: str | None = None) -> int:
+    """A level of the ladder `levels` given by number, id or name (case-insensitive);
+    UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
+    ladder = list(levels)
+    found = find_level(ladder, text)
+    if found is None:
+        message, hint = not_a_level(ladder, text, rubric_id)
+        raise UsageError([Problem(option, message, hint=hint)])
+    return found

@@ -1,0 +1,140 @@
+"""Scoring many answers files: find them, score each (in parallel if asked), stream outcomes.
+
+One broken file never stops the batch; it becomes an :class:`Outcome` with its problems.
+Outcomes come back in input order (sorted by path), whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cxmaturity.errors import CxError, Problem
+from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, read_document
+from cxmaturity.load.submission import Submission, check_submission
+from cxmaturity.model.ladder import resolve_level
+from cxmaturity.model.records import Digest, Outcome
+from cxmaturity.run.gates import Gates, failed_gates
+from cxmaturity.run.merge import Merged, merge_inputs
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import YamlDocument
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How each file is scored: the gates, the level to plan for, and where rubrics named
+    by path may lie."""
+
+    gates: Gates = field(default_factory=Gates)
+    """The gates of every file not in :attr:`by_file`."""
+    target: str | None = None
+    keep: bool = False
+    """Keep the full :class:`Assessment` on each outcome (single-file reports)."""
+    rubric_root: Path | None = None
+    """The folder rubrics named by path must lie in (None: each file's repository)."""
+    by_file: Mapping[str, Gates] = field(default_factory=dict)
+    """The gates of files governed by another policy file than the rest."""
+
+    def gates_for(self, path: str) -> Gates:
+        """The gates of the input `path`."""
+        return self.by_file.get(path, self.gates)
+
+
+def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
+    """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+    shown = STDIN_NAME if path == STDIN else without_surrogates(path)
+    if path != STDIN and os.path.isdir(path):
+        return Outcome(shown, problems=(_folder_problem(path, shown),))
+    try:
+        doc = read_document(path, raw)
+        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root)
+        return _scored(sub, settings, settings.gates_for(path), doc, shown)
+    except CxError as error:
+        return Outcome(shown, problems=error.problems)
+
+
+def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
+    """One assessment combined from several respondents' files, or a folder of them
+    (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
+    merged = merge_inputs(paths, rubric_root=settings.rubric_root)
+    return _scored(merged.submission, settings, settings.gates, None, None, merged)
+
+
+def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument | None,
+            shown: str | None, merged: Merged | None = None) -> Outcome:
+    """The outcome of scoring a checked submission: its result, digest and failed gates."""
+    rubric = sub.rubric
+    goal = resolve_level(rubric.levels, settings.target, "--target", rubric.id) \
+        if settings.target else None
+    result = score(sub, target=goal)
+    if merged is not None:
+        result = merged.annotate(result)
+    failures = failed_gates(result, rubric, gates, doc)
+    return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
+                   tuple(failures), result=result if settings.keep else None,
+                   compared=gates.compares(result))
+
+
+def _folder_problem(path: str, shown: str) -> Problem:
+    """Why a folder came back from the walk: it could not be listed."""
+    try:
+        os.scandir(path).close()
+    except OSError as exc:
+        return Problem(shown, f"cannot read folder: {exc.strerror}")
+    return Problem(shown, "is a directory, not a file")
+
+
+_settings = Settings()
+
+
+def _install(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+
+
+def _assess_in_worker(path: str) -> Outcome:
+    return assess_one(path, _settings)
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run(inputs: Sequence[str], settings: Settings, jobs: int,
+        stdin: bytes | None = None) -> Iterator[Outcome]:
+    """Outcomes of `inputs` in order; `jobs` processes score files when the batch is large.
+
+    The worker processes are started here, before the first outcome is asked for, so they
+    are forked while this process has a single thread (a progress bar's thread starts
+    later; forking a process with threads can deadlock)."""
+    files = [path for path in inputs if path != STDIN]
+    first = [assess_one(STDIN, settings, stdin)] if len(files) < len(inputs) else []
+    if jobs <= 1 or len(files) < 4 * jobs:
+        return chain(first, (assess_one(path, settings) for path in files))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(64, len(files) // (jobs * 16)))
+    pool = context.Pool(jobs, initializer=_install, initargs=(settings,))
+    return chain(first, _pooled(pool, files, chunk))
+
+
+def _pooled(pool: Pool, files: list[str], chunk: int) -> Iterator[Outcome]:
+    with pool:
+        yield from pool.imap(_assess_in_worker, files, chunksize=chunk)

@@ -1,0 +1,94 @@
+"""Assessments of one site over time: the levels at each date and the pace of change.
+
+The files are the history (answers files or JSON results); nothing needs a server. Pace is
+the least-squares slope of the score over time, in score points per quarter (91.25 days);
+"quarters to next level" divides what is left to the next whole level by that pace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from cxmaturity.errors import InputError, Problem
+from cxmaturity.model.result import Assessment
+from cxmaturity.model.trend import QUARTER_DAYS, Pace, Trend, TrendPoint
+from cxmaturity.run.history import expand, load_assessment
+from cxmaturity.run.sites import same_site
+
+
+def trend_files(paths: Sequence[str], stdin: bytes | None = None, *,
+                rubric_root: Path | None = None) -> Trend:
+    """Read every file (folders expand to their .yaml/.yml/.json files; `-` is `stdin`) and
+    build the trend."""
+    files = expand(paths)
+    return trend([load_assessment(path, stdin=stdin, rubric_root=rubric_root)
+                  for path in files])
+
+
+def trend(results: Sequence[Assessment]) -> Trend:
+    """The trend of assessments of one organization and site, with one rubric."""
+    _check_one_site(results)
+    ordered = sorted(results, key=lambda r: (r.date, r.file))
+    first = ordered[0]
+    points = tuple(TrendPoint(
+        date=r.date, file=r.file, status=r.status, level=r.overall.level, score=r.overall.score,
+        levels={d.id: d.level for d in r.dimensions},
+        scores={d.id: d.score for d in r.dimensions}) for r in ordered)
+    top = len(first.ladder)
+    dims = tuple((d.id, d.name) for d in first.dimensions)
+    return Trend(
+        organization=first.organization, site=first.site,
+        rubric=f"{first.rubric.id} {first.rubric.version}",
+        level_term=first.level_term, top=top, dimensions=dims,
+        points=points, days=(points[-1].date - points[0].date).days,
+        overall=_pace("overall", "Overall", [(p.date, p.level, p.score) for p in points], top),
+        paces=tuple(_pace(i, name, [(p.date, p.levels.get(i), p.scores.get(i)) for p in points],
+                          top) for i, name in dims))
+
+
+def _check_one_site(results: Sequence[Assessment]) -> None:
+    if not results:
+        raise InputError([Problem("trend", "no assessments given")])
+    first = results[0]
+    problems = []
+    for other in results[1:]:
+        if not same_site(other, first):
+            problems.append(Problem(other.file, f'"{other.organization} · {other.site or "-"}" '
+                                    f'is not the site of {first.file} ("{first.organization} · '
+                                    f'{first.site or "-"}")',
+                                    hint="give the files of one organization and site"))
+        elif other.rubric.id != first.rubric.id:
+            problems.append(Problem(other.file, f'rubric "{other.rubric.id}" differs from '
+                                    f'"{first.rubric.id}" in {first.file}',
+                                    hint="a trend needs one rubric throughout"))
+    if problems:
+        raise InputError(problems)
+
+
+def _pace(key: str, name: str, series: list[tuple[dt.date, int | None, float | None]],
+          top: int) -> Pace:
+    known = [(date, level, score) for date, level, score in series if score is not None]
+    first_level = known[0][1] if known else None
+    last_level = known[-1][1] if known else None
+    slope = _slope([((d - known[0][0]).days, s) for d, _, s in known]) if known else None
+    per_quarter = None if slope is None else round(slope * QUARTER_DAYS, 4)
+    next_level = last_level + 1 if last_level is not None and last_level < top else None
+    to_next = None
+    if per_quarter and per_quarter > 0 and next_level is not None:
+        to_next = round(max(0.0, next_level - known[-1][2]) / per_quarter, 1)
+    return Pace(id=key, name=name, first_level=first_level, last_level=last_level,
+                change=round(known[-1][2] - known[0][2], 4) if known else None,
+                per_quarter=per_quarter, next_level=next_level, quarters_to_next=to_next)
+
+
+def _slope(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope of y over x; None with fewer than two distinct x."""
+    if len({x for x, _ in points}) < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    num = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    den = sum((x - mean_x) ** 2 for x, _ in points)
+    return num / den

@@ -1,0 +1,85 @@
+"""The evidence of a submission, dimension by dimension: each answer and metric as the
+levels it supports and its weight, what is unanswered, and what caps the overall level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cxmaturity.load.submission import Submission
+from cxmaturity.model import bands
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.scoring.levels import Weighed
+
+
+@dataclass
+class Evidence:
+    """One answer or metric while scoring: what the rule reads and what the report shows."""
+
+    kind: str
+    id: str
+    label: str
+    given: str
+    low: int
+    high: int
+    weight: float
+    note: str | None
+
+    @property
+    def weighed(self) -> Weighed:
+        return Weighed(self.low, self.high, self.weight)
+
+
+@dataclass
+class DimensionEvidence:
+    """Evidence gathered for one dimension while scoring."""
+
+    found: list[Evidence] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+    applicable: float = 0.0
+
+    @property
+    def answered(self) -> float:
+        return sum(item.weight for item in self.found)
+
+    @property
+    def weighed(self) -> list[Weighed]:
+        return [item.weighed for item in self.found]
+
+
+def gather(sub: Submission) -> dict[str, DimensionEvidence]:
+    rubric = sub.rubric
+    index = sub.loaded.index
+    tallies = {dim.id: DimensionEvidence() for dim in rubric.dimensions}
+    for question in rubric.questions:
+        tally = tallies[question.dimension]
+        option = sub.responses[question.id]
+        if option == NOT_APPLICABLE:
+            continue
+        tally.applicable += question.weight
+        if option == UNKNOWN:
+            tally.unanswered.append(question.id)
+            continue
+        entry = sub.answers.answers.get(question.id)
+        low, high = question.supports[option]
+        tally.found.append(Evidence("answer", question.id, question.text,
+                                  index.labels[question.scale][option], low, high,
+                                  question.weight, entry.evidence if entry else None))
+    for metric in rubric.metrics:
+        tally = tallies[metric.dimension]
+        tally.applicable += metric.weight
+        value = sub.metric_values[metric.id]
+        if value is None:
+            tally.unanswered.append(metric.id)
+            continue
+        measured = sub.answers.metrics.get(metric.id)
+        low, high = bands.place(metric, value, sub.target(metric.id)).range
+        tally.found.append(Evidence("metric", metric.id, metric.name,
+                                  bands.format_value(metric, value), low, high, metric.weight,
+                                  measured.evidence if measured else None))
+    return tallies
+
+
+def overall_caps(sub: Submission, tallies: dict[str, DimensionEvidence]) -> dict[str, int]:
+    """Metric id to the highest level its value allows, for metrics that cap the overall."""
+    return {item.id: item.high for tally in tallies.values() for item in tally.found
+            if item.kind == "metric" and sub.loaded.index.metrics[item.id].caps_overall}

@@ -1,0 +1,124 @@
+"""`cxmaturity template` and `cxmaturity validate`: skeletons that validate as they are, and
+answers checked against their rubric without scoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cxmaturity.author.writer import scalar, template
+from cxmaturity.cli import app
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.load.submission import read_submission
+from cxmaturity.scoring.engine import score
+from cxmaturity.yaml.reader import parse_yaml
+
+from ..conftest import DATA, EXAMPLES
+
+TINY = str(DATA / "rubrics" / "tiny.yaml")
+
+
+@pytest.mark.parametrize("value", ["yes", "no", "on", "1e3", "12%", "n/a", "a: b", "#x",
+                                   "", "2026-01-01", "null", "Ünïcode", 'say "hi"', 3, 2.5,
+                                   True, None, dt.date(2026, 1, 2)])
+def test_scalar_reads_back_unchanged(value: object) -> None:
+    read = parse_yaml(f"v: {scalar(value)}\n", "t").value["v"]
+    assert read == (value.isoformat() if isinstance(value, dt.date) else value)
+
+
+def test_template_lists_every_question_and_metric_and_validates(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "answers.yaml"
+    result = runner.invoke(app, ["template", "--rubric", TINY, "--output", str(out)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text()
+    rubric = load_rubric(TINY).rubric
+    for question in rubric.questions:
+        assert f"  # {question.text}\n" in text
+        assert f"  {question.id}: unknown\n" in text
+    assert "  coverage: unknown\n" in text
+    assert "  # answers: yes (Yes) | partial (Partly) | no (No) | unknown | n/a\n" in text
+    assert "  # == Tools ==\n" in text and "  # == Data ==\n" in text
+    # How to give evidence, for an answer and for a metric (fillers missed the metric form)
+    assert '`question-id: {answer: yes, evidence: "..."}`' in text
+    assert '`metric-id: {value: 20%, evidence: "..."}`' in text
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    result = score(read_submission(str(out)))
+    assert result.status == "insufficient-evidence" and result.confidence == 0
+
+
+def test_an_untouched_template_fails_validate_strict(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "answers.yaml"
+    assert runner.invoke(app, ["template", "--rubric", TINY, "--output", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["validate", "--strict", str(out)])
+    assert result.exit_code == 1
+    lines = [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]]
+    assert lines == [
+        "warning: the organization is empty (organization) [empty-organization]; name the "
+        "organization assessed",
+        "warning: every answer is `unknown`: nothing has been answered yet (answers) "
+        "[nothing-answered]; replace each `unknown` with one of the answers listed above it, "
+        "or `n/a`"]
+    assert result.stdout.splitlines()[-1] == "1 file checked: 0 error(s), 2 warning(s)"
+
+
+def test_template_rubric_path_is_relative_to_the_output(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "sub" / "answers.yaml"
+    out.parent.mkdir()
+    assert runner.invoke(app, ["template", "-r", TINY, "-o", str(out)]).exit_code == 0
+    assert read_submission(str(out)).rubric.id == "tiny"
+
+
+def test_template_never_overwrites(runner, write) -> None:  # type: ignore[no-untyped-def]
+    existing = write("answers.yaml", "mine\n")
+    result = runner.invoke(app, ["template", "-o", str(existing)])
+    assert result.exit_code == 2 and "file exists; not overwriting it" in result.stderr
+    assert existing.read_text() == "mine\n"
+
+
+def test_bundled_template_to_stdout_is_deterministic_but_for_the_date() -> None:
+    rubric = load_rubric("contact-center-ai-maturity").rubric
+    text = template(rubric, "contact-center-ai-maturity", dt.date(2026, 5, 1))
+    assert "\ndate: 2026-05-01\n" in text
+    assert text.count(": unknown\n") == len(rubric.questions) + len(rubric.metrics)
+
+
+def test_validate_accepts_examples(runner) -> None:  # type: ignore[no-untyped-def]
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    result = runner.invoke(app, ["validate", "--strict", *files])
+    assert result.exit_code == 0
+    assert result.stdout == f"{len(files)} files checked: no problems\n"
+
+
+def test_validate_reports_every_problem_located(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("sub/a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\n"
+                 "metrics: {coverage: 0.5}\nanswers:\n  t1: maybe\n  d22: yes\n  d1: yes\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"{path}:4:21: error: 0.5 is ambiguous: percentages are written 0-100, so write 50% "
+        "for that share, or 0.5% if you mean less than one percent (metrics.coverage) "
+        "[answers]; write a percentage, 0-100 (12 or 12%), or `unknown`",
+        f'{path}:6:7: error: "maybe" is not an answer to this question (answers.t1) '
+        "[answers]; use one of: yes, partial, no, unknown, n/a",
+        f'{path}:7:3: error: unknown question "d22" (answers.d22) [answers]; did you mean "d2"?',
+        "1 file checked: 3 error(s), 0 warning(s)"]
+
+
+def test_validate_warns_about_unanswered_questions(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\n"
+                 "answers:\n  t1: yes\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:4:1: warning: 3 question(s) not answered: t2, d1, d2 (answers) "
+        "[missing-answer]; answer them, or write `unknown` to say so")
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
+
+
+def test_validate_unknown_rubric_is_located(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", "rubric: contact-center-ai-maturty\norganization: X\n"
+                 "date: 2026-01-01\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:1:9: error: no bundled rubric with this id" in result.stdout

@@ -1,0 +1,111 @@
+"""The command line: exit codes, streams, formats, version, help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cxmaturity import __version__
+from cxmaturity.cli import app
+
+from ..conftest import DATA
+
+MID = str(DATA / "answers" / "tiny-mid.yaml")
+
+
+def test_scores_and_exits_0(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", MID])
+    assert result.exit_code == 0, result.output
+    assert "Level 2 of 3 · Mid" in result.stdout
+    assert "◀ you are here" in result.stdout
+
+
+def test_json_goes_to_stdout_and_only_json(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", MID, "--format", "json", "--fail-under", "3"])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == "2.0"
+    assert document["tool_version"] == __version__
+    assert document["rubric"]["id"] == "tiny" and len(document["rubric"]["sha256"]) == 64
+    assert "gate failed" in result.stderr
+
+
+def test_output_file_is_written_whole(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out.json"
+    result = runner.invoke(app, ["assess", MID, "-f", "json", "-o", str(target)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(target.read_text())["overall"]["level"] == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize(("level", "code"), [("1", 0), ("low", 0), ("Mid", 0), ("3", 1),
+                                             ("High", 1)])
+def test_fail_under(runner, level: str, code: int) -> None:  # type: ignore[no-untyped-def]
+    assert runner.invoke(app, ["assess", MID, "--fail-under", level]).exit_code == code
+
+
+def test_fail_under_unknown_level_fails_the_gate_with_a_hint(runner) -> None:  # type: ignore[no-untyped-def]
+    # A gate never passes a file it could not check; the file is still scored (docs/ci.md).
+    result = runner.invoke(app, ["assess", MID, "--fail-under", "hgh"])
+    assert result.exit_code == 1
+    assert ('"hgh" is not a level of tiny; did you mean "high"?, or gate this rubric with '
+            "--fail-under tiny=LEVEL") in result.stderr
+
+
+def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("bad.yaml", "organization: X\ndate: 2026-01-01\nanswers: [\n")
+    result = runner.invoke(app, ["assess", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "bad.yaml:4:1: invalid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", "does-not-exist.yaml"])
+    assert result.exit_code == 2 and "does-not-exist.yaml: file not found" in result.stderr
+
+
+def test_unexpected_error_is_a_bug_with_its_own_code(runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("cxmaturity.run.batch.score", boom)
+    result = runner.invoke(app, ["assess", MID])
+    assert result.exit_code == 70
+    assert "internal error: cxmaturity hit a bug" in result.stderr
+
+
+def test_version(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"cxmaturity {__version__}\n"
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run([sys.executable, "-m", "cxmaturity", "--version"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("cxmaturity ")
+
+
+@pytest.mark.parametrize("command", [[], ["assess"]])
+def test_help_shows_an_example(runner, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "cxmaturity assess examples/" in result.stdout
+
+
+def test_a_reader_that_stops_early_is_not_a_bug() -> None:
+    from ..conftest import EXAMPLES
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cxmaturity", "assess", str(EXAMPLES), "-f", "jsonl", "-j", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert "bug" not in errors and "Traceback" not in errors

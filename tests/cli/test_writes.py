@@ -1,0 +1,170 @@
+"""Writing reports: devices and pipes written directly, every write error an exit 2 with the
+old file intact, no report over an input, no temporary file left by a killed run, backup
+names that cannot run out, and no fork while a progress bar's thread runs."""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.errors import OutputError
+from cxmaturity.files import TEMP_MARK, AtomicWriter, keep_copy, write_atomic
+from cxmaturity.load.inputs import collect_inputs
+from cxmaturity.run.batch import Settings, run
+
+from ..conftest import DATA
+
+ANSWERS = DATA / "answers" / "tiny-mid.yaml"
+
+
+def test_a_device_is_written_to_not_replaced(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(ANSWERS), "-f", "json", "-o", os.devnull])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_a_named_pipe_is_written_to_not_replaced(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = runner.invoke(app, ["assess", str(ANSWERS), "-f", "json", "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and b'"schema_version"' in received[0]
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pipe"]
+
+
+def test_a_full_device_is_exit_2_with_a_message(runner) -> None:  # type: ignore[no-untyped-def]
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    result = runner.invoke(app, ["assess", str(ANSWERS), "-f", "json", "-o", "/dev/full"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: /dev/full: cannot write: ")
+
+
+def test_standard_output_on_a_full_device_is_exit_2() -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "cxmaturity", "assess", str(ANSWERS), "-f",
+                               "json"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: standard output: cannot write: ")
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO, errno.EPIPE])
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
+        tmp_path: Path, monkeypatch, code: int) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.json"
+    target.write_text("earlier\n")
+    writer = AtomicWriter(target)
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(code, "x")))
+    writer.write("new")
+    with pytest.raises(OutputError, match=r"report\.json: cannot write"):
+        writer.commit()
+    assert target.read_text() == "earlier\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_failed_streamed_write_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("earlier\n")
+    writer = AtomicWriter(target)
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    writer._handle = Full()  # type: ignore[assignment]
+    with pytest.raises(OutputError, match="No space left on device"):
+        writer.write("x")
+    assert target.read_text() == "earlier\n" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_the_report_is_never_written_over_an_input(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    answers = tmp_path / "a.yaml"
+    answers.write_bytes(ANSWERS.read_bytes().replace(b"../rubrics/tiny.yaml",
+                                                     str(DATA / "rubrics" / "tiny.yaml").encode()))
+    other_name = tmp_path / "same.yaml"
+    os.link(answers, other_name)
+    before = answers.read_bytes()
+    for output in (answers, other_name):
+        result = runner.invoke(app, ["assess", str(answers), "-f", "json", "-o", str(output)])
+        assert result.exit_code == 2
+        assert "is also an input" in result.stderr
+    compared = runner.invoke(app, ["compare", str(answers), str(answers), "-o", str(answers)])
+    assert compared.exit_code == 2 and "is also an input" in compared.stderr
+    assert answers.read_bytes() == before
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_temporary_files_of_killed_runs_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    stale = tmp_path / f".report.json{TEMP_MARK}{_dead_pid()}-abcd1234.tmp"
+    live = tmp_path / f".report.json{TEMP_MARK}{os.getpid()}-efgh5678.tmp"
+    other = tmp_path / f".other.json{TEMP_MARK}{_dead_pid()}-abcd1234.tmp"
+    for path in (stale, live, other):
+        path.write_text("half")
+    write_atomic(target, "whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, live.name, other.name])
+
+
+def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
+    folder = tmp_path / "sites"
+    folder.mkdir()
+    text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))
+    for i in range(400):
+        (folder / f"s{i:03}.yaml").write_text(text)
+    output = tmp_path / "out.jsonl"
+    child = subprocess.Popen([sys.executable, "-m", "cxmaturity", "assess", str(folder), "-f",
+                              "jsonl", "-j", "1", "-o", str(output)], stderr=subprocess.PIPE)
+    seen = False
+    for _ in range(3000):  # wait until the temporary file exists, then stop the run
+        seen = any(TEMP_MARK in p.name for p in tmp_path.iterdir())
+        if seen or child.poll() is not None:
+            break
+        threading.Event().wait(0.01)
+    child.terminate()
+    child.wait(timeout=30)
+    assert seen and child.returncode == 143
+    assert [p.name for p in tmp_path.iterdir() if TEMP_MARK in p.name] == []
+
+
+def test_backup_names_cannot_run_out(tmp_path: Path) -> None:
+    original = tmp_path / "answers.yaml"
+    (tmp_path / "answers.yaml.orig").write_text("0")
+    for number in range(1, 1001):
+        (tmp_path / f"answers.yaml.orig.{number}").write_text(str(number))
+    copy = keep_copy(original, "mine")
+    assert copy.name == "answers.yaml.orig.1001" and copy.read_text() == "mine"
+
+
+def test_workers_start_before_any_thread(tmp_path: Path) -> None:
+    text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))
+    for i in range(12):
+        (tmp_path / f"s{i}.yaml").write_text(text)
+    outcomes = run(collect_inputs([str(tmp_path)]), Settings(), jobs=2)
+    assert len(multiprocessing.active_children()) == 2  # forked already, with one thread
+    assert sum(1 for _ in outcomes) == 12

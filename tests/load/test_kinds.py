@@ -1,0 +1,89 @@
+"""A file given to the wrong command gets one message naming the command that reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.load.kinds import kind_of
+from cxmaturity.yaml.reader import read_yaml_file
+
+from ..conftest import EXAMPLES, RUBRICS
+
+RUBRIC = str(RUBRICS / "ai-readiness-cohorts.yaml")
+ANSWERS = str(EXAMPLES / "retail-level1.yaml")
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    *((p, "rubric") for p in sorted(RUBRICS.glob("*.yaml"))),
+    *((p, "answers") for p in sorted(EXAMPLES.rglob("*.yaml"))),
+    *((p, "case") for p in sorted((RUBRICS / "cases").rglob("*.yaml"))),
+])
+def test_every_shipped_file_is_told_apart_by_its_shape(path: Path, kind: str) -> None:
+    assert kind_of(read_yaml_file(str(path)).value) == kind
+
+
+@pytest.mark.parametrize("value", [
+    {"organisation": "X", "dait": "2026-01-01"}, {"schema_version": "1.0"}, [1], "text"])
+def test_a_shape_of_no_kind_in_particular_is_left_to_its_own_errors(value: object) -> None:
+    assert kind_of(value) is None
+
+
+def _result(runner, tmp_path: Path, *command: str) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "result.json"
+    assert runner.invoke(app, [*command, "-f", "json", "-o", str(path)]).exit_code == 0
+    return path
+
+
+def test_a_rubric_given_to_assess(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", RUBRIC])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {RUBRIC}: this looks like a rubric, not an answers file; "
+                             f"did you mean `cxmaturity rubric validate {RUBRIC}`?\n")
+
+
+def test_a_rubric_given_to_validate(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["validate", RUBRIC])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"{RUBRIC}: error: this looks like a rubric, not an answers file [kind]; did you mean "
+        f"`cxmaturity rubric validate {RUBRIC}`?", "1 file checked: 1 error(s), 0 warning(s)"]
+
+
+def test_an_answers_file_given_to_rubric_validate(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["rubric", "validate", ANSWERS])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == (
+        f"{ANSWERS}: error: this looks like an answers file, not a rubric [kind]; did you mean "
+        f"`cxmaturity validate {ANSWERS}`?")
+
+
+def test_a_result_given_to_assess_from_standard_input(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    saved = _result(runner, tmp_path, "assess", ANSWERS)
+    result = runner.invoke(app, ["assess", "-"], input=saved.read_text())
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: <stdin>: this looks like a result of `cxmaturity assess --format json`, not an "
+        "answers file; `cxmaturity compare` and `cxmaturity trend` read results; to score "
+        "again, give the answers file it came from\n")
+
+
+def test_compare_names_both_kinds_it_reads(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    saved = _result(runner, tmp_path, "compare", ANSWERS, ANSWERS)
+    assert json.loads(saved.read_text())["old"]
+    result = runner.invoke(app, ["compare", ANSWERS, str(saved)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {saved}: this looks like a result of `cxmaturity compare --format json`, not "
+        "an answers file or a result of `cxmaturity assess --format json`; give the answers "
+        "files or results it was made from\n")
+
+
+def test_a_rubric_path_in_an_answers_file_that_names_answers(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", f"rubric: {ANSWERS}\norganization: X\ndate: 2026-01-01\n")
+    result = runner.invoke(app, ["assess", str(path)])
+    assert result.exit_code == 2
+    assert "this looks like an answers file, not a rubric" in result.stderr

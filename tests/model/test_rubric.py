@@ -1,0 +1,178 @@
+"""Format features beyond bands (tests/data/rubrics/kpi.yaml): KPI targets with `better`,
+targets set by the answers file or left unset, question contrasts, `level_term`, reading a
+format 1 rubric, and their errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.errors import InputError
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.load.submission import read_submission
+from cxmaturity.model.result import Assessment
+from cxmaturity.scoring.engine import score
+
+from ..conftest import DATA
+
+KPI = DATA / "rubrics" / "kpi.yaml"
+HEAD = f"rubric: {KPI}\norganization: Test\ndate: 2026-01-01\n"
+
+
+def assess(write, body: str) -> Assessment:  # type: ignore[no-untyped-def]
+    return score(read_submission(str(write("a.yaml", HEAD + body))))
+
+
+def error(write, body: str) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as info:
+        assess(write, body)
+    return str(info.value)
+
+
+def metric_level(result: Assessment, metric_id: str) -> int | None:
+    return next(m.level for m in result.metrics if m.id == metric_id)
+
+
+@pytest.mark.parametrize(("written", "level"), [("50", 2), ("50%", 2), ("49.9", 1), ("90", 2),
+                                                ("{value: 60, target: 70}", 1),
+                                                ("{value: 70, target: 70%}", 2)])
+def test_higher_is_better_target(write, written: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    assert metric_level(assess(write, f"metrics:\n  resolution: {written}\n"),
+                        "resolution") == level
+
+
+@pytest.mark.parametrize(("value", "level"), [("3.5", 2), ("3.49", 2), ("3.51", 1), ("0", 2)])
+def test_lower_is_better_target_is_met_at_the_target(write, value: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    body = f"metrics:\n  cost: {{value: {value}, target: 3.5}}\n"
+    assert metric_level(assess(write, body), "cost") == level
+
+
+@pytest.mark.parametrize(("value", "level"), [("59", 2), ("60", 1), ("600", 1)])
+def test_lower_is_better_bands(write, value: str, level: int) -> None:  # type: ignore[no-untyped-def]
+    assert metric_level(assess(write, f"metrics:\n  wait: {value}\n"), "wait") == level
+
+
+def test_missing_target_is_a_located_error(write) -> None:  # type: ignore[no-untyped-def]
+    assert error(write, "metrics:\n  cost: 4\n").endswith(
+        "a.yaml:5:9: Cost has no target: write `target:` next to its value (metrics.cost); "
+        "the rubric sets no default target for Cost; write your own, e.g. "
+        "`cost: {value: 4, target: ...}`")
+
+
+def test_unknown_value_needs_no_target(write) -> None:  # type: ignore[no-untyped-def]
+    result = assess(write, "metrics:\n  cost: unknown\nanswers:\n  kpis-first: high\n")
+    assert metric_level(result, "cost") is None
+
+
+def test_a_value_without_target_supports_the_rubrics_unset_levels(write, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rubric = tmp_path / "kpi.yaml"
+    rubric.write_text(KPI.read_text().replace("target: {met: 2, missed: 1}",
+                                               "target: {met: 2, missed: 1, unset: 1}"))
+    path = write("b.yaml", f"rubric: {rubric}\norganization: T\ndate: 2026-01-01\n"
+                 "metrics:\n  cost: 4\n")
+    result = score(read_submission(str(path)))
+    cost = next(m for m in result.metrics if m.id == "cost")
+    assert (cost.level, cost.target, cost.target_shown) == (1, None, None)
+    results = next(d for d in result.dimensions if d.id == "results")
+    assert [(e.id, e.supports) for e in results.evidence] == [("cost", (1, 1))]
+
+
+def test_a_format_1_rubric_is_read_by_the_documented_conversion() -> None:
+    old = load_rubric(str(DATA / "rubrics" / "tiny-format1.yaml")).rubric
+    new = load_rubric(str(DATA / "rubrics" / "tiny.yaml")).rubric
+    assert old.format == 1 and old.scoring.overall.method == "weakest-link"
+    t1 = next(q for q in old.questions if q.id == "t1")  # indicates yes 2, partial 1.5, no 1
+    assert t1.supports == {"yes": (2, 2), "partial": (1, 2), "no": (1, 1)}
+    assert [q.id for q in old.questions] == [q.id for q in new.questions]
+
+
+def test_target_on_a_banded_metric_is_an_error(write) -> None:  # type: ignore[no-untyped-def]
+    message = error(write, "metrics:\n  wait: {value: 40, target: 30}\n")
+    assert message.endswith("a.yaml:5:29: Wait is placed in bands, so it takes no target "
+                            "(metrics.wait.target); remove `target:`")
+
+
+def test_ambiguous_percent_target_is_rejected(write) -> None:  # type: ignore[no-untyped-def]
+    assert "0.8 is ambiguous" in error(write, "metrics:\n  resolution: {value: 80, target: 0.8}\n")
+
+
+def test_missed_target_blocks_with_its_phrase(write) -> None:  # type: ignore[no-untyped-def]
+    result = assess(write, "metrics:\n  resolution: 40\n  cost: {value: 5, target: 4}\n"
+                    "answers:\n  kpis-first: high\n")
+    assert result.overall.level == 1 and result.overall.limited_by == ("results",)
+    texts = [b.text for b in result.next.blockers] if result.next else []
+    assert texts == ["Resolution 40% misses its target of 50% or more",
+                     "Cost 5 EUR misses its target of 4 EUR or less"]
+    placed = {m.id: m for m in result.metrics}
+    assert placed["cost"].target == 4 and placed["cost"].target_shown == "4 EUR or less"
+    assert placed["resolution"].better == "higher"
+
+
+def test_contrast_gives_the_blocker_and_what_to_aim_for(write) -> None:  # type: ignore[no-untyped-def]
+    result = assess(write, "metrics:\n  resolution: 60\nanswers:\n  kpis-first: low\n")
+    assert result.next is not None
+    (blocker,) = result.next.blockers
+    assert (blocker.text, blocker.toward) == ("No KPIs defined", "KPIs and targets first")
+    # "Some of each" (Profiles 1-2) rules Profile 2 out for nobody: no blocker, though
+    # nothing shows Profile 2 reached either
+    mixed = assess(write, "metrics:\n  resolution: 60\nanswers:\n  kpis-first: mixed\n")
+    assert mixed.overall.level == 1 and mixed.next is not None and not mixed.next.blockers
+    assert [m.to for m in mixed.overall.raise_by_one] == ["The strong pattern"]
+
+
+def test_report_uses_the_level_term_and_two_rungs(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", HEAD + "metrics:\n  resolution: {value: 55, target: 60}\n"
+                 "  wait: 30\nanswers:\n  kpis-first: high\n")
+    result = runner.invoke(app, ["assess", str(path)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Profile 1 of 2 · Failing" in out
+    assert "Held at Profile 1 by: Results." in out
+    assert "Profile ladder\n       2  Strong\n  ▶    1  Failing  ◀ you are here" in out
+    assert "Resolution: 55%   target 60% or more   ✗ missed → Profile 1" in out
+    assert "Wait: 30 s → Profile 2 band   (lower is better)\n L2" in out
+    assert "                ▲ 30 s\n 0 … 120" in out
+    assert "What blocks Profile 2 (Strong)" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    document = json.loads(runner.invoke(app, ["assess", str(path), "-f", "json"]).stdout)
+    assert document["level_term"] == "Profile"
+    assert document["metrics"][0]["target"] == 60
+
+
+def test_top_of_a_two_level_rubric(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", HEAD + "metrics:\n  resolution: 75\nanswers:\n  kpis-first: high\n")
+    out = runner.invoke(app, ["assess", str(path)]).stdout
+    assert "Profile 2 of 2 · Strong" in out
+    assert "Weakest link: the highest profile every dimension's evidence shows reached." in out
+    assert "Top profile reached" in out
+
+
+RUBRIC_ERRORS = [
+    ("    target: {value: 50, met: 2, missed: 1}\n",
+     "    target: {value: 50, met: 2, missed: 1}\n    bands: [{level: 1, basis: source}]\n",
+     'metric "resolution" needs either `bands` or `target`, not both'),
+    ("    better: higher\n    target: {value: 50, met: 2, missed: 1}\n",
+     "    target: {value: 50, met: 2, missed: 1}\n",
+     "a target needs `better: higher` or `better: lower` (metrics[0].target)"),
+    ("{value: 50, met: 2, missed: 1}", "{value: 50, met: 1, missed: 1}",
+     "meeting the target (level 1) must point higher than missing it (level 1)"),
+    ("{value: 50, met: 2, missed: 1}", "{value: 150, met: 2, missed: 1}",
+     "target 150 is outside the metric's range (metrics[0].target.value)"),
+    ("      - {level: 2, max: 60, basis: interpretation}\n"
+     "      - {level: 1, min: 60, basis: interpretation}\n",
+     "      - {level: 1, max: 60, basis: interpretation}\n"
+     "      - {level: 2, min: 60, basis: interpretation}\n",
+     "band levels do not rise as values get lower (levels by value: 1, 2) (metrics[2].bands)"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), RUBRIC_ERRORS)
+def test_rubric_format_errors(write, old: str, new: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    text = KPI.read_text(encoding="utf-8")
+    assert old in text
+    path = write("bad.yaml", text.replace(old, new, 1))
+    with pytest.raises(InputError) as info:
+        load_rubric(str(path))
+    assert message in str(info.value)

@@ -1,0 +1,57 @@
+"""Batches: which files are found, in what order, and that processes change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.load.inputs import STDIN, collect_inputs
+from cxmaturity.model.records import Tally
+from cxmaturity.run.batch import Settings, assess_one, run
+from cxmaturity.run.gates import Gates, LevelGate
+
+from ..conftest import answers
+
+
+def test_folders_are_searched_recursively_in_path_order(folder: Path) -> None:
+    found = collect_inputs([str(folder), str(folder / "north" / "site-1.yaml")])
+    names = [str(Path(p).relative_to(folder)) for p in found]
+    assert names == [*(f"north/site-{i}.yaml" for i in range(5)), "south/broken.yaml",
+                     *(f"south/site-{i}.yml" for i in range(5))]
+
+
+def test_stdin_comes_first(folder: Path) -> None:
+    assert collect_inputs([str(folder / "south"), STDIN])[0] == STDIN
+
+
+def test_a_broken_file_does_not_stop_the_batch(folder: Path) -> None:
+    outcomes = list(run(collect_inputs([str(folder)]), Settings(), jobs=1))
+    assert len(outcomes) == 11
+    broken = [o for o in outcomes if o.broken]
+    assert [Path(o.file).name for o in broken] == ["broken.yaml"]
+    assert broken[0].problems[0].line == 3  # the end of the file, where "[" is left open
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
+    assert (tally.files, tally.broken, tally.exit_code) == (11, 1, 2)
+
+
+def test_parallel_results_are_identical_to_serial(folder: Path) -> None:
+    inputs = collect_inputs([str(folder)])
+    settings = Settings(gates=Gates(fail_under=(LevelGate("mid"),)))
+    serial = list(run(inputs, settings, jobs=1))
+    parallel = list(run(inputs, settings, jobs=2))
+    assert serial == parallel
+    assert any(o.gates for o in serial) and any(not o.gates for o in serial if not o.broken)
+
+
+@pytest.mark.parametrize(("broken", "gated", "code"), [(0, 0, 0), (0, 3, 1), (1, 3, 2)])
+def test_exit_code_rule(broken: int, gated: int, code: int) -> None:
+    assert Tally(files=5, broken=broken, gated=gated).exit_code == code
+
+
+def test_stdin_paths_are_relative_to_the_current_folder() -> None:
+    outcome = assess_one(STDIN, Settings(), answers().encode())
+    assert outcome.file == "<stdin>" and not outcome.broken
+    assert outcome.assessment().organization == "Org"

@@ -1,0 +1,135 @@
+"""`compare`: level and score changes, changed answers, new and resolved blockers, from answers
+files or JSON results, in every format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.errors import InputError, UsageError
+from cxmaturity.run.compare import compare_files
+
+from ..conftest import DATA, EXAMPLES
+
+TINY = DATA / "rubrics" / "tiny.yaml"
+HISTORY = EXAMPLES / "history"
+
+
+@pytest.fixture
+def pair(write):  # type: ignore[no-untyped-def]
+    old = write("old.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                "metrics: {coverage: 5}\nanswers: {t1: 'no', t2: 'no', d1: 'no', d2: 'no'}\n")
+    new = write("new.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-04-01\n"
+                "metrics: {coverage: 25}\n"
+                "answers: {t1: 'yes', t2: partial, d1: 'yes', d2: 'no', }\n")
+    return str(old), str(new)
+
+
+def test_levels_scores_and_answers(pair) -> None:  # type: ignore[no-untyped-def]
+    comparison = compare_files(*pair)
+    assert comparison.days == 90
+    overall = comparison.overall
+    assert (overall.before_level, overall.after_level, overall.direction) == (1, 2, "up")
+    tools = comparison.dimensions[0]
+    assert (tools.id, tools.before_level, tools.after_level, tools.direction) == (
+        "tools", 1, 2, "up")
+    assert tools.score_delta == pytest.approx(2.0 - 1.0)
+    changed = {a.id: (a.before, a.after) for a in comparison.answers}
+    assert changed == {"t1": ("No", "Yes"), "t2": ("No", "Partly"), "coverage": ("5%", "25%"),
+                       "d1": ("No", "Yes")}
+
+
+def test_new_and_resolved_blockers_against_one_target(pair) -> None:  # type: ignore[no-untyped-def]
+    comparison = compare_files(*pair)
+    # t2 and d2 "no" (Levels 1-2) never kept anyone from Level 2, so they were no blockers
+    assert {b.item for b in comparison.resolved_blockers} == {"t1", "coverage", "d1"}
+    assert comparison.new_blockers == ()
+    assert all(b.target == 2 for b in comparison.resolved_blockers)
+
+
+def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    results = []
+    for index, path in enumerate(pair):
+        out = tmp_path / f"r{index}.json"
+        assert runner.invoke(app, ["assess", path, "-f", "json", "-o", str(out)]).exit_code == 0
+        results.append(str(out))
+    from_json = compare_files(*results)
+    from_yaml = compare_files(*pair)
+    assert from_json.answers == from_yaml.answers
+    assert from_json.dimensions == from_yaml.dimensions
+
+
+def test_bad_json_result_is_located(write, pair) -> None:  # type: ignore[no-untyped-def]
+    bad = write("bad.json", '{\n  "schema_version": "2.0",\n  "organization": 3\n}\n')
+    with pytest.raises(InputError) as caught:
+        compare_files(str(bad), pair[1])
+    assert f"{bad}:3:19:" in str(caught.value)
+
+
+@pytest.mark.parametrize("version", ["1.0", "3.0"])
+def test_other_schema_versions_are_refused(write, pair, version: str) -> None:  # type: ignore[no-untyped-def]
+    other = write("other.json", f'{{"schema_version": "{version}"}}\n')
+    with pytest.raises(InputError, match=rf"result schema {version} is not supported"):
+        compare_files(str(other), pair[1])
+
+
+def test_other_rubric_is_a_usage_error(pair) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UsageError, match='rubric "contact-center-ai-maturity" differs'):
+        compare_files(pair[0], str(EXAMPLES / "retail-level1.yaml"))
+
+
+@pytest.mark.parametrize(("fmt", "needle"), [
+    ("rich", "Resolved blockers"), ("markdown", "## Resolved blockers"),
+    ("json", '"resolved_blockers"')])
+def test_cli_formats(runner, pair, fmt: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["compare", *pair, "-f", fmt])
+    assert result.exit_code == 0, result.output
+    assert needle in result.stdout
+    # Markdown escapes `<` (it could open raw HTML); it renders as written
+    assert ("Coverage 5% \\< 20%" if fmt == "markdown" else "Coverage 5% < 20%") in result.stdout
+    if fmt == "json":
+        document = json.loads(result.stdout)
+        assert (document["overall"]["before_level"], document["overall"]["after_level"]) == (1, 2)
+
+
+def test_cli_compares_the_history_example(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["compare", str(HISTORY / "meridian-2026-04.yaml"),
+                                 str(HISTORY / "meridian-2026-07.yaml"), "-f", "json"])
+    document = json.loads(result.stdout)
+    assert (document["overall"]["before_level"], document["overall"]["after_level"]) == (1, 2)
+    assert {"automation-coverage", "agent-assist"} <= {a["id"] for a in document["answers"]}
+
+
+def test_cli_target_plans_both_sides(runner, pair) -> None:  # type: ignore[no-untyped-def]
+    # To Level 2 three blockers go away; planned for Level 3, the "yes" answers (Levels 2-3)
+    # of t1 and d1 no longer rule the target out, while t2, d2 and coverage still do.
+    default = json.loads(runner.invoke(app, ["compare", *pair, "-f", "json"]).stdout)
+    further = json.loads(runner.invoke(app, ["compare", *pair, "--target", "high",
+                                             "-f", "json"]).stdout)
+    assert len(default["resolved_blockers"]) == 3
+    assert {b["item"] for b in further["resolved_blockers"]} == {"t1", "d1"}
+    assert {b["item"] for b in further["new_blockers"]} == set()
+
+
+def test_cli_bad_target_exits_2(runner, pair) -> None:  # type: ignore[no-untyped-def]
+    bad = runner.invoke(app, ["compare", *pair, "--target", "hihg"])
+    assert bad.exit_code == 2
+    assert 'error: --target: "hihg" is not a level of this rubric; did you mean "high"?' in (
+        bad.stderr)
+
+
+def test_missing_file_exits_2(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["compare", str(tmp_path / "no.yaml"), str(tmp_path / "x")])
+    assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+@pytest.mark.parametrize(("site", "noted"), [(" t ", False), ("Other", True)])
+def test_sites_are_compared_as_merge_and_trend_compare_them(pair, site: str,  # type: ignore[no-untyped-def]
+                                                             noted: bool) -> None:
+    new = Path(pair[1])
+    new.write_text(new.read_text().replace("organization: T", f"organization: '{site}'"))
+    notes = compare_files(pair[0], str(new)).notes
+    assert any(n.startswith("Different sites") for n in notes) is noted

@@ -1,0 +1,199 @@
+"""Gates that never pass silently, percentages read one way, per-rubric gates for mixed folders,
+and policy files found from the scored files (issues 11 and 14; docs/ci.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.load.percentages import parse_percentage
+from cxmaturity.load.submission import parse_number
+from cxmaturity.model.rubric import Metric
+
+from ..conftest import EXAMPLES, ROOT, answers
+
+ROOTED = {"CXMATURITY_RUBRIC_ROOT": str(ROOT)}
+
+
+def _records(text: str) -> dict[str, dict]:
+    return {Path(r["file"]).name: r for r in map(json.loads, text.splitlines())}
+
+
+# --- regression gate --------------------------------------------------------------------
+
+def test_a_baseline_turns_the_regression_gate_on(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("sites/a.yaml", answers(d2="yes"))
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(path.parent), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    write("sites/a.yaml", answers(d2="no"))
+    result = runner.invoke(app, ["assess", str(path.parent), "--baseline", str(before)])
+    assert result.exit_code == 1
+    assert "dimension data dropped from level" in result.stderr
+
+
+def test_a_missing_baseline_is_an_error(runner, write) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--baseline",
+                                 "nope.jsonl"])
+    assert result.exit_code == 2 and "error: nope.jsonl: baseline not found" in result.stderr
+
+
+def test_a_baseline_matching_no_scored_file_is_an_error(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("sites/a.yaml", answers())
+    baseline = tmp_path / "other.jsonl"
+    assert runner.invoke(app, ["assess", str(path), "-f", "jsonl", "-o",
+                               str(baseline)]).exit_code == 0
+    moved = write("elsewhere/a.yaml", answers())
+    result = runner.invoke(app, ["assess", str(moved), "-f", "json", "--baseline",
+                                 str(baseline)])
+    assert result.exit_code == 2 and result.stdout  # the report is written, then the error
+    assert "error: --baseline: no scored file is in the baseline" in result.stderr
+
+
+# --- dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("days", "code"), [(0, 0), (1, 0), (2, 1), (400, 1)])
+def test_a_future_date_fails_max_age(runner, write, days: int, code: int) -> None:  # type: ignore[no-untyped-def]
+    date = (dt.date.today() + dt.timedelta(days=days)).isoformat()
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers(date=date))), "-f",
+                                 "json", "--max-age", "30"])
+    assert result.exit_code == code, result.stderr
+    if code:
+        assert f"assessment dated {date} is {days} days in the future" in result.stderr
+
+
+# --- percentages --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "share"), [("60", 0.6), ("60%", 0.6), ("1", 0.01),
+                                                ("100", 1.0), ("0", 0.0), ("0.5%", 0.005)])
+def test_min_confidence_reads_percentages(written: str, share: float) -> None:
+    assert parse_percentage(written) / 100 == pytest.approx(share)
+
+
+def test_a_bare_fraction_is_ambiguous_everywhere_alike(runner, write) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--min-confidence",
+                                 "0.6"])
+    assert result.exit_code == 2
+    metric = Metric(id="m", name="M", dimension="d", description="x")
+    with pytest.raises(ValueError) as raised:
+        parse_number("0.6", metric)
+    assert f"error: --min-confidence: {raised.value}" in result.stderr
+    policy = write("policy.yaml", "min-confidence: 0.6\n")
+    result = runner.invoke(app, ["assess", str(write("b.yaml", answers())), "--config",
+                                 str(policy)])
+    assert result.exit_code == 2 and "0.6 is ambiguous" in result.stderr
+
+
+@pytest.mark.parametrize(("written", "code"), [("60", 0), ("100%", 0), ("101", 2), ("x", 2)])
+def test_min_confidence_on_the_command_line(runner, write, written: str, code: int) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "-f", "json",
+                                 "--min-confidence", written])
+    assert result.exit_code == code, result.stderr
+
+
+# --- mixed-rubric folders -----------------------------------------------------------------
+
+def test_a_plain_level_missing_from_a_rubric_fails_its_files_without_breaking_the_batch(
+        runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(EXAMPLES), "-f", "jsonl", "--fail-under", "3"])
+    assert result.exit_code == 1, result.stderr
+    records = _records(result.stdout)
+    assert all(r["status"] != "error" for r in records.values())
+    cohort = records["saas-support-level2.yaml"]["gates_failed"][0]["message"]
+    assert cohort.startswith('"3" is not a level of ai-readiness-cohorts')
+    assert cohort.endswith("or gate this rubric with --fail-under ai-readiness-cohorts=LEVEL")
+
+
+def test_per_rubric_gates_on_the_command_line(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(EXAMPLES), "-f", "jsonl", "--fail-under", "1",
+                                 "--fail-under", "ai-readiness-cohorts=2",
+                                 "--fail-under-dimension", "ai-outcome-alignment:nope=1"])
+    records = _records(result.stdout)
+    failed = {name for name, r in records.items() if r["gates_failed"]}
+    assert failed == {"parcel-logistics-level1.yaml", "insurer-pilots-level1.yaml",
+                      "retail-bank-level2.yaml"}
+    assert "is below 2" in records["parcel-logistics-level1.yaml"]["gates_failed"][0]["message"]
+    assert '"nope" is not a dimension of ai-outcome-alignment' in (
+        records["retail-bank-level2.yaml"]["gates_failed"][0]["message"])
+
+
+@pytest.mark.parametrize("text", ["=2", "x=", "", "a:=1", "=1"])
+def test_malformed_gate_options_are_usage_errors(runner, write, text: str) -> None:  # type: ignore[no-untyped-def]
+    option = "--fail-under-dimension" if ":" in text else "--fail-under"
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), option, text])
+    assert result.exit_code == 2 and f"error: {option}:" in result.stderr
+
+
+def test_per_rubric_gates_in_the_policy_file(runner, write) -> None:  # type: ignore[no-untyped-def]
+    policy = write("policy.yaml", "fail-under: 3\nrubrics:\n  ai-readiness-cohorts:\n"
+                   "    fail-under: 1\n    fail-under-dimension: {data: 2}\n")
+    result = runner.invoke(app, ["assess", str(EXAMPLES), "-f", "jsonl", "--config",
+                                 str(policy)])
+    records = _records(result.stdout)
+    gated = records["parcel-logistics-level1.yaml"]["gates_failed"]
+    assert [g["gate"] for g in gated] == ["fail-under-dimension"]
+    assert records["telecom-care-level3.yaml"]["gates_failed"] == []
+    assert records["retail-level1.yaml"]["gates_failed"][0]["gate"] == "fail-under"
+
+
+# --- policy files -------------------------------------------------------------------------
+
+def test_each_file_is_governed_by_its_nearest_policy(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write("repo/north/a.yaml", answers())
+    write("repo/south/deep/b.yaml", answers())
+    write("repo/west/c.yaml", answers())
+    write("repo/north/.cxmaturity.yaml", "fail-under: high\n")
+    write("repo/south/.cxmaturity.yml", "min-confidence: 100%\nformat: csv\n")
+    write("repo/.cxmaturity.yaml", "format: jsonl\n")
+    result = runner.invoke(app, ["assess", str(tmp_path / "repo"), "--verbose"], env=ROOTED)
+    records = _records(result.stdout)
+    assert [g["gate"] for g in records["a.yaml"]["gates_failed"]] == ["fail-under"]
+    assert records["b.yaml"]["gates_failed"] == [] and records["c.yaml"]["gates_failed"] == []
+    for policy in ("north/.cxmaturity.yaml", "south/.cxmaturity.yml", ".cxmaturity.yaml"):
+        assert f"policy: {tmp_path / 'repo' / policy} (1 file)" in result.stderr
+
+
+def test_yaml_wins_over_yml_in_one_folder(runner, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = write("repo/a.yaml", answers())
+    write("repo/.cxmaturity.yml", "fail-under: high\n")
+    write("repo/.cxmaturity.yaml", "fail-under: low\n")
+    result = runner.invoke(app, ["assess", str(path), "-f", "json", "-v"], env=ROOTED)
+    assert result.exit_code == 0 and "repo/.cxmaturity.yaml (1 file)" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling link", "link loop"])
+def test_a_policy_that_cannot_be_read_is_an_error_not_skipped(runner, write, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                              kind: str) -> None:
+    path = write("repo/sites/a.yaml", answers())
+    write("repo/.cxmaturity.yaml", "fail-under: high\n")  # must not apply instead
+    policy = tmp_path / "repo" / "sites" / ".cxmaturity.yaml"
+    if kind == "folder":
+        policy.mkdir()
+    elif kind == "dangling link":
+        policy.symlink_to(tmp_path / "nowhere.yaml")
+    else:
+        policy.symlink_to(policy)
+    result = runner.invoke(app, ["assess", str(path), "-f", "json"], env=ROOTED)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {policy}: ")
+
+
+def test_verbose_says_when_no_policy_applies(runner, write) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "-f", "json", "-v",
+                                 "--no-config"])
+    assert result.exit_code == 0
+    assert "policy: none (1 file)" in result.stderr
+
+
+def test_stdin_is_governed_by_the_current_folders_policy(runner, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    policy = write("here/.cxmaturity.yaml", "fail-under: high\n")
+    monkeypatch.chdir(policy.parent)
+    result = runner.invoke(app, ["assess", "-", "-f", "json"], input=answers(), env=ROOTED)
+    assert result.exit_code == 1 and os.path.basename(str(policy)) in (
+        runner.invoke(app, ["assess", "-", "-f", "json", "-v"], input=answers(),
+                      env=ROOTED).stderr)

@@ -1,0 +1,94 @@
+"""`trend`: one site's assessments in date order, the pace of change, and the chart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cxmaturity.cli import app
+from cxmaturity.errors import InputError
+from cxmaturity.report.trend_report import score_chart, sparkline
+from cxmaturity.run.trend import trend_files
+
+from ..conftest import DATA, EXAMPLES
+
+TINY = DATA / "rubrics" / "tiny.yaml"
+HISTORY = EXAMPLES / "history"
+
+
+def _answers(write, name: str, date: str, level: str, site: str = "North"):  # type: ignore[no-untyped-def]
+    return str(write(name, f"rubric: {TINY}\norganization: T\nsite: {site}\ndate: {date}\n"
+                     f"answers: {{t1: {level}, t2: {level}, d1: {level}, d2: {level}}}\n"))
+
+
+def test_points_are_ordered_by_date_and_paced(write) -> None:  # type: ignore[no-untyped-def]
+    late = _answers(write, "b.yaml", "2026-07-01", "partial")  # every answer shows Level 2
+    early = _answers(write, "a.yaml", "2026-01-01", "'no'")    # score 1.0
+    trend = trend_files([late, early])
+    assert [str(p.date) for p in trend.points] == ["2026-01-01", "2026-07-01"]
+    assert [p.level for p in trend.points] == [1, 2]
+    assert trend.days == 181
+    tools = trend.paces[0]
+    # tools: 1.0 -> 2.0 over 181 days = 1.0 / 181 * 91.25 per quarter
+    assert tools.per_quarter == pytest.approx(1.0 / 181 * 91.25, abs=1e-4)
+    assert tools.next_level == 3
+    assert tools.quarters_to_next == pytest.approx(round(1.0 / tools.per_quarter, 1))
+
+
+def test_a_single_assessment_has_no_pace(write) -> None:  # type: ignore[no-untyped-def]
+    trend = trend_files([_answers(write, "a.yaml", "2026-01-01", "'no'")])
+    assert trend.overall.per_quarter is None and trend.overall.quarters_to_next is None
+
+
+def test_another_site_is_refused(write) -> None:  # type: ignore[no-untyped-def]
+    first = _answers(write, "a.yaml", "2026-01-01", "'no'")
+    other = _answers(write, "b.yaml", "2026-04-01", "'no'", site="South")
+    with pytest.raises(InputError) as caught:
+        trend_files([first, other])
+    assert str(caught.value) == (f'{other}: "T · South" is not the site of {first} '
+                                 '("T · North"); give the files of one organization and site')
+
+
+def test_history_folder(runner) -> None:  # type: ignore[no-untyped-def]
+    trend = trend_files([str(HISTORY)])
+    assert [p.level for p in trend.points] == [1, 1, 2, 2]
+    assert trend.overall.per_quarter is not None and trend.overall.per_quarter > 0
+
+
+def test_sparkline_and_chart() -> None:
+    assert sparkline([1, 2, None, 4], 4) == "▁▂·█"
+    trend = trend_files([str(HISTORY)])
+    chart = score_chart(trend)
+    assert len(chart) == 2 * (4 - 1) + 1 + 2
+    assert chart[0] == " 4 ┤" and chart[-3].startswith(" 1 ┤")
+    assert sum(line.count("●") for line in chart) == 4
+    assert "2026-01-09" in chart[-1] and "2026-10-02" in chart[-1]
+
+
+@pytest.mark.parametrize(("fmt", "needle"), [
+    ("rich", "Levels over time"), ("markdown", "| **Overall** | 1 | 1 | 2 | 2 |"),
+    ("json", '"per_quarter"')])
+def test_cli_formats(runner, fmt: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["trend", str(HISTORY), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    assert needle in result.stdout
+    if fmt == "json":
+        assert len(json.loads(result.stdout)["points"]) == 4
+
+
+def test_empty_folder_exits_2(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["trend", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no .yaml, .yml or .json files in this folder" in result.stderr
+
+
+def test_folder_is_searched_like_assess_folders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    early, late = sorted(HISTORY.iterdir())[:2]
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "2026" / late.name).write_bytes(late.read_bytes())
+    (tmp_path / early.name).write_bytes(early.read_bytes())
+    (tmp_path / ".cxmaturity.yaml").write_text("fail-under: 2\n", encoding="utf-8")
+    trend = trend_files([str(tmp_path)])
+    assert [p.file for p in trend.points] == [str(tmp_path / early.name),
+                                              str(tmp_path / "2026" / late.name)]

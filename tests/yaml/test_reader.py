@@ -1,0 +1,48 @@
+"""The strict YAML reader: values, marks, and every rejection (cases in cases/yaml_loader.yaml)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from cxmaturity.errors import InputError
+from cxmaturity.yaml.reader import parse_bytes, parse_yaml
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "cases" / "yaml_loader.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    if "error" in case:
+        with pytest.raises(InputError) as info:
+            parse_yaml(case["text"], "case.yaml")
+        assert str(info.value) == case["error"]
+    else:
+        assert parse_yaml(case["text"], "case.yaml").value == case["value"]
+
+
+def test_marks_point_at_values_and_keys() -> None:
+    doc = parse_yaml("a:\n  b: [1, two]\n", "x.yaml")
+    assert (doc.values[("a", "b", 1)].line, doc.values[("a", "b", 1)].column) == (2, 10)
+    assert (doc.keys[("a", "b")].line, doc.keys[("a", "b")].column) == (2, 3)
+
+
+def test_nan_is_read_as_nan() -> None:
+    assert math.isnan(parse_yaml("a: .nan\n", "x.yaml").value["a"])
+
+
+# The limits (size, depth, values, string length) are tested in test_limits.py.
+
+
+def test_not_utf8() -> None:
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        parse_bytes(b"a: \xff\xfe\n", "x.yaml")
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert parse_bytes("\ufeffa: é\n".encode(), "x.yaml").value == {"a": "é"}
