@@ -7,6 +7,7 @@ shapes in, and :mod:`cxmaturity.scoring.engine` reads them.
 from __future__ import annotations
 
 import functools
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -276,6 +277,12 @@ class Metric(Frozen):
     caps_overall: bool = Field(
         default=False, description="The overall level cannot be above the highest level the "
         "value's band supports: for a figure the source uses to define its levels.")
+
+    @functools.cached_property
+    def sorted_bands(self) -> tuple[Band, ...]:
+        """The bands from lowest to highest values (worked out once per rubric)."""
+        return tuple(sorted(self.bands, key=lambda b: (
+            -math.inf if b.min is None else b.min, math.inf if b.max is None else b.max)))
 
     @property
     def limits(self) -> tuple[float | None, float | None]:

@@ -3,6 +3,7 @@ out) and guidance, the roadmap in priority order, and the outlook of the next le
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from cxmaturity.load.submission import Submission
@@ -13,7 +14,7 @@ from cxmaturity.model.result import (
     Outlook,
     RoadmapStep,
 )
-from cxmaturity.model.rubric import Dimension
+from cxmaturity.model.rubric import Dimension, Question
 from cxmaturity.scoring.evidence import DimensionEvidence, Evidence
 
 
@@ -46,13 +47,18 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
             yield Blocker(dimension=dimension, item=item.id, text=text,
                           supports=(item.low, item.high), target=goal, toward=None)
         else:
-            question = index.questions[item.id]
-            contrast = question.contrast
-            text = question.shortfall or (contrast.low if contrast else
-                                          f"{question.text} Answered: {item.given}.")
-            yield Blocker(dimension=dimension, item=item.id, text=text,
-                          supports=(item.low, item.high), target=goal,
-                          toward=contrast.high if contrast else None)
+            yield index.shared((Blocker, item.id, item.given, goal), functools.partial(
+                _answer_blocker, index.questions[item.id], item, goal))
+
+
+def _answer_blocker(question: Question, item: Evidence, goal: int) -> Blocker:
+    """The blocker an answer makes (the same for every file that gives it: built once)."""
+    contrast = question.contrast
+    text = question.shortfall or (contrast.low if contrast else
+                                  f"{question.text} Answered: {item.given}.")
+    return Blocker(dimension=question.dimension, item=item.id, text=text,
+                   supports=(item.low, item.high), target=goal,
+                   toward=contrast.high if contrast else None)
 
 
 def outlook(sub: Submission, current: int | None, goal: int,
