@@ -11,7 +11,7 @@ from pathlib import Path
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
-from cxmaturity.load.containment import check_contained
+from cxmaturity.load.containment import check_contained, rubric_roots
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import expect_kind
@@ -95,6 +95,32 @@ def load_rubric(reference: str, *, relative_to: Path | None = None,
         raise InputError([Problem(shown, f"cannot read rubric: {exc.strerror}")]) from None
     version = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
     return _load(str(path), shown, version, bundled)
+
+
+class Rubrics:
+    """The rubrics of one run, each resolved once: answers files that name the same bundled
+    rubric, or the same rubric path from the same folder, share one look-up, with no
+    file-system check per file. The next run (command) looks again."""
+
+    #: Look-ups kept at most (rubric paths named from many folders).
+    KEEP = 256
+
+    def __init__(self, rubric_root: Path | None = None) -> None:
+        self.rubric_root = rubric_root
+        self._found: dict[tuple[str, str], LoadedRubric] = {}
+
+    def load(self, reference: str, base: Path) -> LoadedRubric:
+        """The rubric an answers file in `base` names (see :func:`load_rubric`); a rubric
+        named by path must lie inside the rubric root (:mod:`cxmaturity.load.containment`)."""
+        key = (reference, str(base) if is_path_reference(reference) else "")
+        found = self._found.get(key)
+        if found is None:
+            found = load_rubric(reference, relative_to=base,
+                                within=rubric_roots(base, self.rubric_root))
+            if len(self._found) >= self.KEEP:
+                self._found.clear()
+            self._found[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=32)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from cxmaturity.errors import CxError, Problem
 from cxmaturity.escape.controls import without_surrogates
+from cxmaturity.load.catalog import Rubrics
 from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, read_document
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.model.ladder import resolve_level
@@ -52,14 +53,20 @@ class Settings:
         return self.by_file.get(path, self.gates)
 
 
-def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
-    """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+def assess_one(path: str, settings: Settings, raw: bytes | None = None,
+               rubrics: Rubrics | None = None) -> Outcome:
+    """Score one file (or `raw` bytes read from standard input); never raises CxError.
+    `rubrics` resolves each rubric once for a whole run."""
     shown = STDIN_NAME if path == STDIN else without_surrogates(path)
-    if path != STDIN and os.path.isdir(path):
-        return Outcome(shown, problems=(_folder_problem(path, shown),))
     try:
         doc = read_document(path, raw)
-        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root)
+    except CxError as error:
+        if path != STDIN and os.path.isdir(path):
+            return Outcome(shown, problems=(_folder_problem(path, shown),))
+        return Outcome(shown, problems=error.problems)
+    try:
+        sub = check_submission(doc, base_folder(path), rubrics=rubrics or Rubrics(
+            settings.rubric_root))
         return _scored(sub, settings, settings.gates_for(path), doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)
@@ -97,16 +104,18 @@ def _folder_problem(path: str, shown: str) -> Problem:
 
 
 _settings = Settings()
+_rubrics = Rubrics()
 
 
 def _install(settings: Settings) -> None:
-    global _settings
+    global _settings, _rubrics
     _settings = settings
+    _rubrics = Rubrics(settings.rubric_root)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
 def _assess_in_worker(path: str) -> Outcome:
-    return assess_one(path, _settings)
+    return assess_one(path, _settings, rubrics=_rubrics)
 
 
 def default_jobs() -> int:
@@ -125,9 +134,10 @@ def run(inputs: Sequence[str], settings: Settings, jobs: int,
     are forked while this process has a single thread (a progress bar's thread starts
     later; forking a process with threads can deadlock)."""
     files = [path for path in inputs if path != STDIN]
-    first = [assess_one(STDIN, settings, stdin)] if len(files) < len(inputs) else []
+    rubrics = Rubrics(settings.rubric_root)
+    first = [assess_one(STDIN, settings, stdin, rubrics)] if len(files) < len(inputs) else []
     if jobs <= 1 or len(files) < 4 * jobs:
-        return chain(first, (assess_one(path, settings) for path in files))
+        return chain(first, (assess_one(path, settings, rubrics=rubrics) for path in files))
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (jobs * 16)))
