@@ -24,7 +24,7 @@ from cxmaturity.scoring import levels
 from cxmaturity.scoring.changes import changes_to_reach, moves, overall_changes
 from cxmaturity.scoring.evidence import DimensionEvidence, Evidence, gather, overall_caps
 from cxmaturity.scoring.flags import flags
-from cxmaturity.scoring.plan import outlook, with_plan
+from cxmaturity.scoring.plan import outlook, plan_for
 
 
 def score(sub: Submission, *, target: int | None = None) -> Assessment:
@@ -35,11 +35,10 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
              for dim in rubric.dimensions}
     caps = overall_caps(sub, tallies)
     overall_level = _overall_level(rubric, spans, caps)
-    dimensions = [_dimension(sub, dim, tallies[dim.id], spans[dim.id], overall_level)
+    goal = target if target is not None else (overall_level or 0) + 1
+    dimensions = [_dimension(sub, dim, tallies[dim.id], spans[dim.id], overall_level, goal)
                   for dim in rubric.dimensions]
     overall = _overall(sub, dimensions, spans, tallies, caps)
-    goal = target if target is not None else (overall.level or 0) + 1
-    dimensions = [with_plan(sub, dim, tallies[dim.id], goal) for dim in dimensions]
     confidence = _confidence(dimensions, tallies)
     sufficient = confidence + 1e-9 >= rubric.scoring.min_confidence
     return Assessment(
@@ -89,8 +88,10 @@ def _stamp(sub: Submission) -> RubricStamp:
         source=rubric.source.cited))
 
 
-def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence, span: levels.Span | None,
-               overall: int | None) -> DimensionResult:
+def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
+               span: levels.Span | None, overall: int | None, goal: int) -> DimensionResult:
+    """Where `dim` stands, placed in its span nearest the `overall` level, with what would
+    raise it by one and its blockers to `goal`."""
     rubric = sub.rubric
     answered = tally.answered
     coverage = answered / tally.applicable if tally.applicable else 0.0
@@ -109,7 +110,7 @@ def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence, span: 
         conflicts=tuple(e.id for e in evidence if e.fits != "yes"),
         raise_by_one=moves(changes_to_reach(sub, dim.id, tally, level + 1))
         if level is not None and level < rubric.top else (),
-        blockers=(), advice=None)
+        **plan_for(sub, dim, level, tally, goal))
 
 
 def _evidence(item: Evidence, dimension: str, level: int | None) -> EvidenceItem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import TypedDict
 
 from cxmaturity.load.submission import Submission
 from cxmaturity.model import bands
@@ -18,17 +19,21 @@ from cxmaturity.model.rubric import Dimension, Question
 from cxmaturity.scoring.evidence import DimensionEvidence, Evidence
 
 
-def with_plan(sub: Submission, dim: DimensionResult, tally: DimensionEvidence,
-               goal: int) -> DimensionResult:
-    """Add the blockers to `goal` and the rubric's advice for the dimension's next level."""
-    rubric = sub.rubric
-    if dim.level is None or dim.level >= goal or goal > rubric.top:
-        return dim
-    spec = sub.loaded.index.dimensions[dim.id]
-    return dim.model_copy(update={
-        "blockers": tuple(_blockers(sub, dim.id, tally.found, goal)),
-        "advice": spec.advance.get(dim.level + 1),
-    })
+def plan_for(sub: Submission, dim: Dimension, level: int | None, tally: DimensionEvidence,
+             goal: int) -> PlanFields:
+    """A dimension's blockers to `goal` and the rubric's advice for its next level (none at
+    or above `goal`)."""
+    if level is None or level >= goal or goal > sub.rubric.top:
+        return {"blockers": (), "advice": None}
+    return {"blockers": tuple(_blockers(sub, dim.id, tally.found, goal)),
+            "advice": dim.advance.get(level + 1)}
+
+
+class PlanFields(TypedDict):
+    """The fields of a :class:`DimensionResult` that plan the way to the target."""
+
+    blockers: tuple[Blocker, ...]
+    advice: str | None
 
 
 def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
