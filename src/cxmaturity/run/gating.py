@@ -14,7 +14,15 @@ from cxmaturity.load.inputs import STDIN
 from cxmaturity.run.baseline import load_baseline
 from cxmaturity.run.batch import Settings
 from cxmaturity.run.gates import Gates, Standing
-from cxmaturity.run.policy import Policy, baseline_of, find_policy, gates, governing, load_policy
+from cxmaturity.run.policy import (
+    NO_POLICY,
+    Policy,
+    baseline_of,
+    find_policy,
+    gates,
+    governing,
+    load_policy,
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
         governing_of = dict.fromkeys(inputs, config)
     else:
         governing_of = governing(inputs, STDIN)
-    loaded = {path: (load_policy(path), path.parent) if path else (Policy(), Path.cwd())
+    loaded = {path: (load_policy(path), path.parent) if path else (NO_POLICY, Path.cwd())
               for path in set(governing_of.values()) or {None}}
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
@@ -58,7 +66,7 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
                         by_file=by_file)
     counts = Counter(without_surrogates(str(path)) if path else "none"
                      for path in governing_of.values())
-    defaults = Policy() if common is None else (
+    defaults = NO_POLICY if common is None else (
         loaded[common][0] if common in loaded else load_policy(common))
     return Plan(settings, defaults, dict(sorted(counts.items())))
 
