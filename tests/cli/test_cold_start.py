@@ -1,7 +1,7 @@
 """What a fresh process loads (docs/performance.md, "Cold start"): a single `assess FILE
---format json` loads no pool, no merging, no text renderer and no authoring tools, and with
-the rubric cache filled it builds no rubric validator; `--help` and shell completion of
-rubric ids load neither the YAML reader nor the models."""
+--format json` loads no pool, no merging, no baseline reader, no text renderer and no
+authoring tools, and with the rubric cache filled it builds no rubric validator; `--help`
+and shell completion of rubric ids load neither the YAML reader nor the models."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ json.dump({"modules": sorted(sys.modules), "out": out.getvalue(),
 """
 
 #: Loaded only by what a single JSON assessment does not do.
-NOT_FOR_ONE_FILE = ("multiprocessing", "cxmaturity.run.merge", "rich", "jinja2",
-                    "cxmaturity.report.terminal", "cxmaturity.lint", "cxmaturity.author")
+NOT_FOR_ONE_FILE = ("multiprocessing", "cxmaturity.run.merge", "cxmaturity.run.baseline",
+                    "rich", "jinja2", "cxmaturity.report.terminal", "cxmaturity.lint",
+                    "cxmaturity.author")
 
 
 def probe(*arguments: str, env: dict[str, str] | None = None) -> dict[str, object]:

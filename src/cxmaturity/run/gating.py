@@ -11,7 +11,6 @@ from pathlib import Path
 
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.inputs import STDIN
-from cxmaturity.run.baseline import load_baseline
 from cxmaturity.run.batch import Settings
 from cxmaturity.run.gates import Gates, Standing
 from cxmaturity.run.policy import (
@@ -55,6 +54,8 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
     if wanted:
+        from cxmaturity.run.baseline import load_baseline  # only with a baseline
+
         baselines = {file: load_baseline(file) for file in wanted if file is not None}
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
