@@ -2,11 +2,12 @@
 
 One broken file never stops the batch; it becomes an :class:`Outcome` with its problems.
 Outcomes come back in input order (sorted by path), whatever the number of processes.
+A pool's :mod:`multiprocessing` and merging (:mod:`.merge`) are imported when used: a single
+assessment uses neither (docs/performance.md).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,12 +24,13 @@ from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.records import Digest, Outcome
 from cxmaturity.run.gates import Gates, failed_gates
-from cxmaturity.run.merge import Merged, merge_inputs
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
+
+    from cxmaturity.run.merge import Merged
 
 
 
@@ -75,6 +77,8 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None,
 def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
     """One assessment combined from several respondents' files, or a folder of them
     (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
+    from cxmaturity.run.merge import merge_inputs
+
     merged = merge_inputs(paths, rubric_root=settings.rubric_root)
     return _scored(merged.submission, settings, settings.gates, None, None, merged)
 
@@ -138,6 +142,8 @@ def run(inputs: Sequence[str], settings: Settings, jobs: int,
     first = [assess_one(STDIN, settings, stdin, rubrics)] if len(files) < len(inputs) else []
     if jobs <= 1 or len(files) < 4 * jobs:
         return chain(first, (assess_one(path, settings, rubrics=rubrics) for path in files))
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(files) // (jobs * 16)))

@@ -11,10 +11,17 @@ from pathlib import Path
 
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.inputs import STDIN
-from cxmaturity.run.baseline import load_baseline
 from cxmaturity.run.batch import Settings
 from cxmaturity.run.gates import Gates, Standing
-from cxmaturity.run.policy import Policy, baseline_of, find_policy, gates, governing, load_policy
+from cxmaturity.run.policy import (
+    NO_POLICY,
+    Policy,
+    baseline_of,
+    find_policy,
+    gates,
+    governing,
+    load_policy,
+)
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,13 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
         governing_of = dict.fromkeys(inputs, config)
     else:
         governing_of = governing(inputs, STDIN)
-    loaded = {path: (load_policy(path), path.parent) if path else (Policy(), Path.cwd())
+    loaded = {path: (load_policy(path), path.parent) if path else (NO_POLICY, Path.cwd())
               for path in set(governing_of.values()) or {None}}
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
     if wanted:
+        from cxmaturity.run.baseline import load_baseline  # only with a baseline
+
         baselines = {file: load_baseline(file) for file in wanted if file is not None}
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
@@ -58,7 +67,7 @@ def plan(inputs: Sequence[str], given: Gates, *, baseline: Path | None = None,
                         by_file=by_file)
     counts = Counter(without_surrogates(str(path)) if path else "none"
                      for path in governing_of.values())
-    defaults = Policy() if common is None else (
+    defaults = NO_POLICY if common is None else (
         loaded[common][0] if common in loaded else load_policy(common))
     return Plan(settings, defaults, dict(sorted(counts.items())))
 

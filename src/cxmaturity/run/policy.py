@@ -42,7 +42,7 @@ def _levels(value: Any) -> Any:
 class RubricPolicy(Frozen):
     """Level gates for the files of one rubric, replacing the policy's own for them."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
     fail_under: str | None = Field(default=None, alias="fail-under")
     fail_under_dimension: dict[str, str] = Field(default_factory=dict,
@@ -53,9 +53,11 @@ class RubricPolicy(Frozen):
 
 
 class Policy(Frozen):
-    """Settings of a policy file; keys are spelled like the options (`fail-under`)."""
+    """Settings of a policy file; keys are spelled like the options (`fail-under`). The
+    validators are built when a policy file is first read (`defer_build`): runs without
+    one use :data:`NO_POLICY`."""
 
-    model_config = ConfigDict(populate_by_name=True)  # merged with Frozen's config
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)  # and Frozen's
 
     format: str | None = Field(default=None, description="Default output format.")
     jobs: int | None = Field(default=None, ge=1, description="Processes to score with.")
@@ -78,6 +80,10 @@ class Policy(Frozen):
     @classmethod
     def _share(cls, value: Any) -> Any:
         return None if value is None else parse_percentage(value) / 100
+
+
+#: The settings of files no policy file governs: every default.
+NO_POLICY = Policy.model_construct()
 
 
 def find_policy(folder: str) -> Path | None:
