@@ -29,12 +29,13 @@ def assess(
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=1,
                                     show_default=False, help="Processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    fail_under: str | None = typer.Option(None, "--fail-under", metavar="LEVEL",
-                                          show_default=False, help="Gate."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Policy files."),
+    fail_under: list[str] = typer.Option([], "--fail-under", metavar="LEVEL",
+                                         show_default=False, help="Gate."),
     fail_under_dimension: list[str] = typer.Option([], "--fail-under-dimension",
                                                    metavar="ID=LEVEL", show_default=False,
                                                    help="Gate."),
-    min_confidence: str | None = typer.Option(None, "--min-confidence", metavar="SHARE",
+    min_confidence: str | None = typer.Option(None, "--min-confidence", metavar="PERCENT",
                                               show_default=False, help="Gate."),
     baseline: Path | None = typer.Option(None, "--baseline", metavar="JSON|DIR",
                                          show_default=False, help="Earlier output."),
@@ -47,6 +48,9 @@ def assess(
     target: str | None = typer.Option(None, "--target", metavar="LEVEL", show_default=False,
                                       help="Level to plan for."),
     merge: bool = typer.Option(False, "--merge", help="Combine respondents."),
+    rubric_root: Path | None = typer.Option(None, "--rubric-root", metavar="DIR",
+                                            envvar="CXMATURITY_RUBRIC_ROOT",
+                                            show_default=False, help="Rubric folder."),
 ) -> int:
     """Accept the command line of `cxmaturity assess` and do nothing with it."""
     return 0

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 EXAMPLES = ROOT / "examples"
 RUBRICS = ROOT / "rubrics"
+# The tests (and the commands they start) keep validated rubrics in a cache folder of their
+# own, never the user's (load/cache.py); set here, before collection loads any rubric.
+_CACHE = tempfile.mkdtemp(prefix="cxmaturity-test-cache-")
+os.environ["CXMATURITY_CACHE_DIR"] = _CACHE
+os.environ.pop("CXMATURITY_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
 #: Generated cases per property test in CI (`cases` multiplies it for a thorough run).
 PROPERTY_EXAMPLES = 40
 

@@ -3,9 +3,16 @@ breakdown, about two seconds), so a change that breaks it shows here, not on the
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import typer
+import typer.main
+from typer.core import TyperGroup
 
 from .conftest import ROOT
 
@@ -21,3 +28,29 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert "| 12 | 1 | 12 | 5 (5) | 2 |" in done.stdout  # every record; the broken are errors
     assert "the stages' record equals `assess_one`'s: True" in done.stdout
     assert not list(tmp_path.iterdir())  # the generated files are gone
+
+
+def test_the_typer_floor_takes_the_command_line_of_assess() -> None:
+    """benchmarks/typer_floor.py has the arguments and options of `assess` (names, types,
+    defaults, metavars, limits, environment variables), so that the cold-start ratio compares
+    like with like (docs/performance.md)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import typer_floor
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from cxmaturity.cli import app, assess
+
+    def parameters(command: Any, function: Callable[..., Any]) -> list[Any]:
+        annotations = {name: p.annotation for name, p in
+                       inspect.signature(function).parameters.items()}
+        return [(p.name, annotations[p.name], p.opts, p.secondary_opts, p.multiple,
+                 p.nargs, p.required, p.default, p.metavar, p.envvar,
+                 getattr(p, "is_flag", None), getattr(p, "min", None), getattr(p, "max", None))
+                for p in command.params if p.name in annotations]  # not Typer's own
+
+    floor = typer.main.get_command(typer_floor.app)
+    ours = typer.main.get_command(app)
+    assert isinstance(ours, TyperGroup)
+    assert parameters(floor, typer_floor.assess) == \
+        parameters(ours.commands["assess"], assess.assess)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 
 import pytest
 
 from cxmaturity import __version__
-from cxmaturity.cli import app
+from cxmaturity.cli import app, assess
+from cxmaturity.model.records import Outcome
 
 from ..conftest import DATA
 
@@ -109,3 +111,25 @@ def test_a_reader_that_stops_early_is_not_a_bug() -> None:
     errors = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert "bug" not in errors and "Traceback" not in errors
+
+
+def test_the_progress_bar_counts_the_files_before_scoring(runner, folder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: dict[str, int] = {}
+
+    def wants(*, count: int, **_: bool) -> bool:
+        asked["count"] = count
+        return True
+
+    def bar(outcomes: Iterable[Outcome], total: int) -> Iterator[Outcome]:
+        asked["total"] = total
+        seen = 0
+        for outcome in outcomes:
+            seen += 1
+            yield outcome
+        asked["seen"] = seen
+
+    monkeypatch.setattr(assess, "wants_progress", wants)
+    monkeypatch.setattr(assess, "_with_progress", bar)
+    result = runner.invoke(app, ["assess", str(folder), str(folder / "north"), "-f", "jsonl"])
+    assert result.exit_code == 2 and result.stdout.count("\n") == 11
+    assert asked == {"count": 11, "total": 11, "seen": 11}

@@ -113,6 +113,25 @@ def test_the_report_is_never_written_over_an_input(runner, tmp_path: Path) -> No
     assert answers.read_bytes() == before
 
 
+def test_the_report_is_never_written_over_a_file_found_in_a_folder(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path) -> None:
+    text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))
+    for i in range(20):
+        (tmp_path / "sites" / f"{i:02}").mkdir(parents=True)
+        (tmp_path / "sites" / f"{i:02}" / "a.yaml").write_text(text)
+    last = tmp_path / "sites" / "19" / "a.yaml"
+    linked = tmp_path / "report.jsonl"
+    linked.symlink_to(last)  # the report named by another name than the walk finds
+    for output in (last, linked):
+        result = runner.invoke(app, ["assess", str(tmp_path / "sites"), "-f", "jsonl", "-o",
+                                     str(output)])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == (f"error: {output}: is also an input ({last}); writing the "
+                                 "report there would overwrite it; choose another --output "
+                                 "file\n")
+    assert last.read_text() == text
+
+
 def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()

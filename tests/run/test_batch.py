@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cxmaturity.load.inputs import STDIN, collect_inputs
+from cxmaturity.load.inputs import STDIN, collect_inputs, discover
 from cxmaturity.model.records import Tally
-from cxmaturity.run.batch import Settings, assess_one, run
+from cxmaturity.run.batch import AHEAD, CHUNK, Settings, assess_one, run
 from cxmaturity.run.gates import Gates, LevelGate
 
 from ..conftest import answers
@@ -55,3 +56,36 @@ def test_stdin_paths_are_relative_to_the_current_folder() -> None:
     outcome = assess_one(STDIN, Settings(), answers().encode())
     assert outcome.file == "<stdin>" and not outcome.broken
     assert outcome.assessment().organization == "Org"
+
+
+class _Counted:
+    """A stream of paths that counts how many were taken from it."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths, self.taken = paths, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for path in self.paths:
+            self.taken += 1
+            yield path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_reads_its_inputs_as_the_outcomes_are_read(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "a.yaml").write_text(answers())
+    stream = _Counted([str(tmp_path / "a.yaml")] * 5000)
+    outcomes = run(stream, Settings(), jobs=jobs)
+    ahead = jobs * 16 * CHUNK + 1  # looked at to choose the chunk size
+    assert stream.taken <= ahead
+    for _ in range(100):
+        next(outcomes)
+    # then one chunk a process at a time, never more than AHEAD of them waiting
+    assert stream.taken <= ahead + AHEAD * jobs * CHUNK + 100
+    assert sum(1 for _ in outcomes) == 4900 and stream.taken == 5000
+
+
+def test_standard_input_first_in_a_stream_is_scored_first(folder: Path) -> None:
+    stdin = answers(d2="yes").encode()
+    outcomes = list(run(discover([STDIN, str(folder)]), Settings(), jobs=2, stdin=stdin))
+    assert outcomes[0].file == "<stdin>" and not outcomes[0].broken
+    assert [o.file for o in outcomes[1:]] == collect_inputs([str(folder)])

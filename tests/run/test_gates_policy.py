@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
+from cxmaturity.load.inputs import STDIN, discover
 from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.load.submission import parse_number
 from cxmaturity.model.rubric import Metric
+from cxmaturity.run.gates import Gates, LevelGate
+from cxmaturity.run.gating import plan
+from cxmaturity.run.policy import Policy, PolicyFinder, find_policy, gates, load_policy
 
 from ..conftest import EXAMPLES, ROOT, answers
 
@@ -197,3 +201,87 @@ def test_stdin_is_governed_by_the_current_folders_policy(runner, write, monkeypa
     assert result.exit_code == 1 and os.path.basename(str(policy)) in (
         runner.invoke(app, ["assess", "-", "-f", "json", "-v"], input=answers(),
                       env=ROOTED).stderr)
+
+
+# --- policies while the inputs stream (issue 13, memory) -----------------------------------
+
+NESTED = {"repo/.cxmaturity.yaml": "fail-under: 2\n",
+          "repo/north/.cxmaturity.yaml": "fail-under: high\n",
+          "repo/north/east/.cxmaturity.yml": "fail-under: 2\n",  # as repo's, nearer
+          "repo/south/deep/.cxmaturity.yaml": "max-age: 30\n"}
+FILES = ["repo/a.yaml", "repo/north/b.yaml", "repo/north/east/c.yaml",
+         "repo/north/east/x/d.yaml", "repo/north-1.yaml", "repo/south/e.yaml",
+         "repo/south/deep/f.yaml", "repo/south/deep/g/h.yaml", "loose/i.yaml"]
+
+
+def _per_file(path: str, given: Gates) -> Gates:
+    """A file's gates found as they were before discovery streamed: its own policy look-up."""
+    policy = find_policy(os.path.dirname(path))
+    if policy is None:
+        return gates(Policy(), Path.cwd(), given, None, {})
+    return gates(load_policy(policy), policy.parent, given, None, {})
+
+
+def test_nested_policies_give_each_file_the_gates_of_its_nearest(write, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch) -> None:
+    for name, text in NESTED.items():
+        write(name, text)
+    for name in FILES:
+        write(name, answers())
+    monkeypatch.chdir(tmp_path / "repo" / "north")
+    arguments = [str(tmp_path / "repo"), str(tmp_path / "loose"), STDIN]
+    given = Gates(min_confidence=0.5)
+    planned = plan(discover(arguments), given)
+    for path in discover(arguments):
+        expected = _per_file("." if path == STDIN else path, given)
+        assert planned.settings.gates_for(path) == expected, path
+    assert len(planned.settings.by_folder) == len(NESTED)  # one entry a policy, not a file
+    assert planned.count == len(FILES) + 1
+    counts = zip(NESTED, [3, 2, 2, 2], strict=True)
+    assert planned.governed == {str(tmp_path / name): n for name, n in counts} | {"none": 1}
+
+
+def test_one_policy_for_every_file_needs_no_look_up(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write("repo/.cxmaturity.yaml", "fail-under: 2\n")
+    for name in FILES[:-1]:
+        write(name, answers())
+    planned = plan(discover([str(tmp_path / "repo")]), Gates())
+    assert planned.settings.by_folder == {}
+    assert planned.settings.gates.fail_under == (LevelGate("2"),)
+
+
+def test_the_policy_finder_remembers_only_the_folders_above_the_last(tmp_path: Path) -> None:
+    finder = PolicyFinder()
+    (tmp_path / ".cxmaturity.yaml").write_text("fail-under: 2\n")
+    for i in range(200):
+        folder = tmp_path / f"site-{i}" / "deep" / "deeper"
+        assert finder(str(folder)) == tmp_path / ".cxmaturity.yaml"
+    assert len(finder._found) <= len(Path(folder).parts)  # not 600 folders
+
+
+def test_a_broken_policy_late_in_the_walk_stops_the_batch_before_any_output(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path) -> None:
+    for i in range(30):
+        write(f"repo/a-{i:02}.yaml", answers())
+    write("repo/zz/late.yaml", answers())
+    write("repo/zz/.cxmaturity.yaml", "fail-under: [\n")
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["assess", str(tmp_path / "repo"), "-f", "jsonl", "-j",
+                                     jobs], env=ROOTED)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"error: {tmp_path / 'repo/zz/.cxmaturity.yaml'}:")
+        assert "Traceback" not in result.output
+
+
+def test_verbose_counts_the_files_of_each_policy(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name, text in NESTED.items():
+        write(name, text)
+    for name in FILES:
+        write(name, answers())
+    result = runner.invoke(app, ["assess", str(tmp_path / "repo"), str(tmp_path / "loose"),
+                                 "-f", "jsonl", "-v"], env=ROOTED)
+    assert result.exit_code == 1, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("policy: ")]
+    counted = [*sorted((str(tmp_path / name), n)
+                       for name, n in zip(NESTED, [3, 1, 2, 2], strict=True)), ("none", 1)]
+    assert lines == [f"policy: {name} ({n} file{'s' if n > 1 else ''})" for name, n in counted]

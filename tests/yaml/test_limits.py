@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from cxmaturity.load.catalog import parse_rubric
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.rubric import MAX_QUESTIONS
 from cxmaturity.scoring.engine import score
-from cxmaturity.yaml.reader import parse_bytes, parse_yaml, read_yaml_file
+from cxmaturity.yaml.reader import parse_bytes, parse_yaml, read_limited, read_yaml_file
 from cxmaturity.yaml.scalars import MAX_BYTES, MAX_DEPTH, MAX_DIGITS, MAX_NODES, MAX_STRING
 
 from ..conftest import DATA
@@ -38,6 +41,24 @@ def test_file_size_one_byte_past_the_limit_is_rejected(tmp_path: Path) -> None:
     path.write_bytes(sized(MAX_BYTES + 1))
     with pytest.raises(InputError, match=rf"past\.yaml: file is larger than {MAX_BYTES} bytes"):
         read_yaml_file(str(path))
+
+
+def test_a_pipe_is_read_whole_in_pieces_up_to_the_limit(tmp_path: Path) -> None:
+    """Not a regular file, so no size to go by: read piece by piece, and stopped one byte past
+    the limit."""
+    fifo = tmp_path / "answers.yaml"
+    os.mkfifo(fifo)
+    body = b"organization: Pipe\n" + b"# padding\n" * 20_000
+    for sent, expected in ((body, body), (b"#" * (MAX_BYTES + 5000), None)):
+        writer = threading.Thread(target=fifo.write_bytes, args=(sent,))
+        writer.start()
+        try:
+            data = read_limited(str(fifo), "answers.yaml")
+        finally:
+            with contextlib.suppress(OSError):  # the reader stopped early: unblock the writer
+                os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+            writer.join(timeout=10)
+        assert data == (expected if expected is not None else sent[:MAX_BYTES + 1])
 
 
 def test_a_huge_rubric_file_is_rejected_after_reading_one_megabyte(write,  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,16 +109,15 @@ def assess(
     from cxmaturity.cli.output import context
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.files import refuse_to_overwrite
-    from cxmaturity.load.inputs import STDIN, named_inputs
+    from cxmaturity.load.inputs import STDIN, discover, named_inputs
     from cxmaturity.model.records import Tally
     from cxmaturity.report.formats import reporter
     from cxmaturity.run.batch import assess_merged, default_jobs, run
     from cxmaturity.run.gates import Gates
     from cxmaturity.run.gating import plan
 
-    inputs = named_inputs(files)
-    refuse_to_overwrite(output, [*inputs, *([baseline] if baseline else []),
-                                 *([config] if config else [])])
+    inputs = named_inputs(files)  # the inputs stream: walked here once, once more to score
+    refuse_to_overwrite(output, chain([p for p in (baseline, config) if p], discover(files)))
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
     given = Gates.from_options(fail_under, fail_under_dimension, min_confidence, max_age,
                                fail_on_regression)
@@ -131,13 +131,13 @@ def assess(
     chosen = choose_format(output_format, output, ASSESS, "assess") or \
         _default_format(planned.defaults, where.terminal)
     report = reporter(chosen, where)
-    stdin = None if merge else read_stdin(inputs)
+    stdin = None if merge else read_stdin([STDIN] if STDIN in files else [])
     outcomes = iter([assess_merged(files, settings)]) if merge else run(
-        inputs, settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
-    if not merge and wants_progress(quiet=quiet, count=len(inputs),
+        discover(files), settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
+    if not merge and wants_progress(quiet=quiet, count=planned.count,
                                     stderr_terminal=sys.stderr.isatty(),
                                     report_on_terminal=where.terminal):
-        outcomes = _with_progress(outcomes, len(inputs))
+        outcomes = _with_progress(outcomes, planned.count)
     tally = Tally()
     with _sink(output) as sink:
         sink.write(report.begin())
@@ -163,7 +163,7 @@ def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:
 
 def _check_compared(settings: Settings, tally: Tally) -> None:
     """UsageError if a regression gate was on but found no scored file in its baseline."""
-    gated = [settings.gates, *settings.by_file.values()]
+    gated = [settings.gates, *settings.by_folder.values()]
     if tally.scored and not tally.compared and any(g.fail_on_regression for g in gated):
         from cxmaturity.errors import Problem, UsageError
 

@@ -14,7 +14,8 @@ EPILOG = """Examples:
 def rubric_list() -> int:
     """List the bundled rubrics: id, title, version and levels."""
     from cxmaturity.cli.output import show
-    from cxmaturity.load.catalog import bundled_ids, load_rubric
+    from cxmaturity.load.bundled import bundled_ids
+    from cxmaturity.load.catalog import load_rubric
     from cxmaturity.report.rubric_view import catalogue
 
     show(catalogue([load_rubric(rid).rubric for rid in bundled_ids()]))

@@ -23,7 +23,7 @@ until it is filled in. Fill it in, then run
 
 def complete_rubric(incomplete: str) -> list[str]:
     """Shell completion for rubric options: the bundled ids."""
-    from cxmaturity.load.catalog import bundled_ids
+    from cxmaturity.load.bundled import bundled_ids
 
     return [rid for rid in bundled_ids() if rid.startswith(incomplete)]
 

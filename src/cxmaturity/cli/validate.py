@@ -41,11 +41,15 @@ def validate(
     from cxmaturity.author.checks import check_answers
     from cxmaturity.cli.findings import report
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.load.inputs import named_inputs
+    from cxmaturity.errors import Problem
+    from cxmaturity.load.inputs import STDIN, named_inputs
 
     inputs = named_inputs(files)
-    stdin = read_stdin(inputs)
+    stdin = read_stdin([STDIN] if STDIN in files else [])
     root = resolved(rubric_root)
-    findings = [finding for file in inputs
-                for finding in check_answers(file, stdin, rubric_root=root)]
-    return report(findings, len(inputs), strict=strict)
+    findings: list[Problem] = []
+    checked = 0
+    for file in inputs:  # a stream: counted as it goes
+        checked += 1
+        findings += check_answers(file, stdin, rubric_root=root)
+    return report(findings, checked, strict=strict)

@@ -14,21 +14,43 @@ backslash, so no wrapping or placement can start a command from data.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+
+
+class Pattern:
+    """A regular expression compiled when first used. Compiling these classes of characters
+    beyond Latin-1 takes about 2 ms together, which a run that writes only JSON need not pay
+    on every start (docs/performance.md)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
 
 #: C0 controls, DEL and C1 controls; bidirectional marks and overrides; line and paragraph
 #: separators; lone surrogates (undecodable file-name bytes); the two non-characters
 #: U+FFFE and U+FFFF, which XML 1.0 also forbids.
 _BEYOND_C0 = ("\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
               "\ud800-\udfff\ufffe\uffff")
-STEERING = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+STEERING = Pattern(f"[\x00-\x1f{_BEYOND_C0}]")
 #: The steering characters other than C0 controls (which JSON and others escape already).
-BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
-_WITHOUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_BEYOND_C0}]")
-_BREAKS = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]*[\t\n\r\f\v\x85\u2028\u2029]"
-                     "[ \t\n\r\f\v\x85\u2028\u2029]*")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_COMMAND_START = re.compile(r"(?<=:):")
+BEYOND_C0 = Pattern(f"[{_BEYOND_C0}]")
+_WITHOUT_NEWLINE = Pattern(f"[\x00-\x09\x0b-\x1f{_BEYOND_C0}]")
+_BREAKS = Pattern("[ \t\n\r\f\v\x85\u2028\u2029]*[\t\n\r\f\v\x85\u2028\u2029]"
+                  "[ \t\n\r\f\v\x85\u2028\u2029]*")
+_SURROGATE = Pattern("[\ud800-\udfff]")
+_COMMAND_START = Pattern(r"(?<=:):")
 _LEGACY_COMMAND = "##["
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

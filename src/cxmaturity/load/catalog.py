@@ -1,53 +1,44 @@
-"""Finding and loading rubrics: the bundled ones by id, others by path; each validated once."""
+"""Finding and loading rubrics: the bundled ones by id, others by path; each validated once
+per process, and a bundled one once per version of it and of this package (through
+:mod:`cxmaturity.load.cache`)."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
-from cxmaturity.load.containment import check_contained
+from cxmaturity.load import cache
+from cxmaturity.load.bundled import bundled_dir as bundled_dir  # where callers look for them
+from cxmaturity.load.bundled import bundled_ids as bundled_ids
+from cxmaturity.load.containment import check_contained, rubric_roots
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.validation import did_you_mean, validate
 from cxmaturity.model.rubric import Rubric
-from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_limited
+from cxmaturity.yaml.reader import parse_bytes, read_limited
 
 
 @dataclass(frozen=True)
 class LoadedRubric:
-    """A validated rubric with where it came from and a hash of its bytes."""
+    """A validated rubric with where it came from and a hash of its bytes. (Its YAML
+    document, with the marks that locate errors, is not kept: no one reads it once the
+    rubric is valid; `rubric validate` reads the file itself.)"""
 
     rubric: Rubric
     path: str
     sha256: str
-    doc: YamlDocument
     bundled: bool
 
     @functools.cached_property
     def index(self) -> RubricIndex:
         """Look-ups into the rubric, built on first use and shared by every answers file."""
         return RubricIndex.of(self.rubric)
-
-
-@functools.cache
-def bundled_dir() -> Path:
-    """The folder of bundled rubrics: package data when installed, `rubrics/` in a checkout."""
-    packaged = Path(str(resources.files("cxmaturity"))) / "rubrics"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "rubrics"  # src/cxmaturity/load/ -> root
-
-
-def bundled_ids() -> list[str]:
-    """Ids of the bundled rubrics (each file is named `<id>.yaml`)."""
-    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
 
 
 def is_path_reference(reference: str) -> bool:
@@ -97,11 +88,48 @@ def load_rubric(reference: str, *, relative_to: Path | None = None,
     return _load(str(path), shown, version, bundled)
 
 
+class Rubrics:
+    """The rubrics of one run, each resolved once: answers files that name the same bundled
+    rubric, or the same rubric path from the same folder, share one look-up, with no
+    file-system check per file. The next run (command) looks again."""
+
+    #: Look-ups kept at most (rubric paths named from many folders).
+    KEEP = 256
+
+    def __init__(self, rubric_root: Path | None = None) -> None:
+        self.rubric_root = rubric_root
+        self._found: dict[tuple[str, str], LoadedRubric] = {}
+
+    def load(self, reference: str, base: Path) -> LoadedRubric:
+        """The rubric an answers file in `base` names (see :func:`load_rubric`); a rubric
+        named by path must lie inside the rubric root (:mod:`cxmaturity.load.containment`)."""
+        key = (reference, str(base) if is_path_reference(reference) else "")
+        found = self._found.get(key)
+        if found is None:
+            found = load_rubric(reference, relative_to=base,
+                                within=rubric_roots(base, self.rubric_root))
+            if len(self._found) >= self.KEEP:
+                self._found.clear()
+            self._found[key] = found
+        return found
+
+
 @functools.lru_cache(maxsize=32)
 def _load(path: str, shown: str, version: tuple[int, int, int, int],
           bundled: bool) -> LoadedRubric:
-    """`version` (device, inode, mtime, size) tells one version of one file from another."""
-    return parse_rubric(read_limited(path, shown), shown, bundled=bundled)
+    """`version` (device, inode, mtime, size) tells one version of one file from another.
+    A bundled rubric is read back from the cache when it holds the validated rubric of
+    these very bytes, and put in the cache when it does not."""
+    raw = read_limited(path, shown)
+    if not bundled:
+        return parse_rubric(raw, shown)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    cached = cache.restore(sha256)
+    if cached is not None:
+        return LoadedRubric(cached, shown, sha256, bundled)
+    loaded = parse_rubric(raw, shown, bundled=True)
+    cache.store(sha256, loaded.rubric)
+    return loaded
 
 
 def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
@@ -114,4 +142,4 @@ def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubr
     problems = integrity_problems(doc, rubric)
     if problems:
         raise InputError(problems)
-    return LoadedRubric(rubric, shown, hashlib.sha256(raw).hexdigest(), doc, bundled)
+    return LoadedRubric(rubric, shown, hashlib.sha256(raw).hexdigest(), bundled)

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxmaturity.errors import MAX_PROBLEMS, InputError, Problem, RubricNotFound, capped
-from cxmaturity.load.catalog import LoadedRubric, load_rubric
-from cxmaturity.load.containment import rubric_roots
+from cxmaturity.load.catalog import LoadedRubric, Rubrics
 from cxmaturity.load.options import advice, option_for
 from cxmaturity.load.percentages import as_written, check_percentage, read_number
 from cxmaturity.load.salvage import read_answers
@@ -55,20 +54,21 @@ def read_submission(path: str, display: str | None = None, *,
 
 
 def check_submission(doc: YamlDocument, base: Path, answers: Answers | None = None, *,
-                     rubric_root: Path | None = None) -> Submission:
+                     rubric_root: Path | None = None, rubrics: Rubrics | None = None
+                     ) -> Submission:
     """Validate a parsed answers document and resolve it against its rubric, raising
     InputError with every problem at once: schema problems, and what the rest of the file
     gets wrong against its rubric (`answers`: the document already validated, when the
     caller has done that). A rubric named by path must lie inside `rubric_root`, or by
-    default the answers file's repository (see :mod:`cxmaturity.load.containment`)."""
+    default the answers file's repository (see :mod:`cxmaturity.load.containment`); a batch
+    passes its `rubrics`, which resolves each rubric once."""
     schema: tuple[Problem, ...] = ()
     if answers is None:
         answers, schema = read_answers(doc)
         if answers is None:
             raise InputError(schema)
     try:
-        loaded = load_rubric(answers.rubric, relative_to=base,
-                             within=rubric_roots(base, rubric_root))
+        loaded = (rubrics or Rubrics(rubric_root)).load(answers.rubric, base)
     except RubricNotFound as exc:
         first = exc.problems[0]
         raise InputError([*schema, located(doc, ("rubric",), f'{first.message}: '

@@ -40,18 +40,20 @@ class Respondent(Frozen):
         return {"name": value} if isinstance(value, str) else value
 
 
+# Written as the answer alone (`yes`) or as a mapping: `Answers` reads both (`_entry`).
 class AnswerEntry(Frozen):
     """The answer to one question, with the evidence behind it."""
 
     answer: str = Field(description="An option id of the question's scale, `unknown` or `n/a`.")
     evidence: str | None = Field(default=None, description="What the answer rests on.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_scalar(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {**value, "answer": normalize_answer(value.get("answer"))}
-        return {"answer": normalize_answer(value)}
+
+def _entry(value: Any) -> Any:
+    """An answer as written, as the mapping :class:`AnswerEntry` reads, its answer named as
+    :func:`normalize_answer` names it."""
+    if isinstance(value, dict):
+        return {**value, "answer": normalize_answer(value.get("answer"))}
+    return {"answer": normalize_answer(value)}
 
 
 class MetricEntry(Frozen):
@@ -102,7 +104,17 @@ class Answers(Frozen):
     answers: dict[str, AnswerEntry] = Field(default_factory=dict)
     notes: str | None = None
 
-    @field_validator("answers", "metrics", mode="before")
+    @field_validator("metrics", mode="before")
     @classmethod
     def _empty_mapping(cls, value: Any) -> Any:
         return {} if value is None else value
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _answer_entries(cls, value: Any) -> Any:
+        """Every answer as a mapping, in one pass (one call per file, not per answer)."""
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            return {key: _entry(entry) for key, entry in value.items()}
+        return value

@@ -7,6 +7,7 @@ that meets it and the side that misses it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Literal
 
 from cxmaturity.model.rubric import Band, Metric
@@ -40,24 +41,45 @@ def _edges(metric: Metric) -> Edges:
     return metric.edges
 
 
-def ordered(metric: Metric, target: float | None = None) -> list[Band]:
+def ordered(metric: Metric, target: float | None = None) -> Sequence[Band]:
     """The metric's bands from lowest to highest values (derived from the target if it has one).
 
     ValueError if the metric has a target but neither the rubric nor the answers give its value.
     """
     if metric.target is None:
-        return sorted(metric.bands, key=lambda b: (_low(b), _high(b)))
+        return metric.sorted_bands
     goal = target_of(metric, target)
+    key = (id(metric), goal)
+    known = _DERIVED.get(key)
+    if known is not None and known[0] is metric:
+        return known[1]
+    derived = _derived(metric, goal)
+    if len(_DERIVED) >= _DERIVED_MAX:
+        _DERIVED.clear()
+    _DERIVED[key] = (metric, derived)
+    return derived
+
+
+#: Bands derived from a target, by metric and target value: every file of a batch that keeps
+#: the rubric's target shares them. Each entry holds its metric, so an id is never reused
+#: while it is a key; the size is bounded, so a batch in which every file sets its own
+#: target does not grow it.
+_DERIVED: dict[tuple[int, float | None], tuple[Metric, tuple[Band, ...]]] = {}
+_DERIVED_MAX = 1024
+
+
+def _derived(metric: Metric, goal: float | None) -> tuple[Band, ...]:
+    assert metric.target is not None
     if goal is None and metric.target.unset is not None:
         unset = metric.target.unset
-        return [Band(level=unset[0], supports=unset, basis=metric.target.basis,
-                     note="no target set")]
+        return (Band(level=unset[0], supports=unset, basis=metric.target.basis,
+                     note="no target set"),)
     if goal is None:
         raise MissingTarget(f"{metric.name} has no target: write `target:` next to its value")
     met, missed = metric.target.met, metric.target.missed
     basis = metric.target.basis
     below, above = (missed, met) if metric.better != "lower" else (met, missed)
-    return [Band(level=below, max=goal, basis=basis), Band(level=above, min=goal, basis=basis)]
+    return (Band(level=below, max=goal, basis=basis), Band(level=above, min=goal, basis=basis))
 
 
 def contains(band: Band, value: float, edges: Edges, *, first: bool, last: bool) -> bool:

@@ -7,6 +7,7 @@ shapes in, and :mod:`cxmaturity.scoring.engine` reads them.
 from __future__ import annotations
 
 import functools
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -48,10 +49,18 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
+class RubricPart(Frozen):
+    """Base of every part of a rubric. Their validators are built on first use
+    (`defer_build`): a bundled rubric read back from the cache (:mod:`cxmaturity.load.cache`)
+    is not validated again, so a run that scores against one never builds them."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
 Basis = Literal["source", "interpretation"]
 
 
-class Source(Frozen):
+class Source(RubricPart):
     """Where the model comes from. Leave out what the source itself does not say."""
 
     model: str = Field(description="Name of the published maturity model.")
@@ -69,7 +78,7 @@ class Source(Frozen):
         return text + (f" ({self.year})" if self.year else "")
 
 
-class SourceFact(Frozen):
+class SourceFact(RubricPart):
     """A finding or figure of the source that users want to compare themselves with."""
 
     text: str = Field(description="The fact, in the rubric's own words, with its figure.")
@@ -79,14 +88,14 @@ class SourceFact(Frozen):
                          "`interpretation` if this rubric's reading of it.")
 
 
-class LevelOutcome(Frozen):
+class LevelOutcome(RubricPart):
     """What the source says to expect, for one outcome aspect, at one level."""
 
     aspect: Id = Field(description="Id of an entry of the rubric's `outcome_aspects`.")
     expect: str = Field(description="What to expect at this level.")
 
 
-class Characteristic(Frozen):
+class Characteristic(RubricPart):
     """One "what it looks like" trait of a level, optionally tied to a dimension."""
 
     text: str
@@ -95,14 +104,14 @@ class Characteristic(Frozen):
                          "this trait at this level, `interpretation` if this rubric places it.")
 
 
-class ShiftForward(Frozen):
+class ShiftForward(RubricPart):
     """Guidance for leaving a level for the next one."""
 
     headline: str
     steps: tuple[str, ...] = ()
 
 
-class Level(Frozen):
+class Level(RubricPart):
     """One rung of the maturity ladder. Levels are numbered 1..N, lowest first."""
 
     number: int = Field(ge=1, description="Position on the ladder, 1 is the least mature.")
@@ -119,14 +128,14 @@ class Level(Frozen):
     )
 
 
-class OutcomeAspect(Frozen):
+class OutcomeAspect(RubricPart):
     """A column of the outcomes table (e.g. cost change)."""
 
     id: Id
     name: str
 
 
-class Dimension(Frozen):
+class Dimension(RubricPart):
     """An axis along which the levels' characteristics vary."""
 
     id: Id
@@ -143,7 +152,7 @@ class Dimension(Frozen):
     )
 
 
-class ScaleOption(Frozen):
+class ScaleOption(RubricPart):
     """One allowed answer of a scale."""
 
     id: Id = Field(description="What an answers file writes, e.g. `yes` or `3`.")
@@ -151,7 +160,7 @@ class ScaleOption(Frozen):
     description: str | None = None
 
 
-class Scale(Frozen):
+class Scale(RubricPart):
     """A reusable answer scale. `unknown` and `n/a` are always allowed in addition."""
 
     id: Id
@@ -163,14 +172,14 @@ class Scale(Frozen):
     )
 
 
-class Contrast(Frozen):
+class Contrast(RubricPart):
     """A question framed as two opposite descriptions, e.g. a failing and a strong pattern."""
 
     low: str = Field(description="The immature pole; the default shortfall phrase.")
     high: str = Field(description="The mature pole; shown as what to aim for.")
 
 
-class Question(Frozen):
+class Question(RubricPart):
     """A "check your signals" question, tied to a dimension."""
 
     id: Id
@@ -201,7 +210,7 @@ class Question(Frozen):
     )
 
 
-class Band(Frozen):
+class Band(RubricPart):
     """A range of a metric's values: the level it belongs to and the levels it supports."""
 
     level: int = Field(description="The level whose band this is (shown on the band chart).")
@@ -221,7 +230,7 @@ class Band(Frozen):
         return self.supports or (self.level, self.level)
 
 
-class Target(Frozen):
+class Target(RubricPart):
     """A KPI target: meeting it points to one level, missing it to another."""
 
     value: float | None = Field(
@@ -242,7 +251,7 @@ class Target(Frozen):
     note: str | None = None
 
 
-class Metric(Frozen):
+class Metric(RubricPart):
     """A numeric measure, placed in level bands or compared with a target."""
 
     id: Id
@@ -277,6 +286,12 @@ class Metric(Frozen):
         default=False, description="The overall level cannot be above the highest level the "
         "value's band supports: for a figure the source uses to define its levels.")
 
+    @functools.cached_property
+    def sorted_bands(self) -> tuple[Band, ...]:
+        """The bands from lowest to highest values (worked out once per rubric)."""
+        return tuple(sorted(self.bands, key=lambda b: (
+            -math.inf if b.min is None else b.min, math.inf if b.max is None else b.max)))
+
     @property
     def limits(self) -> tuple[float | None, float | None]:
         """The smallest and largest valid value (None: unbounded); a percentage is always
@@ -289,7 +304,7 @@ class Metric(Frozen):
         return low, high
 
 
-class OverallRule(Frozen):
+class OverallRule(RubricPart):
     """How dimension levels become the overall level."""
 
     method: Literal["median", "weakest-link"] = Field(
@@ -303,10 +318,12 @@ class OverallRule(Frozen):
     rationale: str | None = Field(default=None, description="Why this rule fits the model.")
 
 
-class Scoring(Frozen):
+class Scoring(RubricPart):
     """The rubric's declared scoring rules."""
 
-    overall: OverallRule = OverallRule()
+    # The defaults, made without validation (they are the class's own) so that defining
+    # the class builds no validator.
+    overall: OverallRule = OverallRule.model_construct()
     min_confidence: float = Field(
         default=0.6, ge=0, le=1, description="Below this share of answered weight: "
         "insufficient evidence."
@@ -319,7 +336,7 @@ class Scoring(Frozen):
         "dimension's level is flagged.")
 
 
-class Rubric(Frozen):
+class Rubric(RubricPart):
     """A whole maturity model."""
 
     format: Literal[1, 2] = Field(
@@ -344,7 +361,7 @@ class Rubric(Frozen):
     facts: tuple[SourceFact, ...] = Field(
         default=(), description="Findings and figures of the source that reports show beside "
         "the level, e.g. how the surveyed organizations split across the levels.")
-    scoring: Scoring = Scoring()
+    scoring: Scoring = Scoring.model_construct()  # the defaults, as above
 
     @model_validator(mode="before")
     @classmethod

@@ -34,9 +34,11 @@ _HINT = "a baseline is the JSON or JSONL output of `cxmaturity assess`"
 
 
 class _Saved(BaseModel):
-    """Strict about what is read, silent about the rest of what `assess` writes."""
+    """Strict about what is read, silent about the rest of what `assess` writes. Validators
+    are built when a baseline is first read (`defer_build`), so runs without one never
+    build them."""
 
-    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True, defer_build=True)
 
 
 class SavedLevel(_Saved):

@@ -2,34 +2,43 @@
 
 One broken file never stops the batch; it becomes an :class:`Outcome` with its problems.
 Outcomes come back in input order (sorted by path), whatever the number of processes.
+A pool's :mod:`multiprocessing` and merging (:mod:`.merge`) are imported when used: a single
+assessment uses neither (docs/performance.md).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxmaturity.errors import CxError, Problem
 from cxmaturity.escape.controls import without_surrogates
-from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, read_document
+from cxmaturity.load.catalog import Rubrics
+from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, folder_of, read_document
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.records import Digest, Outcome
 from cxmaturity.run.gates import Gates, failed_gates
-from cxmaturity.run.merge import Merged, merge_inputs
+from cxmaturity.run.policy import ancestors
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
+    from cxmaturity.run.merge import Merged
 
+#: Files sent to a worker process at a time, at most.
+CHUNK = 64
+#: Chunks in flight for each worker process: enough to keep each busy, few enough that a
+#: slow reader of the report holds back the scoring instead of piling outcomes up.
+AHEAD = 4
 
 
 @dataclass(frozen=True)
@@ -38,28 +47,39 @@ class Settings:
     by path may lie."""
 
     gates: Gates = field(default_factory=Gates)
-    """The gates of every file not in :attr:`by_file`."""
+    """The gates of every file not governed by a policy file of :attr:`by_folder`."""
     target: str | None = None
     keep: bool = False
     """Keep the full :class:`Assessment` on each outcome (single-file reports)."""
     rubric_root: Path | None = None
     """The folder rubrics named by path must lie in (None: each file's repository)."""
-    by_file: Mapping[str, Gates] = field(default_factory=dict)
-    """The gates of files governed by another policy file than the rest."""
+    by_folder: Mapping[str, Gates] = field(default_factory=dict)
+    """The gates of the policy file in each folder (absolute) that holds one, when files
+    are governed by more than one: a file takes those of the nearest at or above its folder.
+    One entry per policy file, however many files there are."""
 
     def gates_for(self, path: str) -> Gates:
         """The gates of the input `path`."""
-        return self.by_file.get(path, self.gates)
+        if not self.by_folder:
+            return self.gates
+        folders = ancestors(os.path.abspath(folder_of(path)))
+        return next((self.by_folder[f] for f in folders if f in self.by_folder), self.gates)
 
 
-def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outcome:
-    """Score one file (or `raw` bytes read from standard input); never raises CxError."""
+def assess_one(path: str, settings: Settings, raw: bytes | None = None,
+               rubrics: Rubrics | None = None) -> Outcome:
+    """Score one file (or `raw` bytes read from standard input); never raises CxError.
+    `rubrics` resolves each rubric once for a whole run."""
     shown = STDIN_NAME if path == STDIN else without_surrogates(path)
-    if path != STDIN and os.path.isdir(path):
-        return Outcome(shown, problems=(_folder_problem(path, shown),))
     try:
         doc = read_document(path, raw)
-        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root)
+    except CxError as error:
+        if path != STDIN and os.path.isdir(path):
+            return Outcome(shown, problems=(_folder_problem(path, shown),))
+        return Outcome(shown, problems=error.problems)
+    try:
+        sub = check_submission(doc, base_folder(path), rubrics=rubrics or Rubrics(
+            settings.rubric_root))
         return _scored(sub, settings, settings.gates_for(path), doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)
@@ -68,6 +88,8 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None) -> Outco
 def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
     """One assessment combined from several respondents' files, or a folder of them
     (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
+    from cxmaturity.run.merge import merge_inputs
+
     merged = merge_inputs(paths, rubric_root=settings.rubric_root)
     return _scored(merged.submission, settings, settings.gates, None, None, merged)
 
@@ -97,16 +119,18 @@ def _folder_problem(path: str, shown: str) -> Problem:
 
 
 _settings = Settings()
+_rubrics = Rubrics()
 
 
 def _install(settings: Settings) -> None:
-    global _settings
+    global _settings, _rubrics
     _settings = settings
+    _rubrics = Rubrics(settings.rubric_root)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
 
 
-def _assess_in_worker(path: str) -> Outcome:
-    return assess_one(path, _settings)
+def _assess_chunk(paths: list[str]) -> list[Outcome]:
+    return [assess_one(path, _settings, rubrics=_rubrics) for path in paths]
 
 
 def default_jobs() -> int:
@@ -117,24 +141,42 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(inputs: Sequence[str], settings: Settings, jobs: int,
+def run(inputs: Iterable[str], settings: Settings, jobs: int,
         stdin: bytes | None = None) -> Iterator[Outcome]:
-    """Outcomes of `inputs` in order; `jobs` processes score files when the batch is large.
+    """Outcomes of `inputs` in order (`-`, standard input, if first, as :func:`discover`
+    yields it); `jobs` processes score files when the batch is large. `inputs` may be a
+    stream of any length: it is read as the outcomes are, a few thousand paths ahead at most.
 
     The worker processes are started here, before the first outcome is asked for, so they
     are forked while this process has a single thread (a progress bar's thread starts
     later; forking a process with threads can deadlock)."""
-    files = [path for path in inputs if path != STDIN]
-    first = [assess_one(STDIN, settings, stdin)] if len(files) < len(inputs) else []
-    if jobs <= 1 or len(files) < 4 * jobs:
-        return chain(first, (assess_one(path, settings) for path in files))
+    files = iter(inputs)
+    head = list(islice(files, jobs * 16 * CHUNK + 1))  # enough to choose the chunk size
+    rubrics = Rubrics(settings.rubric_root)
+    first = [assess_one(STDIN, settings, stdin, rubrics)] if head[:1] == [STDIN] else []
+    head = head[len(first):]
+    if jobs <= 1 or len(head) < 4 * jobs:
+        return chain(first, (assess_one(path, settings, rubrics=rubrics)
+                             for path in chain(head, files)))
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(64, len(files) // (jobs * 16)))
+    chunk = max(1, min(CHUNK, len(head) // (jobs * 16)))
     pool = context.Pool(jobs, initializer=_install, initargs=(settings,))
-    return chain(first, _pooled(pool, files, chunk))
+    return chain(first, _pooled(pool, chain(head, files), chunk, AHEAD * jobs))
 
 
-def _pooled(pool: Pool, files: list[str], chunk: int) -> Iterator[Outcome]:
+def _pooled(pool: Pool, files: Iterator[str], chunk: int, ahead: int) -> Iterator[Outcome]:
+    """Outcomes from `pool` in input order, `chunk` files a task, at most `ahead` tasks in
+    flight: a chunk is sent when the oldest has come back and been read, so neither paths
+    nor outcomes pile up, however slowly the report is read (`Pool.imap` takes outcomes as
+    fast as the processes make them, and would hold them all for a slow reader)."""
+    pending: deque[AsyncResult[list[Outcome]]] = deque()
     with pool:
-        yield from pool.imap(_assess_in_worker, files, chunksize=chunk)
+        while batch := list(islice(files, chunk)):
+            pending.append(pool.apply_async(_assess_chunk, (batch,)))
+            if len(pending) >= ahead:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def _levels(value: Any) -> Any:
 class RubricPolicy(Frozen):
     """Level gates for the files of one rubric, replacing the policy's own for them."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)
 
     fail_under: str | None = Field(default=None, alias="fail-under")
     fail_under_dimension: dict[str, str] = Field(default_factory=dict,
@@ -53,9 +53,11 @@ class RubricPolicy(Frozen):
 
 
 class Policy(Frozen):
-    """Settings of a policy file; keys are spelled like the options (`fail-under`)."""
+    """Settings of a policy file; keys are spelled like the options (`fail-under`). The
+    validators are built when a policy file is first read (`defer_build`): runs without
+    one use :data:`NO_POLICY`."""
 
-    model_config = ConfigDict(populate_by_name=True)  # merged with Frozen's config
+    model_config = ConfigDict(populate_by_name=True, defer_build=True)  # and Frozen's
 
     format: str | None = Field(default=None, description="Default output format.")
     jobs: int | None = Field(default=None, ge=1, description="Processes to score with.")
@@ -78,6 +80,10 @@ class Policy(Frozen):
     @classmethod
     def _share(cls, value: Any) -> Any:
         return None if value is None else parse_percentage(value) / 100
+
+
+#: The settings of files no policy file governs: every default.
+NO_POLICY = Policy.model_construct()
 
 
 def find_policy(folder: str) -> Path | None:
@@ -107,33 +113,55 @@ def load_policy(path: Path) -> Policy:
     return validate(read_yaml_file(str(path)), Policy)
 
 
-def governing(inputs: Iterable[str], stdin: str) -> dict[str, Path | None]:
-    """Each input's policy file (`stdin`, the name of standard input: the current folder's);
-    each folder is looked up once."""
-    found: dict[str, Path | None] = {}
-    return {path: _nearest(os.path.abspath("." if path == stdin else os.path.dirname(path)
-                                           or "."), found) for path in inputs}
+class PolicyFinder:
+    """:func:`find_policy` for the folders of a stream of files, one after another. It
+    remembers the answers for the folders on the path of the last folder asked about, and
+    forgets the rest: files come in path order, so every folder above them is asked about
+    again and again while its files and sub-folders pass, and memory stays bounded by the
+    depth of the tree, however many files and folders there are."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, Path | None] = {}
+        self._last: tuple[str, Path | None] | None = None
+
+    def __call__(self, folder: str) -> Path | None:
+        """The policy file governing `folder` (absolute)."""
+        if self._last is not None and self._last[0] == folder:
+            return self._last[1]
+        found = _nearest(folder, self._found)
+        self._found = {above: self._found[above] for above in ancestors(folder)
+                       if above in self._found}
+        self._last = (folder, found)
+        return found
+
+
+def ancestors(folder: str) -> Iterator[str]:
+    """`folder` (absolute) and each folder above it, up to the root: where to look, nearest
+    first, for the policy file that governs a file in `folder`."""
+    while True:
+        yield folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
 
 
 def _nearest(folder: str, found: dict[str, Path | None]) -> Path | None:
     """:func:`find_policy` of `folder`, remembering the answer for it and every folder above
     it that was looked at, so a large tree is walked once."""
     chain: list[str] = []
-    current = folder
-    while current not in found:
+    result: Path | None = None
+    for current in ancestors(folder):
+        if current in found:
+            result = found[current]
+            break
         chain.append(current)
         here = next((Path(current) / name for name in POLICY_FILES
                      if os.path.lexists(Path(current) / name)), None)
         if here is not None:
             _check_file(here)
-            found[current] = here
+            result = here
             break
-        parent = os.path.dirname(current)
-        if parent == current:
-            found[current] = None
-            break
-        current = parent
-    result = found[current]
     for seen in chain:
         found[seen] = result
     return result

@@ -3,8 +3,10 @@ its next level reached, or raise the operation's level by one (docs/scoring.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.submission import Submission
@@ -22,15 +24,27 @@ from cxmaturity.scoring.evidence import DimensionEvidence
 class Option:
     """A change open to one item: what it would read, and the levels it would support."""
 
+    kind: Literal["answer", "metric"]
     item: str
-    kind: str
+    dimension: str
     label: str
     given: str
+    to: Callable[[], str]
+    """What the item would read (worked out only for the changes a result shows)."""
     current: tuple[int, int] | None
-    to: str
     new: tuple[int, int]
     weight: float
     order: int
+
+    @functools.cached_property
+    def move(self) -> Move:
+        """The change as the result shows it."""
+        return Move(kind=self.kind, item=self.item, dimension=self.dimension, label=self.label,
+                    given=self.given, to=self.to())
+
+
+#: The best change of one answer toward one level, as (gain, option).
+Best = tuple[float, Option]
 
 
 def changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
@@ -38,13 +52,31 @@ def changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
     """The fewest changes of answers or metric values that make `dimension` reach `level`:
     the changes that gain the most first (each item counts on its own, so this is optimal),
     each the least change that gains that much. Empty if no change could do it."""
+    known: list[Option] | None = tally.changes.get(level)
+    if known is None:
+        known = tally.changes[level] = _changes_to_reach(sub, dimension, tally, level)
+    return known
+
+
+def _changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
+                      level: int) -> list[Option]:
     needed = levels.shortfall(tally.weighed, level)
-    best: list[tuple[float, Option]] = []
-    for options in _open_changes(sub, dimension):
-        gains = [(levels.gain(o.current, o.new, level, o.weight), o) for o in options]
-        top = max((g for g, _ in gains), default=0.0)
-        if top > 1e-9:
-            best.append(next((g, o) for g, o in gains if g == top))
+    index = sub.loaded.index
+    table: dict[tuple[str, str, int], Best | None] = index.shared(AnswerMoves, dict)
+    best: list[Best] = []
+    for order, question in enumerate(index.by_dimension_questions.get(dimension, ())):
+        answer = sub.responses[question.id]
+        if answer == NOT_APPLICABLE:
+            continue
+        key = (question.id, answer, level)
+        found = table[key] if key in table else table.setdefault(
+            key, _best(_answer_options(index, question, answer, order), level))
+        if found is not None:
+            best.append(found)
+    for order, metric in enumerate(index.by_dimension_metrics.get(dimension, ()), start=10_000):
+        found = _best(list(_metric_options(sub, metric, order)), level)
+        if found is not None:
+            best.append(found)
     best.sort(key=lambda pair: (-pair[0], pair[1].order))
     chosen: list[Option] = []
     gained = 0.0
@@ -56,40 +88,39 @@ def changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
     return chosen if gained > needed + 1e-9 else []
 
 
-def moves(options: Iterable[Option], dimension: dict[str, str]) -> tuple[Move, ...]:
+class AnswerMoves:
+    """The key under which a rubric's index keeps, for each (question, answer, level), the
+    best change of that answer toward that level: worked out once per rubric, on first
+    use, and shared by every file of a batch."""
+
+
+def _best(options: list[Option], level: int) -> Best | None:
+    """The option that gains the most toward `level` (the least change among equals), if
+    any gains."""
+    gains = [(levels.gain(o.current, o.new, level, o.weight), o) for o in options]
+    top = max((g for g, _ in gains), default=0.0)
+    return next((g, o) for g, o in gains if g == top) if top > 1e-9 else None
+
+
+def moves(options: Iterable[Option]) -> tuple[Move, ...]:
     """Changes as the result shows them; of two changes to one item, the further one."""
     kept: dict[str, Option] = {}
     for option in options:
         if option.item not in kept or option.new > kept[option.item].new:
             kept[option.item] = option
-    return tuple(Move(kind="answer" if o.kind == "answer" else "metric", item=o.item,
-                      dimension=dimension[o.item], label=o.label, given=o.given, to=o.to)
-                 for o in kept.values())
+    return tuple(o.move for o in kept.values())
 
 
-def _open_changes(sub: Submission, dimension: str) -> Iterator[list[Option]]:
-    """For each applicable item of `dimension`, the answers or bands it could move to,
-    least mature first."""
-    index = sub.loaded.index
-    for order, question in enumerate(index.by_dimension_questions.get(dimension, ())):
-        yield list(_question_options(sub, index, question, order))
-    for order, metric in enumerate(index.by_dimension_metrics.get(dimension, ()), start=10_000):
-        yield list(_metric_options(sub, metric, order))
-
-
-def _question_options(sub: Submission, index: RubricIndex, question: Question,
-                      order: int) -> Iterator[Option]:
-    option = sub.responses[question.id]
-    if option == NOT_APPLICABLE:
-        return
+def _answer_options(index: RubricIndex, question: Question, answer: str,
+                    order: int) -> list[Option]:
+    """The other answers `question` could have, least mature first."""
     labels = index.labels[question.scale]
-    current = None if option == UNKNOWN else question.supports[option]
-    given = "unknown" if option == UNKNOWN else labels[option]
-    for candidate in labels:
-        if candidate != option:
-            yield Option(question.id, "answer", question.text, given, current,
-                          labels[candidate], question.supports[candidate], question.weight,
-                          order)
+    current = None if answer == UNKNOWN else question.supports[answer]
+    given = "unknown" if answer == UNKNOWN else labels[answer]
+    return [Option("answer", question.id, question.dimension, question.text, given,
+                   functools.partial(labels.__getitem__, candidate), current,
+                   question.supports[candidate], question.weight, order)
+            for candidate in labels if candidate != answer]
 
 
 def _metric_options(sub: Submission, metric: Metric, order: int) -> Iterator[Option]:
@@ -99,14 +130,14 @@ def _metric_options(sub: Submission, metric: Metric, order: int) -> Iterator[Opt
         placed = bands.ordered(metric, target)
     except bands.MissingTarget:
         return
-    current = None if value is None else bands.place(metric, value, target).range
+    now = None if value is None else bands.place(metric, value, target)
     given = bands.format_value(metric, value)
-    order_of = placed if metric.better != "lower" else list(reversed(placed))
+    order_of = placed if metric.better != "lower" else tuple(reversed(placed))
     for band in order_of:
-        if value is not None and bands.place(metric, value, target) == band:
-            continue
-        yield Option(metric.id, "metric", metric.name, given, current,
-                      bands.reach_phrase(metric, band), band.range, metric.weight, order)
+        if band != now:
+            yield Option("metric", metric.id, metric.dimension, metric.name, given,
+                         functools.partial(bands.reach_phrase, metric, band),
+                         None if now is None else now.range, band.range, metric.weight, order)
 
 
 def overall_changes(sub: Submission, assessed: list[DimensionResult],
@@ -149,10 +180,3 @@ def _lift_cap(sub: Submission, metric_id: str, goal: int) -> Option | None:
         if option.new[1] >= goal and (option.current is None or option.new > option.current):
             return option
     return None
-
-
-def homes(sub: Submission) -> dict[str, str]:
-    """Question and metric id to its dimension id."""
-    index = sub.loaded.index
-    return {**{q.id: q.dimension for q in index.questions.values()},
-            **{m.id: m.dimension for m in index.metrics.values()}}

@@ -21,10 +21,10 @@ from cxmaturity.model.result import (
 )
 from cxmaturity.model.rubric import Dimension, Rubric
 from cxmaturity.scoring import levels
-from cxmaturity.scoring.changes import changes_to_reach, homes, moves, overall_changes
+from cxmaturity.scoring.changes import changes_to_reach, moves, overall_changes
 from cxmaturity.scoring.evidence import DimensionEvidence, Evidence, gather, overall_caps
 from cxmaturity.scoring.flags import flags
-from cxmaturity.scoring.plan import outlook, with_plan
+from cxmaturity.scoring.plan import outlook, plan_for
 
 
 def score(sub: Submission, *, target: int | None = None) -> Assessment:
@@ -35,11 +35,10 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
              for dim in rubric.dimensions}
     caps = overall_caps(sub, tallies)
     overall_level = _overall_level(rubric, spans, caps)
-    dimensions = [_dimension(sub, dim, tallies[dim.id], spans[dim.id], overall_level)
+    goal = target if target is not None else (overall_level or 0) + 1
+    dimensions = [_dimension(sub, dim, tallies[dim.id], spans[dim.id], overall_level, goal)
                   for dim in rubric.dimensions]
     overall = _overall(sub, dimensions, spans, tallies, caps)
-    goal = target if target is not None else (overall.level or 0) + 1
-    dimensions = [with_plan(sub, dim, tallies[dim.id], goal) for dim in dimensions]
     confidence = _confidence(dimensions, tallies)
     sufficient = confidence + 1e-9 >= rubric.scoring.min_confidence
     return Assessment(
@@ -82,15 +81,17 @@ def _respondent(name: str, role: str | None) -> str:
 
 
 def _stamp(sub: Submission) -> RubricStamp:
+    """Which rubric scored the file (built once per loaded rubric)."""
     rubric = sub.rubric
-    src = rubric.source
-    return RubricStamp(id=rubric.id, version=rubric.version, title=rubric.title,
-                       sha256=sub.loaded.sha256,
-                       source=src.cited)
+    return sub.loaded.index.shared(RubricStamp, lambda: RubricStamp(
+        id=rubric.id, version=rubric.version, title=rubric.title, sha256=sub.loaded.sha256,
+        source=rubric.source.cited))
 
 
-def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence, span: levels.Span | None,
-               overall: int | None) -> DimensionResult:
+def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
+               span: levels.Span | None, overall: int | None, goal: int) -> DimensionResult:
+    """Where `dim` stands, placed in its span nearest the `overall` level, with what would
+    raise it by one and its blockers to `goal`."""
     rubric = sub.rubric
     answered = tally.answered
     coverage = answered / tally.applicable if tally.applicable else 0.0
@@ -104,12 +105,12 @@ def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence, span: 
         level=level, level_name=rubric.level(level).name if level else None,
         span=span, coverage=round(coverage, 4), evidence=evidence,
         unanswered=tuple(tally.unanswered),
-        looks_like=_looks_like(rubric, dim.id, level) if level else (),
+        looks_like=_looks_like(sub, dim.id, level) if level else (),
         counted=dim.in_overall,
         conflicts=tuple(e.id for e in evidence if e.fits != "yes"),
-        raise_by_one=moves(changes_to_reach(sub, dim.id, tally, level + 1), homes(sub))
+        raise_by_one=moves(changes_to_reach(sub, dim.id, tally, level + 1))
         if level is not None and level < rubric.top else (),
-        blockers=(), advice=None)
+        **plan_for(sub, dim, level, tally, goal))
 
 
 def _evidence(item: Evidence, dimension: str, level: int | None) -> EvidenceItem:
@@ -120,10 +121,11 @@ def _evidence(item: Evidence, dimension: str, level: int | None) -> EvidenceItem
         weight=item.weight, note=item.note)
 
 
-def _looks_like(rubric: Rubric, dimension: str, level: int) -> tuple[Trait, ...]:
-    """The rubric's traits of `level` in `dimension`."""
-    return tuple(Trait(text=c.text, basis=c.basis) for c in rubric.level(level).characteristics
-                 if c.dimension == dimension)
+def _looks_like(sub: Submission, dimension: str, level: int) -> tuple[Trait, ...]:
+    """The rubric's traits of `level` in `dimension` (built once per rubric)."""
+    return sub.loaded.index.shared(("looks-like", dimension, level), lambda: tuple(
+        Trait(text=c.text, basis=c.basis) for c in sub.rubric.level(level).characteristics
+        if c.dimension == dimension))
 
 
 def _overall(sub: Submission, dims: list[DimensionResult],
@@ -159,8 +161,8 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         held_back_by=tuple(d.id for d in assessed if (spans[d.id] or (1, 1))[1] == lowest)
         if uncapped < free and uncapped == level else (),
         not_assessed=not_assessed,
-        raise_by_one=moves(overall_changes(sub, assessed, spans, tallies, caps, level + 1),
-                            homes(sub)) if level < rubric.top else ())
+        raise_by_one=moves(overall_changes(sub, assessed, spans, tallies, caps, level + 1))
+        if level < rubric.top else ())
 
 
 def _confidence(dims: list[DimensionResult], tallies: dict[str, DimensionEvidence]) -> float:

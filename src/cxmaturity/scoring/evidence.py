@@ -4,14 +4,18 @@ levels it supports and its weight, what is unanswered, and what caps the overall
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cxmaturity.load.submission import Submission
 from cxmaturity.model import bands
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
 from cxmaturity.scoring.levels import Weighed
 
+if TYPE_CHECKING:
+    from cxmaturity.scoring.changes import Option
 
-@dataclass
+
+@dataclass(slots=True)
 class Evidence:
     """One answer or metric while scoring: what the rule reads and what the report shows."""
 
@@ -19,14 +23,21 @@ class Evidence:
     id: str
     label: str
     given: str
-    low: int
-    high: int
-    weight: float
+    weighed: Weighed
+    """The levels it supports and its weight, as the level rules read them."""
     note: str | None
 
     @property
-    def weighed(self) -> Weighed:
-        return Weighed(self.low, self.high, self.weight)
+    def low(self) -> int:
+        return self.weighed.low
+
+    @property
+    def high(self) -> int:
+        return self.weighed.high
+
+    @property
+    def weight(self) -> float:
+        return self.weighed.weight
 
 
 @dataclass
@@ -34,16 +45,20 @@ class DimensionEvidence:
     """Evidence gathered for one dimension while scoring."""
 
     found: list[Evidence] = field(default_factory=list)
+    weighed: list[Weighed] = field(default_factory=list)
+    """The evidence found, as the level rules read it."""
+    answered: float = 0.0
+    """The weight of the evidence found."""
     unanswered: list[str] = field(default_factory=list)
     applicable: float = 0.0
+    changes: dict[int, list[Option]] = field(default_factory=dict)
+    """Level to the fewest changes that reach it (:mod:`cxmaturity.scoring.changes`),
+    kept because the dimension and the overall rule both ask."""
 
-    @property
-    def answered(self) -> float:
-        return sum(item.weight for item in self.found)
-
-    @property
-    def weighed(self) -> list[Weighed]:
-        return [item.weighed for item in self.found]
+    def add(self, item: Evidence) -> None:
+        self.found.append(item)
+        self.weighed.append(item.weighed)
+        self.answered += item.weighed.weight
 
 
 def gather(sub: Submission) -> dict[str, DimensionEvidence]:
@@ -61,9 +76,10 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
             continue
         entry = sub.answers.answers.get(question.id)
         low, high = question.supports[option]
-        tally.found.append(Evidence("answer", question.id, question.text,
-                                  index.labels[question.scale][option], low, high,
-                                  question.weight, entry.evidence if entry else None))
+        tally.add(Evidence("answer", question.id, question.text,
+                           index.labels[question.scale][option],
+                           Weighed(low, high, question.weight),
+                           entry.evidence if entry else None))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight
@@ -73,9 +89,9 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
             continue
         measured = sub.answers.metrics.get(metric.id)
         low, high = bands.place(metric, value, sub.target(metric.id)).range
-        tally.found.append(Evidence("metric", metric.id, metric.name,
-                                  bands.format_value(metric, value), low, high, metric.weight,
-                                  measured.evidence if measured else None))
+        tally.add(Evidence("metric", metric.id, metric.name, bands.format_value(metric, value),
+                           Weighed(low, high, metric.weight),
+                           measured.evidence if measured else None))
     return tallies
 
 

@@ -3,7 +3,9 @@ out) and guidance, the roadmap in priority order, and the outlook of the next le
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
+from typing import TypedDict
 
 from cxmaturity.load.submission import Submission
 from cxmaturity.model import bands
@@ -13,21 +15,25 @@ from cxmaturity.model.result import (
     Outlook,
     RoadmapStep,
 )
-from cxmaturity.model.rubric import Dimension
+from cxmaturity.model.rubric import Dimension, Question
 from cxmaturity.scoring.evidence import DimensionEvidence, Evidence
 
 
-def with_plan(sub: Submission, dim: DimensionResult, tally: DimensionEvidence,
-               goal: int) -> DimensionResult:
-    """Add the blockers to `goal` and the rubric's advice for the dimension's next level."""
-    rubric = sub.rubric
-    if dim.level is None or dim.level >= goal or goal > rubric.top:
-        return dim
-    spec = sub.loaded.index.dimensions[dim.id]
-    return dim.model_copy(update={
-        "blockers": tuple(_blockers(sub, dim.id, tally.found, goal)),
-        "advice": spec.advance.get(dim.level + 1),
-    })
+def plan_for(sub: Submission, dim: Dimension, level: int | None, tally: DimensionEvidence,
+             goal: int) -> PlanFields:
+    """A dimension's blockers to `goal` and the rubric's advice for its next level (none at
+    or above `goal`)."""
+    if level is None or level >= goal or goal > sub.rubric.top:
+        return {"blockers": (), "advice": None}
+    return {"blockers": tuple(_blockers(sub, dim.id, tally.found, goal)),
+            "advice": dim.advance.get(level + 1)}
+
+
+class PlanFields(TypedDict):
+    """The fields of a :class:`DimensionResult` that plan the way to the target."""
+
+    blockers: tuple[Blocker, ...]
+    advice: str | None
 
 
 def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
@@ -46,13 +52,18 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
             yield Blocker(dimension=dimension, item=item.id, text=text,
                           supports=(item.low, item.high), target=goal, toward=None)
         else:
-            question = index.questions[item.id]
-            contrast = question.contrast
-            text = question.shortfall or (contrast.low if contrast else
-                                          f"{question.text} Answered: {item.given}.")
-            yield Blocker(dimension=dimension, item=item.id, text=text,
-                          supports=(item.low, item.high), target=goal,
-                          toward=contrast.high if contrast else None)
+            yield index.shared((Blocker, item.id, item.given, goal), functools.partial(
+                _answer_blocker, index.questions[item.id], item, goal))
+
+
+def _answer_blocker(question: Question, item: Evidence, goal: int) -> Blocker:
+    """The blocker an answer makes (the same for every file that gives it: built once)."""
+    contrast = question.contrast
+    text = question.shortfall or (contrast.low if contrast else
+                                  f"{question.text} Answered: {item.given}.")
+    return Blocker(dimension=question.dimension, item=item.id, text=text,
+                   supports=(item.low, item.high), target=goal,
+                   toward=contrast.high if contrast else None)
 
 
 def outlook(sub: Submission, current: int | None, goal: int,

@@ -8,7 +8,9 @@ documents, anchors and aliases, tags, and absurd sizes or nesting.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+import os
+import stat
+from typing import Any, BinaryIO, NoReturn
 
 import yaml
 
@@ -273,16 +275,39 @@ def read_yaml_file(path: str, display: str | None = None) -> YamlDocument:
 
 
 def read_limited(path: str, shown: str) -> bytes:
-    """At most `MAX_BYTES + 1` bytes of a file (so a huge file costs no memory), or InputError."""
+    """At most `MAX_BYTES + 1` bytes of a file (so a huge file costs no memory), or InputError.
+    A regular file is read in one piece of its own size; anything else (a pipe, a file that
+    grows while it is read) in pieces, up to the limit."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        with open(path, "rb", buffering=0) as handle:
+            status = os.fstat(handle.fileno())
+            return _read_up_to(handle, MAX_BYTES + 1, status.st_size + 1,
+                               regular=stat.S_ISREG(status.st_mode))
     except FileNotFoundError:
         raise InputError([Problem(shown, "file not found")]) from None
     except IsADirectoryError:
         raise InputError([Problem(shown, "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(shown, f"cannot read file: {exc.strerror}")]) from None
+
+
+def _read_up_to(handle: BinaryIO, limit: int, first: int, *, regular: bool) -> bytes:
+    """Bytes of `handle` until its end or `limit`, asking first for `first` bytes. A regular
+    file that gives less than asked for has ended (no second read to find that out)."""
+    pieces: list[bytes] = []
+    total = 0
+    size = min(max(first, 1), limit)
+    while total < limit:
+        asked = min(size, limit - total)
+        piece = handle.read(asked)
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+        if regular and len(piece) < asked:
+            break
+        size = 1 << 16
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
 
 
 def parse_bytes(raw: bytes, file: str) -> YamlDocument:
