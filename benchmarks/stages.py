@@ -41,6 +41,7 @@ LOCATIONS: dict[str, tuple[str, ...]] = {
     "record": ("cxmaturity.report.records",),
     "assess_one": ("cxmaturity.run.batch",),
     "Settings": ("cxmaturity.run.batch",),
+    "Rubrics": ("cxmaturity.load.catalog",),
     "CxError": ("cxmaturity.errors",),
 }
 PACKAGE = "cxmaturity"
@@ -92,6 +93,7 @@ class Pipeline:
     def __init__(self, api: SimpleNamespace) -> None:
         self.api = api
         self.settings = api.Settings()
+        self.rubrics = api.Rubrics()  # one per process, as a batch worker keeps
 
     def read(self, path: str) -> bytes:
         return bytes(self.api.read_limited(path, path))
@@ -100,7 +102,7 @@ class Pipeline:
         return self.api.parse_bytes(raw, path)
 
     def validate(self, document: Any, path: str) -> Any:
-        return self.api.check_submission(document, Path(path).parent)
+        return self.api.check_submission(document, Path(path).parent, rubrics=self.rubrics)
 
     def score(self, submission: Any) -> Any:
         return self.api.score(submission)
@@ -112,7 +114,8 @@ class Pipeline:
 
     def whole(self, path: str) -> str:
         """The same file end to end, through the function a batch worker calls."""
-        return str(self.api.record(self.api.assess_one(path, self.settings)))
+        return str(self.api.record(self.api.assess_one(path, self.settings,
+                                                       rubrics=self.rubrics)))
 
 
 class ModelClock:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 
-from cxmaturity.load.catalog import LoadedRubric, bundled_ids, load_rubric, parse_rubric
+from cxmaturity.load.bundled import bundled_ids
+from cxmaturity.load.catalog import LoadedRubric, load_rubric, parse_rubric
 
 from .conftest import DATA
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.load.catalog import bundled_dir, bundled_ids, load_rubric
+from cxmaturity.load.bundled import bundled_dir, bundled_ids
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.submission import check_submission, read_submission
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import parse_bytes

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cxmaturity.author.interview import Interview
 from cxmaturity.author.writer import Draft, scalar, template
-from cxmaturity.load.catalog import bundled_ids
+from cxmaturity.load.bundled import bundled_ids
 from cxmaturity.load.submission import check_submission
 from cxmaturity.report.json_report import render_json
 from cxmaturity.scoring.engine import score

@@ -12,7 +12,7 @@ import pytest
 from cxmaturity.author.calibration import run_calibration
 from cxmaturity.author.selftest import cases_dir, run_suite
 from cxmaturity.cli import app
-from cxmaturity.load.catalog import bundled_ids
+from cxmaturity.load.bundled import bundled_ids
 
 from ..conftest import DATA
 

@@ -12,7 +12,8 @@ import yaml
 
 from cxmaturity.author.writer import MODELINE, template
 from cxmaturity.cli import app
-from cxmaturity.load.catalog import bundled_ids, load_rubric
+from cxmaturity.load.bundled import bundled_ids
+from cxmaturity.load.catalog import load_rubric
 
 from ..conftest import DATA, EXAMPLES, ROOT
 

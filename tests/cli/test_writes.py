@@ -132,6 +132,35 @@ def test_the_report_is_never_written_over_a_file_found_in_a_folder(  # type: ign
     assert last.read_text() == text
 
 
+def test_the_report_is_never_written_over_a_policy_or_the_baseline_it_names(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path) -> None:
+    text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))
+    (tmp_path / "sites" / "one").mkdir(parents=True)
+    (tmp_path / "sites" / "one" / "a.yaml").write_text(text)
+    saved = runner.invoke(app, ["assess", str(tmp_path / "sites"), "-f", "jsonl",
+                                "--no-config"]).stdout
+    (tmp_path / "sites" / "base.jsonl").write_text(saved)
+    policy = tmp_path / "sites" / "one" / ".cxmaturity.yaml"
+    policy.write_text("fail_under: 1\nbaseline: ../base.jsonl\n")
+    for output in (policy, tmp_path / "sites" / "base.jsonl"):
+        before = output.read_text()
+        result = runner.invoke(app, ["assess", str(tmp_path / "sites"), "-f", "jsonl", "-o",
+                                     str(output)])
+        assert result.exit_code == 2, result.output
+        assert f"{output}: is also an input" in result.stderr
+        assert output.read_text() == before
+
+
+def test_a_pool_is_not_started_when_the_report_cannot_be_written(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    monkeypatch.setattr("cxmaturity.run.batch.run", lambda *args: started.append(1))
+    result = runner.invoke(app, ["assess", str(ANSWERS), str(ANSWERS.parent), "-f", "jsonl",
+                                 "-o", str(tmp_path / "missing" / "out.jsonl")])
+    assert result.exit_code == 2 and "cannot write here" in result.stderr
+    assert started == []
+
+
 def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()

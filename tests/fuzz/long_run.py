@@ -29,7 +29,8 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from cxmaturity.load.catalog import bundled_ids, load_rubric
+from cxmaturity.load.bundled import bundled_ids
+from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.submission import check_submission
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import parse_bytes

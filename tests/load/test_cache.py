@@ -17,7 +17,8 @@ import pytest
 from pydantic import BaseModel
 
 from cxmaturity.load import cache, catalog
-from cxmaturity.load.catalog import LoadedRubric, bundled_ids, load_rubric, parse_rubric
+from cxmaturity.load.bundled import bundled_ids
+from cxmaturity.load.catalog import LoadedRubric, load_rubric, parse_rubric
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.scoring.engine import score

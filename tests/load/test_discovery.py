@@ -22,7 +22,8 @@ from ..conftest import cases
 def _sorted_the_old_way(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES
                         ) -> list[str]:
     """Discovery as it was before it streamed: every path found, in a set, sorted by its
-    parts (ties, two spellings of one path, by the text, which the set left to chance)."""
+    parts (ties, two spellings of one path, by the text, which the set left to chance);
+    then, what the old sort did not do, one spelling of each path kept (the first)."""
     found: set[str] = set()
     for argument in arguments:
         if argument != STDIN and os.path.isdir(argument):
@@ -30,7 +31,9 @@ def _sorted_the_old_way(arguments: Sequence[str], suffixes: tuple[str, ...] = SU
         elif argument != STDIN:
             found.add(argument)
     ordered = sorted(found, key=lambda p: (Path(p).parts, p))
-    return [STDIN, *ordered] if STDIN in arguments else ordered
+    once = [p for i, p in enumerate(ordered) if i == 0 or Path(p).parts != Path(
+        ordered[i - 1]).parts]
+    return [STDIN, *once] if STDIN in arguments else once
 
 
 def _old_walk(top: str, suffixes: tuple[str, ...]) -> Iterator[str]:
@@ -104,6 +107,19 @@ def test_a_folder_streams_in_the_order_of_the_old_sort(tree: Path) -> None:
     assert relative.index("site/b/c.yaml") < relative.index("site-1/a.yaml") < relative.index(
         "site-1.yaml") < relative.index("site.yaml") < relative.index("site.yml")
     assert relative.index("a/b.yaml") < relative.index("a.yaml") < relative.index("a0.yaml")
+
+
+@pytest.mark.parametrize("arguments", [
+    ["site/b/c.yaml", "./site/b/c.yaml"], ["site", "./site/b/c.yaml"],
+    ["a.yaml", "./a.yaml", "a.yaml"], ["site//b/c.yaml", "site/b"]])
+def test_a_path_spelled_two_ways_comes_once(
+        tree: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str]) -> None:
+    monkeypatch.chdir(tree)
+    found = collect_inputs(arguments)
+    assert len(found) == len({Path(p).parts for p in found})
+    assert found == _sorted_the_old_way(arguments)
+    assert [p for p in found if Path(p).parts in {("site", "b", "c.yaml"), ("a.yaml",)}] in (
+        [arguments[0]], [arguments[1]]), "the named file comes once, in one of its spellings"
 
 
 @pytest.mark.parametrize("arguments", [

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cxmaturity.cli import app
 
 from ..conftest import EXAMPLES, RUBRICS
@@ -69,9 +71,11 @@ def test_compare_reads_either_side_from_standard_input(runner) -> None:  # type:
         assert piped == named
 
 
-def test_standard_input_is_read_once(runner) -> None:  # type: ignore[no-untyped-def]
-    result = runner.invoke(app, ["compare", "-", "-"], input="")
-    assert result.exit_code == 2
+@pytest.mark.parametrize("command", [["compare", "-", "-"], ["assess", "-", "-"],
+                                     ["validate", "-", "-"], ["assess", "-", str(EXAMPLES), "-"]])
+def test_standard_input_is_read_once(runner, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, command, input=NEW.read_text())
+    assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == ("error: -: standard input can be read only once; give `-` for "
                              "one of the files\n")
 

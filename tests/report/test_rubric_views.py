@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.load.catalog import bundled_ids, load_rubric
+from cxmaturity.load.bundled import bundled_ids
+from cxmaturity.load.catalog import load_rubric
 
 from ..conftest import DATA
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cxmaturity.load.catalog import bundled_ids
+from cxmaturity.load.bundled import bundled_ids
 from cxmaturity.load.submission import check_submission
 from cxmaturity.model.result import Assessment
 from cxmaturity.scoring.engine import score

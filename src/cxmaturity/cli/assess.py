@@ -116,14 +116,16 @@ def assess(
     from cxmaturity.run.gates import Gates
     from cxmaturity.run.gating import plan
 
-    inputs = named_inputs(files)  # the inputs stream: walked here once, once more to score
-    refuse_to_overwrite(output, chain([p for p in (baseline, config) if p], discover(files)))
+    inputs = named_inputs(files)  # a stream, walked to plan and to score (and, when the
+    # output file exists, once more to check that it is none of them)
+    stdin = None if merge else read_stdin(files)
     single = merge or (len(files) == 1 and (files[0] == STDIN or not os.path.isdir(files[0])))
     given = Gates.from_options(fail_under, fail_under_dimension, min_confidence, max_age,
                                fail_on_regression)
     planned = plan(inputs, given, baseline=baseline, config=config,
                    policies=not no_config, target=target, keep=single,
                    rubric_root=resolved(rubric_root))
+    refuse_to_overwrite(output, chain(planned.read, discover(files)))
     if verbose:
         _explain(planned.governed, resolved(rubric_root))
     settings = planned.settings
@@ -131,15 +133,14 @@ def assess(
     chosen = choose_format(output_format, output, ASSESS, "assess") or \
         _default_format(planned.defaults, where.terminal)
     report = reporter(chosen, where)
-    stdin = None if merge else read_stdin([STDIN] if STDIN in files else [])
-    outcomes = iter([assess_merged(files, settings)]) if merge else run(
-        discover(files), settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
-    if not merge and wants_progress(quiet=quiet, count=planned.count,
-                                    stderr_terminal=sys.stderr.isatty(),
-                                    report_on_terminal=where.terminal):
-        outcomes = _with_progress(outcomes, planned.count)
     tally = Tally()
-    with _sink(output) as sink:
+    with _sink(output) as sink:  # opened first: a pool is started only once it can be used
+        outcomes = iter([assess_merged(files, settings)]) if merge else run(
+            discover(files), settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
+        if not merge and wants_progress(quiet=quiet, count=planned.count,
+                                        stderr_terminal=sys.stderr.isatty(),
+                                        report_on_terminal=where.terminal):
+            outcomes = _with_progress(outcomes, planned.count)
         sink.write(report.begin())
         for outcome in outcomes:
             tally.add(outcome)

@@ -37,4 +37,4 @@ def rubric_validate(
 
     stdin = read_stdin(rubrics)
     findings = [finding for rubric in rubrics for finding in check_rubric(rubric, stdin)]
-    return report(findings, len(rubrics), strict=strict)
+    return report(findings, lambda: len(rubrics), strict=strict)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -42,14 +43,17 @@ def validate(
     from cxmaturity.cli.findings import report
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.errors import Problem
-    from cxmaturity.load.inputs import STDIN, named_inputs
+    from cxmaturity.load.inputs import named_inputs
 
     inputs = named_inputs(files)
-    stdin = read_stdin([STDIN] if STDIN in files else [])
+    stdin = read_stdin(files)
     root = resolved(rubric_root)
-    findings: list[Problem] = []
     checked = 0
-    for file in inputs:  # a stream: counted as it goes
-        checked += 1
-        findings += check_answers(file, stdin, rubric_root=root)
-    return report(findings, checked, strict=strict)
+
+    def findings() -> Iterator[Problem]:  # a stream: each file's printed as it is checked
+        nonlocal checked
+        for file in inputs:
+            checked += 1
+            yield from check_answers(file, stdin, rubric_root=root)
+
+    return report(findings(), lambda: checked, strict=strict)

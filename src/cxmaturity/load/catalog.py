@@ -13,8 +13,7 @@ from cxmaturity.errors import InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load import cache
-from cxmaturity.load.bundled import bundled_dir as bundled_dir  # where callers look for them
-from cxmaturity.load.bundled import bundled_ids as bundled_ids
+from cxmaturity.load.bundled import bundled_dir, bundled_ids
 from cxmaturity.load.containment import check_contained, rubric_roots
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.integrity import integrity_problems

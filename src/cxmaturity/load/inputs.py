@@ -23,10 +23,11 @@ SUFFIXES = (".yaml", ".yml")
 def discover(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[str]:
     """The files to score, one at a time: `-` first if given, then files as named and files
     ending in `suffixes` (`*.yaml`/`*.yml`) under folders (recursively, hidden names
-    skipped), in path order (by `Path.parts`) and without repeats.
+    skipped), in path order (by `Path.parts`) and without repeats: a path named twice, or
+    spelled two ways with the same parts (`a.yaml`, `./a.yaml`, `a//b.yaml`), comes once.
 
     Nothing is collected: each folder is listed and sorted when the walk reaches it, so
-    memory holds the names of the folders on the current path, never every path. Several
+    memory holds the sorted listings of the folders on the current path, never every path. Several
     arguments stream side by side, merged in path order (docs/cli.md, "Inputs")."""
     if STDIN in arguments:
         yield STDIN
@@ -34,14 +35,15 @@ def discover(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
     folders = [argument for argument in named if os.path.isdir(argument)]
     files = sorted(set(named).difference(folders), key=_order)
     streams = [*(_walk(folder, suffixes) for folder in folders), *([iter(files)] if files else [])]
-    if len(streams) == 1:
-        yield from streams[0]  # in order and without repeats already
+    if len(streams) == 1 and not files:
+        yield from streams[0]  # one folder's walk: in order and without repeats already
         return
     previous = None
     for path in heapq.merge(*streams, key=_order):
-        if path != previous:  # one path from two arguments: equal keys, so side by side
+        parts = Path(path).parts
+        if parts != previous:  # one path twice (`a.yaml`, `./a.yaml`): side by side
             yield path
-        previous = path
+        previous = parts
 
 
 def _order(path: str) -> tuple[tuple[str, ...], str]:

@@ -87,23 +87,26 @@ class SavedBatch(_Saved):
     results: list[SavedRecord]
 
 
+def baseline_files(path: Path) -> list[Path]:
+    """The files a baseline at `path` is read from: itself, or the JSON and JSON lines files
+    of a folder; InputError, located, if there is neither."""
+    entry = entry_kind(path)
+    if entry == "folder":
+        return [Path(p) for p in collect_inputs([str(path)], (".json", ".jsonl"))]
+    if entry == "file":
+        return [path]
+    reason = {"missing": "baseline not found", "other": "the baseline is not a regular "
+              "file"}.get(entry, f"cannot read baseline: {entry}")
+    raise InputError([Problem(without_surrogates(str(path)), reason, hint="pass a JSON or "
+                              "JSONL file written by `assess`, or a folder of them")])
+
+
 def load_baseline(path: Path) -> dict[str, Standing]:
     """The standing of every scored file in the baseline, by normalized path; InputError,
     located, if the baseline is not what `assess` writes or holds no scored result."""
     shown = without_surrogates(str(path))
-    entry = entry_kind(path)
-    if entry == "folder":
-
-        files = [Path(p) for p in collect_inputs([str(path)], (".json", ".jsonl"))]
-    elif entry == "file":
-        files = [path]
-    else:
-        reason = {"missing": "baseline not found", "other": "the baseline is not a regular "
-                  "file"}.get(entry, f"cannot read baseline: {entry}")
-        raise InputError([Problem(shown, reason, hint="pass a JSON or JSONL file written by "
-                                  "`assess`, or a folder of them")])
     standings: dict[str, Standing] = {}
-    for file in files:
+    for file in baseline_files(path):
         for record in _records(file):
             if record.assessment is not None:
                 standings[os.path.normpath(record.file)] = _standing(record.assessment)

@@ -127,6 +127,7 @@ def _install(settings: Settings) -> None:
     _settings = settings
     _rubrics = Rubrics(settings.rubric_root)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
 
 
 def _assess_chunk(paths: list[str]) -> list[Outcome]:
@@ -145,7 +146,8 @@ def run(inputs: Iterable[str], settings: Settings, jobs: int,
         stdin: bytes | None = None) -> Iterator[Outcome]:
     """Outcomes of `inputs` in order (`-`, standard input, if first, as :func:`discover`
     yields it); `jobs` processes score files when the batch is large. `inputs` may be a
-    stream of any length: it is read as the outcomes are, a few thousand paths ahead at most.
+    stream of any length: it is read as the outcomes are, at most 1,024 paths a process ahead
+    (enough to choose the chunk size) and then a few chunks.
 
     The worker processes are started here, before the first outcome is asked for, so they
     are forked while this process has a single thread (a progress bar's thread starts

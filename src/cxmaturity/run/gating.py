@@ -37,6 +37,8 @@ class Plan:
     governs, for `--verbose`."""
     count: int
     """How many inputs there are (the total of a progress bar)."""
+    read: tuple[Path, ...] = ()
+    """The policy files and baseline files read, which the report must not overwrite."""
 
 
 @dataclass(frozen=True)
@@ -92,10 +94,12 @@ def plan(inputs: Iterable[str], given: Gates, *, baseline: Path | None = None,
               for path in found.governed or {None: 0}}
     wanted = {baseline_of(policy, base, baseline) for policy, base in loaded.values()} - {None}
     baselines: dict[Path, Mapping[str, Standing]] = {}
+    read = [path for path in loaded if path is not None]
     if wanted:
-        from cxmaturity.run.baseline import load_baseline  # only with a baseline
+        from cxmaturity.run.baseline import baseline_files, load_baseline  # only with one
 
         baselines = {file: load_baseline(file) for file in wanted if file is not None}
+        read += [found for file in baselines for found in baseline_files(file)]
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
     common = _common_policy(found.common, config, policies)
@@ -106,7 +110,7 @@ def plan(inputs: Iterable[str], given: Gates, *, baseline: Path | None = None,
                         rubric_root=rubric_root, by_folder=by_folder)
     defaults = NO_POLICY if common is None else (
         loaded[common][0] if common in loaded else load_policy(common))
-    return Plan(settings, defaults, _shown(found.governed), found.count)
+    return Plan(settings, defaults, _shown(found.governed), found.count, tuple(read))
 
 
 def _shown(governed: Mapping[Path | None, int]) -> dict[str, int]:
