@@ -83,6 +83,20 @@ def test_interview_refuses_standard_output(runner, tmp_path: Path) -> None:  # t
     assert result.exit_code == 2 and "cannot write to standard output" in result.stderr
 
 
+def test_an_empty_file_gets_the_advice_for_its_kind(runner, write) -> None:  # type: ignore[no-untyped-def]
+    empty_answers = write("a/answers.yaml", "")
+    assert "start from `cxmaturity template`" in runner.invoke(
+        app, ["assess", str(empty_answers), "--no-config"]).stderr
+    write("p/.cxmaturity.yaml", "")
+    sites = write("p/site.yaml", Path(MID).read_text()).parent
+    policy = runner.invoke(app, ["assess", str(sites)])
+    assert policy.exit_code == 2 and "a policy file holds settings such as `fail_under: 2`" \
+        in policy.stderr and "template" not in policy.stderr
+    rubric = write("r/empty.yaml", "")
+    checked = runner.invoke(app, ["rubric", "validate", str(rubric)])
+    assert checked.exit_code == 2 and "start from a copy of a bundled rubric" in checked.stdout
+
+
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("bad.yaml", "organization: X\ndate: 2026-01-01\nanswers: [\n")
     result = runner.invoke(app, ["assess", str(path)])
