@@ -42,7 +42,7 @@ The format is --format, else the one --output's extension names (.json, .jsonl, 
 format, then github under GitHub Actions, then rich on a terminal, else text.
 
 Exit codes: 0 scored; 1 a gate failed; 2 bad input or usage (any file); 70 internal error;
-141 output closed early.
+130 interrupted (Ctrl-C); 141 output closed early; 143 stopped (SIGTERM).
 """
 
 #: Batches at least this large get a progress bar (on a terminal).

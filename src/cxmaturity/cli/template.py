@@ -16,8 +16,8 @@ EPILOG = """Examples:
   cxmaturity template > answers.yaml
   cxmaturity template --rubric my-model.yaml --output answers.yaml
 
-The skeleton has no errors as it is (every answer `unknown`), but `validate --strict` fails
-until it is filled in. Fill it in, then run
+The skeleton has no errors as it is (every answer `unknown`), but
+`validate --strict` fails until it is filled in. Fill it in, then run
   cxmaturity validate answers.yaml && cxmaturity assess answers.yaml
 """
 
