@@ -180,6 +180,8 @@ def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableTy
         mark = Text(f"{FIT_MARKS[item.fits]} {span_text(item.supports)}",
                     style="" if item.fits == "yes" else "yellow")
         rows.add_row(mark, line)
+        if item.note:
+            rows.add_row("", text(f"evidence: {item.note}", "dim italic"))
     if dim.unanswered:
         rows.add_row("", text(f"unknown: {', '.join(dim.unanswered)}", "yellow"))
     if dim.raise_by_one and dim.level is not None:
