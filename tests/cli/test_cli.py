@@ -14,7 +14,7 @@ from cxmaturity import __version__
 from cxmaturity.cli import app, assess
 from cxmaturity.model.records import Outcome
 
-from ..conftest import DATA
+from ..conftest import DATA, ROOT
 
 MID = str(DATA / "answers" / "tiny-mid.yaml")
 
@@ -95,6 +95,15 @@ def test_an_empty_file_gets_the_advice_for_its_kind(runner, write) -> None:  # t
     rubric = write("r/empty.yaml", "")
     checked = runner.invoke(app, ["rubric", "validate", str(rubric)])
     assert checked.exit_code == 2 and "start from a copy of a bundled rubric" in checked.stdout
+
+
+def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(ROOT / "examples" / "healthcare-level2.yaml")
+    report = runner.invoke(app, ["assess", example, "--target", "2", "-f", "text",
+                                 "--no-config"]).stdout
+    assert "Level 2 is at or above the --target level, so there is no plan toward it;" \
+        in " ".join(report.split())
+    assert "Fewest changes to reach Level 3" in report and "What blocks" not in report
 
 
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]

@@ -306,10 +306,15 @@ def _section(title: str, lines: list[str | Text], style: str,
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
-        top = result.overall.level is not None and result.overall.level == len(result.ladder)
-        message = (f"Top {result.level_term.lower()} reached: keep measuring over time."
-                   if top else None)
-        return [_section("Next", [message], "green") if message else None]
+        level, term = result.overall.level, result.level_term
+        if level is None:
+            return [None]
+        if level == len(result.ladder):
+            return [_section("Next", [f"Top {term.lower()} reached: keep measuring over time."],
+                             "green")]
+        return [_raise(result), _section("Next", [
+            f"{term} {level} is at or above the --target level, so there is no plan toward "
+            f"it; without --target the plan is for {term} {level + 1}."], "green")]
     dims = {d.id: d for d in result.dimensions}
     steps: list[str | Text] = [_labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
                                for s in outlook.roadmap if dims[s.dimension].advice]
