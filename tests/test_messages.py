@@ -35,6 +35,14 @@ def _wording(**value: object) -> Wording:
                                     "write it as YYYY-MM-DD, e.g. 2026-11-30")),
     ({"day": "3/4/2026"}, Wording("not a date (got '3/4/2026')", "write it as YYYY-MM-DD: "
                                   "2026-03-04 or 2026-04-03, whichever is meant")),
+    ({"day": "2026-5-15"}, Wording("not a date (got '2026-5-15')",
+                                   "write it as YYYY-MM-DD, e.g. 2026-05-15")),
+    ({"day": "2026-02-30"}, Wording("not a date (got '2026-02-30'): there is no such day",
+                                    "check the day and the month, and write the date as "
+                                    "YYYY-MM-DD")),
+    ({"day": "31/04/2026"}, Wording("not a date (got '31/04/2026'): there is no such day",
+                                    "check the day and the month, and write the date as "
+                                    "YYYY-MM-DD")),
     ({"day": "yesterday"}, Wording("not a date (got 'yesterday')",
                                    "write it as YYYY-MM-DD, e.g. 2026-11-30")),
     ({"text": 12}, Wording("expected text (got 12)", "put the text in quotes")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 #: Exit codes of the command line, documented in the README.
@@ -74,6 +74,14 @@ class CxError(Exception):
 
 class InputError(CxError):
     """An answers file or rubric is not readable, not valid YAML, or not valid content."""
+
+
+class EmptyFile(InputError):
+    """A YAML file with no document at all; :meth:`hinted` says what belongs in it."""
+
+    def hinted(self, hint: str) -> InputError:
+        """The same problem, with the advice for the kind of file that was read."""
+        return InputError([replace(problem, hint=hint) for problem in self.problems])
 
 
 class RubricNotFound(InputError):

@@ -2,25 +2,53 @@
 directly (never replaced by a file), and every write error is an expected failure.
 
 A regular file is written to a temporary file beside it (`.NAME.cxmaturity-PID-XXXX.tmp`)
-and renamed over it when complete. A run that is killed cannot remove its temporary file;
+and renamed over it when complete. A run stopped by SIGTERM or Ctrl-C removes its temporary
+files as it exits, whenever the signal came (each is recorded as it is created, with the
+signals held, and an exit hook removes what is recorded); a run that is killed cannot, so
 the next write to the same file removes those whose process has ended.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import itertools
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cxmaturity.errors import OutputError, Problem, UsageError
 
 #: What marks a temporary file of ours, between the target's name and the process id.
 TEMP_MARK = ".cxmaturity-"
+#: Temporary files of this process not yet renamed into place or removed.
+_PENDING: set[str] = set()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait while a temporary file is created and recorded, so that
+    neither can stop the run between the two (where the exit hook would miss the file)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@atexit.register
+def _remove_pending() -> None:
+    for temp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _PENDING.clear()
 
 
 def _mode_for(path: Path) -> int:
@@ -65,8 +93,10 @@ class AtomicWriter:
                 return
             folder = path.parent if str(path.parent) else Path(".")
             remove_stale_temporaries(folder, path.name)
-            fd, self._temp = tempfile.mkstemp(
-                prefix=f".{path.name}{TEMP_MARK}{os.getpid()}-", suffix=".tmp", dir=folder)
+            with _signals_held():
+                fd, self._temp = tempfile.mkstemp(
+                    prefix=f".{path.name}{TEMP_MARK}{os.getpid()}-", suffix=".tmp", dir=folder)
+                _PENDING.add(self._temp)
         except OSError as exc:
             raise OutputError([Problem(str(path), f"cannot write here: {exc.strerror}",
                                        hint="check that the folder exists and is writable")]
@@ -92,6 +122,7 @@ class AtomicWriter:
             if self._temp is not None:
                 os.chmod(self._temp, _mode_for(self.path))
                 os.replace(self._temp, self.path)
+                _PENDING.discard(self._temp)
                 self._temp = None
         except OSError as exc:
             self.discard()
@@ -107,6 +138,7 @@ class AtomicWriter:
         if self._temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(self._temp)
+            _PENDING.discard(self._temp)
             self._temp = None
 
     def __enter__(self) -> AtomicWriter:

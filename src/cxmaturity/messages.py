@@ -15,7 +15,7 @@ from typing import Any
 EXAMPLE_DATE = "2026-11-30"
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
-_YEAR_FIRST = re.compile(r"^\s*(\d{4})[./](\d{1,2})[./](\d{1,2})\s*$")
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})[./-](\d{1,2})[./-](\d{1,2})\s*$")
 
 Error = Mapping[str, Any]
 
@@ -57,7 +57,11 @@ def _ctx(error: Error, key: str) -> Any:
 
 
 def _date(error: Error) -> Wording:
-    readings = _readings(str(error.get("input", "")))
+    text = str(error.get("input", ""))
+    readings = _readings(text)
+    if not readings and (_YEAR_FIRST.match(text) or _DAY_FIRST.match(text)):
+        return Wording(f"not a date{_got(error)}: there is no such day",
+                       "check the day and the month, and write the date as YYYY-MM-DD")
     if len(readings) == 2:
         hint = f"write it as YYYY-MM-DD: {readings[0]} or {readings[1]}, whichever is meant"
     else:

@@ -110,3 +110,25 @@ def test_schema_rubric_option_only_for_answers(runner) -> None:  # type: ignore[
     result = runner.invoke(app, ["schema", "rubric", "-r", "contact-center-ai-maturity"])
     assert result.exit_code == 2
     assert "only `schema answers` takes a rubric" in result.stderr
+
+
+@pytest.mark.parametrize("rubric_id", ["contact-center-ai-maturity", "ai-readiness-cohorts"])
+def test_a_rubric_schema_takes_report_labels_as_the_tool_does(runner, rubric_id: str) -> None:  # type: ignore[no-untyped-def]
+    from cxmaturity.load.catalog import load_rubric
+    from cxmaturity.load.options import option_for
+
+    rubric = load_rubric(rubric_id).rubric
+    generated = json.loads(runner.invoke(app, ["schema", "answers", "--rubric",
+                                               rubric_id]).stdout)
+    validator = Draft7Validator(generated)
+    question = rubric.questions[0]
+    scale = rubric.scale_of(question)
+    base = {"rubric": rubric_id, "organization": "X", "date": "2026-01-01"}
+    for option in scale.options:
+        for written in (option.label, option.label.lower(), f"  {option.label.upper()} "):
+            assert option_for(" ".join(written.split()).lower(), question, scale) == option.id
+            for answer in (written, {"answer": written}):
+                document = {**base, "answers": {question.id: answer}}
+                assert list(validator.iter_errors(document)) == [], written
+    wrong = {**base, "answers": {question.id: scale.options[0].label + "x"}}
+    assert list(validator.iter_errors(wrong)) != []

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from cxmaturity import __version__
 from cxmaturity.cli import app, assess
 from cxmaturity.model.records import Outcome
 
-from ..conftest import DATA
+from ..conftest import DATA, ROOT
 
 MID = str(DATA / "answers" / "tiny-mid.yaml")
 
@@ -55,6 +56,54 @@ def test_fail_under_unknown_level_fails_the_gate_with_a_hint(runner) -> None:  #
     assert result.exit_code == 1
     assert ('"hgh" is not a level of tiny; did you mean "high"?, or gate this rubric with '
             "--fail-under tiny=LEVEL") in result.stderr
+
+
+def test_a_gate_on_insufficient_evidence_says_what_is_missing(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("few.yaml", "rubric: contact-center-ai-maturity\norganization: X\n"
+                 "date: 2026-01-01\nanswers:\n  ai-in-core: \"yes\"\n")
+    result = runner.invoke(app, ["assess", str(path), "--fail-under", "1", "-f", "json"])
+    assert result.exit_code == 1
+    assert "evidence is insufficient for --fail-under 1: 2% of the rubric answered, 60% " \
+        "needed" in result.stderr
+    assert "is below 1" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["assess", MID, "-f", "json"], ["compare", MID, MID, "-f",
+                                                                      "json"], ["template"]])
+def test_output_dash_is_standard_output(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*command, "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() and list(tmp_path.iterdir()) == []
+
+
+def test_interview_refuses_standard_output(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["interview", "-o", "-"], input="")
+    assert result.exit_code == 2 and "cannot write to standard output" in result.stderr
+
+
+def test_an_empty_file_gets_the_advice_for_its_kind(runner, write) -> None:  # type: ignore[no-untyped-def]
+    empty_answers = write("a/answers.yaml", "")
+    assert "start from `cxmaturity template`" in runner.invoke(
+        app, ["assess", str(empty_answers), "--no-config"]).stderr
+    write("p/.cxmaturity.yaml", "")
+    sites = write("p/site.yaml", Path(MID).read_text()).parent
+    policy = runner.invoke(app, ["assess", str(sites)])
+    assert policy.exit_code == 2 and "a policy file holds settings such as `fail_under: 2`" \
+        in policy.stderr and "template" not in policy.stderr
+    rubric = write("r/empty.yaml", "")
+    checked = runner.invoke(app, ["rubric", "validate", str(rubric)])
+    assert checked.exit_code == 2 and "start from a copy of a bundled rubric" in checked.stdout
+
+
+def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None:  # type: ignore[no-untyped-def]
+    example = str(ROOT / "examples" / "healthcare-level2.yaml")
+    report = runner.invoke(app, ["assess", example, "--target", "2", "-f", "text",
+                                 "--no-config"]).stdout
+    assert "Level 2 is at or above the --target level, so there is no plan toward it;" \
+        in " ".join(report.split())
+    assert "Fewest changes to reach Level 3" in report and "What blocks" not in report
 
 
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]

@@ -99,9 +99,11 @@ ASSESS = "assess [OPTIONS] FILE|DIR|-..."
      "what this command takes\n" + _usage("compare [OPTIONS] OLD NEW")),
     (["assess", ANSWERS, "-f", "jsn"],
      'error: --format: "jsn" is not one of: rich, text, json, jsonl, csv, markdown, junit, '
-     'github, html; did you mean "json"?\n'),
+     'github, html; did you mean "json"?\n' + _usage(ASSESS)),
     (["schema", "answer"], 'error: KIND: "answer" is not one of: rubric, answers, case; did '
-     'you mean "answers"?\n'),
+     'you mean "answers"?\n' + _usage("schema [OPTIONS] KIND")),
+    (["assess", ANSWERS, "--min-confidence", "twenty"],
+     "error: --min-confidence: 'twenty' is not a number\n" + _usage(ASSESS)),
 ])
 def test_a_mistaken_command_line_is_reported_in_our_words(
         runner, arguments: list[str], stderr: str) -> None:  # type: ignore[no-untyped-def]

@@ -50,6 +50,21 @@ def test_new_and_resolved_blockers_against_one_target(pair) -> None:  # type: ig
     assert all(b.target == 2 for b in comparison.resolved_blockers)
 
 
+def test_a_blocker_whose_answer_did_not_change_is_not_resolved(write) -> None:  # type: ignore[no-untyped-def]
+    def side(name: str, d2: str) -> str:
+        return str(write(name, f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                         f"metrics: {{coverage: 50}}\nanswers: {{t1: 'yes', t2: partial, "
+                         f"d1: 'yes', d2: {d2}}}\n"))
+    comparison = compare_files(side("old.yaml", "partial"), side("new.yaml", "'yes'"),
+                               target="3")
+    assert (comparison.overall.before_level, comparison.overall.after_level) == (2, 3)
+    # d2 changed and no longer blocks; t2 still reads "partial", and only the target moved
+    assert [b.item for b in comparison.resolved_blockers] == ["d2"]
+    assert comparison.notes == ("1 blocker to Level 3 no longer shows, though its answer did "
+                                "not change (t2): the target was reached through other "
+                                "changes, so it is not counted as resolved.",)
+
+
 def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
     results = []
     for index, path in enumerate(pair):

@@ -56,6 +56,18 @@ def test_history_folder(runner) -> None:  # type: ignore[no-untyped-def]
     assert trend.overall.per_quarter is not None and trend.overall.per_quarter > 0
 
 
+def test_a_folder_leaves_out_json_schemas_and_a_schema_named_is_refused(  # type: ignore[no-untyped-def]
+        runner, tmp_path) -> None:
+    for answers in HISTORY.glob("*.yaml"):
+        (tmp_path / answers.name).write_text(answers.read_text(), encoding="utf-8")
+    schema = tmp_path / "answers.schema.json"
+    schema.write_text(runner.invoke(app, ["schema", "answers"]).stdout)
+    assert [p.level for p in trend_files([str(tmp_path)]).points] == [1, 1, 2, 2]
+    named = runner.invoke(app, ["trend", str(schema), str(tmp_path)])
+    assert named.exit_code == 2
+    assert "this looks like a JSON Schema (`cxmaturity schema`)" in named.stderr
+
+
 def test_sparkline_and_chart() -> None:
     assert sparkline([1, 2, None, 4], 4) == "▁▂·█"
     trend = trend_files([str(HISTORY)])

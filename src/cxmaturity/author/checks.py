@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import EmptyFile, InputError, Problem
 from cxmaturity.lint import lint
-from cxmaturity.load.catalog import find_rubric
+from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric
 from cxmaturity.load.inputs import STDIN, base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
@@ -28,9 +28,14 @@ def _stage(error: InputError, rule: str) -> list[Problem]:
     return [replace(p, rule=rule) for p in error.problems]
 
 
-def _read(argument: str, stdin: bytes | None) -> tuple[YamlDocument | None, list[Problem]]:
+def _read(argument: str, stdin: bytes | None, empty: str | None = None
+          ) -> tuple[YamlDocument | None, list[Problem]]:
+    """The document, or its YAML problems; `empty` is the advice for an empty file (default:
+    an answers file's)."""
     try:
         return read_document(argument, stdin), []
+    except EmptyFile as exc:
+        return None, _stage(exc.hinted(empty) if empty else exc, "yaml")
     except InputError as exc:
         return None, _stage(exc, "yaml")
 
@@ -42,7 +47,7 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
         path = reference if reference == STDIN else str(find_rubric(reference)[0])
     except InputError as exc:
         return _stage(exc, "yaml")
-    doc, found = _read(path, stdin)
+    doc, found = _read(path, stdin, EMPTY_RUBRIC)
     if doc is None:
         return found
     try:

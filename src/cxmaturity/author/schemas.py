@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from cxmaturity.author.selftest import Case
@@ -81,11 +82,30 @@ def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
     allowed += [w == "true" for w in words if w in ("true", "false")]
     labels = "; ".join(f"{o.id}: {o.label}" for o in scale.options)
     text = " ".join(f"{question.text} {question.help or ''}".split())
+    answer = [{"enum": allowed},
+              {"type": "string", "pattern": _any_case(o.label for o in scale.options)}]
     return {"description": f"{text} Answers: {labels}; unknown; n/a.",
-            "anyOf": [{"enum": allowed},
+            "anyOf": [*answer,
                       {"type": "object", "additionalProperties": False, "required": ["answer"],
-                       "properties": {"answer": {"enum": allowed},
+                       "properties": {"answer": {"anyOf": answer},
                                       "evidence": {"type": ["string", "null"]}}}]}
+
+
+def _any_case(labels: Iterable[str]) -> str:
+    """A pattern matching any of `labels` as answers files may write them: in any case, with
+    any run of spaces for a space, and spaces around (as `load.options` reads labels)."""
+    def char(c: str) -> str:
+        if c.lower() != c.upper() and len(c.lower()) == len(c.upper()) == 1:
+            return f"[{c.lower()}{c.upper()}]"
+        return f"\\{c}" if c in _REGEX_SPECIAL else c  # no `\-`: invalid in Unicode mode
+
+    def one(label: str) -> str:
+        return r"\s+".join("".join(char(c) for c in word) for word in label.split())
+    return rf"^\s*(?:{'|'.join(one(label) for label in labels)})\s*$"
+
+
+#: Characters a JSON Schema pattern (ECMA-262) must escape outside a character class.
+_REGEX_SPECIAL = frozenset("\\^$.|?*+()[]{}/")
 
 
 def _case() -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import choose_format, format_help
+from cxmaturity.cli.output import choose_format, format_help, report_file
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import ASSESS, Format
 
@@ -42,7 +42,7 @@ The format is --format, else the one --output's extension names (.json, .jsonl, 
 format, then github under GitHub Actions, then rich on a terminal, else text.
 
 Exit codes: 0 scored; 1 a gate failed; 2 bad input or usage (any file); 70 internal error;
-141 output closed early.
+130 interrupted (Ctrl-C); 141 output closed early; 143 stopped (SIGTERM).
 """
 
 #: Batches at least this large get a progress bar (on a terminal).
@@ -58,8 +58,8 @@ def assess(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
         help=format_help(ASSESS, "from the --output extension, else see below")),
     output: Path | None = typer.Option(
-        None, "--output", "-o", metavar="FILE", show_default=False,
-        help="Write the report to this file (atomically) instead of standard output."),
+        None, "--output", "-o", metavar="FILE", show_default=False, callback=report_file,
+        help="Write the report to this file (atomically) instead of standard output (-)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=1,
                                     show_default=False,
                                     help="Processes to score with (default: all cores)."),

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from cxmaturity.cli.errors import report_problems
+from cxmaturity.cli.errors import OptionMistake, report_problems
 from cxmaturity.errors import EXIT_BAD_INPUT, CxError, Problem, UsageError
 from cxmaturity.messages import did_you_mean, explain
 
@@ -180,6 +180,11 @@ def _bad_value(error: Any) -> Problem:
 def fail(command: Any, ctx: Any, problem: Problem) -> typer.Exit:
     """Print a command-line mistake, the usage and where to find help; exit code 2."""
     report_problems(CxError([problem]))
+    return _with_usage(command, ctx)
+
+
+def _with_usage(command: Any, ctx: Any) -> typer.Exit:
+    """After the mistake itself: the usage and where to find help; exit code 2."""
     print(f"Usage: {usage(command, ctx)}\nFor more information, try "
           f"'{ctx.command_path} --help'.", file=sys.stderr)
     return typer.Exit(EXIT_BAD_INPUT)
@@ -203,6 +208,12 @@ class Command(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(help_text(self, ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OptionMistake:  # reported by the command; the usage lines follow
+            raise _with_usage(self, ctx) from None
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         rest = _parse(self, ctx, super().parse_args, args)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import typer
 
 from cxmaturity.cli.stdout import guarded_stdout
-from cxmaturity.errors import EXIT_BUG, CxError
+from cxmaturity.errors import EXIT_BUG, CxError, UsageError
 
 F = TypeVar("F", bound=Callable[..., int])
 
@@ -36,6 +36,17 @@ def report_problems(error: CxError) -> None:
         say(f"{problem.severity}: {problem}")
 
 
+class OptionMistake(typer.Exit):
+    """A wrong option value found after the command line was read (a level, a percentage):
+    reported already; the command (:class:`cxmaturity.cli.command.Command`) adds the usage
+    lines, as for a mistake its parser finds."""
+
+
+def _on_command_line(name: str) -> bool:
+    """Whether a problem names an option (`--format`) or an argument (`KIND`), not a file."""
+    return name.startswith("--") or (name.isupper() and name.replace("|", "").isalpha())
+
+
 def handled(command: F) -> F:
     """Run a command that returns an exit code; expected errors exit 2, bugs exit 70."""
 
@@ -46,6 +57,9 @@ def handled(command: F) -> F:
                 code = command(*args, **kwargs)
         except CxError as error:
             report_problems(error)
+            if isinstance(error, UsageError) and any(_on_command_line(p.file)
+                                                     for p in error.problems):
+                raise OptionMistake(error.exit_code) from None
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

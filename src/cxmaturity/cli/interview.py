@@ -89,19 +89,33 @@ def interview(
     if sys.stdin.isatty():
         import readline  # noqa: F401  (line editing for input())
     console = make_console(soft_wrap=not sys.stdout.isatty())
+    if str(output) == "-":
+        from cxmaturity.errors import Problem, UsageError
+
+        raise UsageError([Problem("--output", "the interview saves its file after every "
+                                  "answer, so it cannot write to standard output",
+                                  hint="name a file, e.g. -o answers.yaml")])
+    existed = output.exists()
     try:
         session = _open(console, output, rubric, ask_unknown)
         return _run(console, session, output)
     except _Stop:
         console.print()
-        console.print(_line(f"Stopped. Progress is saved in {output}; run the same command "
-                            "to resume."))
+        console.print(_line(_kept(output, existed, "Stopped.")))
         return 0
     except KeyboardInterrupt:
         console.print()
-        console.print(_line(f"Interrupted. Every answer given so far is saved in {output}; "
-                            "run the same command to resume."))
+        console.print(_line(_kept(output, existed, "Interrupted.")))
         return EXIT_INTERRUPTED
+
+
+def _kept(output: Path, existed: bool, how: str) -> str:
+    """What a stopped interview left: the file it saved, or nothing yet."""
+    if output.exists() or existed:
+        return (f"{how} Every answer given so far is saved in {output}; run the same command "
+                "to resume.")
+    return (f"{how} Nothing was saved yet ({output} was not written); run the same command "
+            "to start again.")
 
 
 def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool) -> Interview:

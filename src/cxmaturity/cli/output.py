@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
+def report_file(value: Path | None) -> Path | None:
+    """The `--output` option: `-` means standard output (None), as `-` among the inputs
+    means standard input, rather than a file named `-`."""
+    return None if value is not None and str(value) == "-" else value
+
+
 def format_help(offered: Iterable[Format], default: str) -> str:
     """The help of a `--format` option: the formats, and what happens without one."""
     names = ", ".join(f.value for f in offered)

@@ -13,10 +13,11 @@ EPILOG = """Examples:
   cxmaturity schema answers > schemas/answers.schema.json
   cxmaturity schema answers --rubric contact-center-ai-maturity > answers.schema.json
 
-With --rubric, the schema completes that rubric's question ids and answers. Then make the
-first line of a YAML file
+With --rubric, the schema completes that rubric's question ids and answers.
+Then make the first line of a YAML file
   # yaml-language-server: $schema=answers.schema.json
-and an editor with the YAML language server completes keys and flags errors as you type.
+and an editor with the YAML language server completes keys and flags errors
+as you type.
 """
 
 

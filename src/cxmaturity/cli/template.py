@@ -10,13 +10,14 @@ import typer
 
 from cxmaturity import DEFAULT_RUBRIC
 from cxmaturity.cli.errors import handled, say
+from cxmaturity.cli.output import report_file
 
 EPILOG = """Examples:
   cxmaturity template > answers.yaml
   cxmaturity template --rubric my-model.yaml --output answers.yaml
 
-The skeleton has no errors as it is (every answer `unknown`), but `validate --strict` fails
-until it is filled in. Fill it in, then run
+The skeleton has no errors as it is (every answer `unknown`), but
+`validate --strict` fails until it is filled in. Fill it in, then run
   cxmaturity validate answers.yaml && cxmaturity assess answers.yaml
 """
 
@@ -35,8 +36,8 @@ def template(
                                autocompletion=complete_rubric),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this new file instead of "
-        "standard output; "
-        "an existing file is never overwritten.", show_default=False),
+        "standard output (-); an existing file is never overwritten.", show_default=False,
+        callback=report_file),
 ) -> int:
     """Write an answers skeleton: every question and metric, ready to fill in.
 

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.errors import InputError, Problem, RubricNotFound
+from cxmaturity.errors import EmptyFile, InputError, Problem, RubricNotFound
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load import cache
@@ -22,6 +22,9 @@ from cxmaturity.load.validation import did_you_mean, validate
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.yaml.reader import parse_bytes, read_limited
 
+#: The advice for an empty rubric file.
+EMPTY_RUBRIC = ("start from a copy of a bundled rubric (`rubrics/` in the package); the format: "
+                "docs/rubric-format.md")
 
 @dataclass(frozen=True)
 class LoadedRubric:
@@ -135,7 +138,10 @@ def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubr
     """Parse, validate and integrity-check a rubric's bytes (read from `shown`). Problems
     never quote the file's values: a path in an answers file may name a file that is not a
     rubric at all, and its content must not reach a report."""
-    doc = parse_bytes(raw, shown)
+    try:
+        doc = parse_bytes(raw, shown)
+    except EmptyFile as empty:
+        raise empty.hinted(EMPTY_RUBRIC) from None
     expect_kind(doc, "rubric")
     rubric = validate(doc, Rubric, quote=False)
     problems = integrity_problems(doc, rubric)

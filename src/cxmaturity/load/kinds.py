@@ -10,7 +10,7 @@ from cxmaturity.errors import InputError, Problem
 from cxmaturity.load.inputs import argument_for
 from cxmaturity.yaml.reader import YamlDocument
 
-Kind = Literal["answers", "rubric", "result", "comparison", "trend", "case"]
+Kind = Literal["answers", "rubric", "result", "comparison", "trend", "case", "schema"]
 
 #: Each kind as a message names it.
 NOUNS: dict[Kind, str] = {
@@ -20,6 +20,7 @@ NOUNS: dict[Kind, str] = {
     "comparison": "a result of `cxmaturity compare --format json`",
     "trend": "a result of `cxmaturity trend --format json`",
     "case": "a rubric self-test case",
+    "schema": "a JSON Schema (`cxmaturity schema`), which editors read",
 }
 
 
@@ -33,6 +34,8 @@ def kind_of(value: Any) -> Kind | None:
     if not isinstance(value, dict):
         return None
     keys = {str(key) for key in value}
+    if "$schema" in keys:
+        return "schema"
     if "schema_version" in keys:
         if {"old", "new"} <= keys:
             return "comparison"
@@ -71,4 +74,6 @@ def _what_reads(kind: Kind, file: str) -> str:
     if kind == "result":
         return "`cxmaturity compare` and `cxmaturity trend` read results; to score again, " \
             "give the answers file it came from"
+    if kind == "schema":
+        return "leave it out of the command's files (folders skip `*.schema.json`)"
     return "give the answers files or results it was made from"

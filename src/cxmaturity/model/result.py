@@ -1,6 +1,6 @@
 """The result of scoring one answers file: immutable data that every reporter renders.
 
-`SCHEMA_VERSION` versions the JSON form; docs/json-schema.md describes it.
+`SCHEMA_VERSION` versions the JSON form; docs/reports.md and docs/ci.md describe it.
 """
 
 from __future__ import annotations

@@ -55,10 +55,12 @@ def _changes_table(comparison: Comparison) -> Table:
 def _bullets(title: str, lines: list[str], style: str) -> RenderableType | None:
     if not lines:
         return None
-    block = text(title, f"bold {style}")
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=3, justify="right", no_wrap=True)
+    rows.add_column()  # wrapped lines keep the indent of their first
     for line in lines:
-        block.append(f"\n  • {prose(line)}")
-    return Padding(block, (0, 0, 1, 1), expand=False)
+        rows.add_row("•", text(line))
+    return Padding(Group(text(title, f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
 
 
 def render_compare(comparison: Comparison) -> RenderableType:

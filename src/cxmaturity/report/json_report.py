@@ -1,5 +1,5 @@
-"""The JSON form of a result: an assessment (schema in docs/json-schema.md, versioned by
-SCHEMA_VERSION), a comparison or a trend."""
+"""The JSON form of a result: an assessment (versioned by SCHEMA_VERSION; docs/reports.md),
+a comparison or a trend."""
 
 from __future__ import annotations
 

@@ -180,6 +180,8 @@ def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableTy
         mark = Text(f"{FIT_MARKS[item.fits]} {span_text(item.supports)}",
                     style="" if item.fits == "yes" else "yellow")
         rows.add_row(mark, line)
+        if item.note:
+            rows.add_row("", text(f"evidence: {item.note}", "dim italic"))
     if dim.unanswered:
         rows.add_row("", text(f"unknown: {', '.join(dim.unanswered)}", "yellow"))
     if dim.raise_by_one and dim.level is not None:
@@ -304,10 +306,15 @@ def _section(title: str, lines: list[str | Text], style: str,
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
-        top = result.overall.level is not None and result.overall.level == len(result.ladder)
-        message = (f"Top {result.level_term.lower()} reached: keep measuring over time."
-                   if top else None)
-        return [_section("Next", [message], "green") if message else None]
+        level, term = result.overall.level, result.level_term
+        if level is None:
+            return [None]
+        if level == len(result.ladder):
+            return [_section("Next", [f"Top {term.lower()} reached: keep measuring over time."],
+                             "green")]
+        return [_raise(result), _section("Next", [
+            f"{term} {level} is at or above the --target level, so there is no plan toward "
+            f"it; without --target the plan is for {term} {level + 1}."], "green")]
     dims = {d.id: d for d in result.dimensions}
     steps: list[str | Text] = [_labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
                                for s in outlook.roadmap if dims[s.dimension].advice]

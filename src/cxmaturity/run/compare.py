@@ -41,13 +41,17 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
                  for d, n in zip(old.dimensions, new.dimensions, strict=False)
                  if d.id == n.id)
     before, after = _blockers(old), _blockers(new)
+    answers = tuple(_answer_changes(old, new))
+    changed = {answer.id for answer in answers}
+    gone = [b for key, b in before.items() if key not in after]
     return Comparison(
         level_term=new.level_term, old=_snapshot(old), new=_snapshot(new),
         days=(new.date - old.date).days,
-        overall=overall, dimensions=dims, answers=tuple(_answer_changes(old, new)),
+        overall=overall, dimensions=dims, answers=answers,
         new_blockers=tuple(b for key, b in after.items() if key not in before),
-        resolved_blockers=tuple(b for key, b in before.items() if key not in after),
-        notes=tuple(_notes(old, new)))
+        resolved_blockers=tuple(b for b in gone if b.item in changed),
+        notes=(*_notes(old, new), *_lapsed([b for b in gone if b.item not in changed],
+                                           new.level_term)))
 
 
 def _snapshot(result: Assessment) -> Snapshot:
@@ -120,6 +124,20 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if new.date < old.date:
         notes.append("The new assessment is dated before the old one.")
     return notes
+
+
+def _lapsed(blockers: list[Blocker], term: str) -> list[str]:
+    """A note on blockers that no longer show although their answers did not change: their
+    dimension (or the operation) reached the target through other changes."""
+    if not blockers:
+        return []
+    items = ", ".join(dict.fromkeys(b.item for b in blockers))
+    several = len(blockers) > 1
+    return [f"{len(blockers)} blocker{'s' if several else ''} to {term} {blockers[0].target} "
+            f"no longer show{'' if several else 's'}, though "
+            f"{'their answers' if several else 'its answer'} did not change ({items}): the "
+            f"target was reached through other changes, so {'they are' if several else 'it is'}"
+            " not counted as resolved."]
 
 
 def warnings(comparison: Comparison) -> list[str]:

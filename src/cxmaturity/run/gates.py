@@ -183,9 +183,13 @@ def _level_gate(result: Assessment, rubric: Rubric, text: str | None) -> list[Pr
                             f"--fail-under {rubric.id}=LEVEL")]
     if not under(result, level):
         return []
-    why = " (insufficient evidence)" if result.status != "scored" else ""
+    if result.status != "scored":
+        return [_gate(result, FAIL_UNDER, f"evidence is insufficient for --fail-under {text}: "
+                      f"{result.confidence:.0%} of the rubric answered, "
+                      f"{result.min_confidence:.0%} needed (provisional level "
+                      f"{_shown(result.overall.level)})")]
     return [_gate(result, FAIL_UNDER, f"overall level {_shown(result.overall.level)} is below "
-                        f"{text}{why}")]
+                        f"{text}")]
 
 
 def _dimension_gates(result: Assessment, rubric: Rubric,

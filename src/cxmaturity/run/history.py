@@ -63,12 +63,18 @@ def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
         raise InputError(problems)
 
 
+#: What a folder may hold beside assessments: JSON Schemas for editors (`cxmaturity schema`).
+SCHEMA_SUFFIX = ".schema.json"
+
+
 def expand(paths: Iterable[str]) -> list[str]:
     """The files given, with each folder replaced by the answers and result files under it
-    (found as `assess` finds files: recursively, hidden names skipped, sorted)."""
+    (found as `assess` finds files: recursively, hidden names skipped, sorted), JSON Schemas
+    (`*.schema.json`) left out."""
     found: list[str] = []
     for path in paths:
-        inside = collect_inputs([path], SUFFIXES)
+        inside = [file for file in collect_inputs([path], SUFFIXES)
+                  if file == path or not file.endswith(SCHEMA_SUFFIX)]
         if not inside and os.path.isdir(path):
             raise InputError([Problem(path, "no .yaml, .yml or .json files in this folder")])
         found += inside

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, field_validator
 
-from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.errors import EmptyFile, InputError, Problem, UsageError
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.load.validation import validate
@@ -109,8 +109,12 @@ def _check_file(path: Path) -> None:
 
 def load_policy(path: Path) -> Policy:
     """Read and validate a policy file; InputError with located problems if it is wrong."""
-
-    return validate(read_yaml_file(str(path)), Policy)
+    try:
+        doc = read_yaml_file(str(path))
+    except EmptyFile as empty:
+        raise empty.hinted("a policy file holds settings such as `fail_under: 2`, or remove "
+                           "it (docs/ci.md, \"The policy file\")") from None
+    return validate(doc, Policy)
 
 
 class PolicyFinder:

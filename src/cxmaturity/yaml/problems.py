@@ -31,9 +31,33 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return _at(file, started, f"invalid YAML: this `{opened}` is never closed",
                    f"close it with `{_CLOSERS.get(opened, opened)}`, or look for a missing "
                    "comma")
+    runaway = _runaway_quote(text, noticed)
+    if runaway is not None:
+        return _at(file, runaway, "invalid YAML: this quote is not closed on its line, so the "
+                   f"quoted text runs on to line {noticed.line + 1 if noticed else '?'}",
+                   "add the closing quote on this line")
     message = f"invalid YAML: {context + ', ' if context else ''}{problem or 'syntax error'}"
     mark = noticed or started
     return Problem(file, message) if mark is None else _at(file, mark, message, GENERIC_HINT)
+
+
+def _runaway_quote(text: str, noticed: yaml.Mark | None) -> yaml.Mark | None:
+    """Where a quoted string opens that ends on the line where the error was noticed, having
+    run over several lines: the mark of a quote left open (its text ran on to the next
+    quote, which opened another string)."""
+    if noticed is None:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < noticed.line == token.end_mark.line:
+                opened: yaml.Mark = token.start_mark
+                return opened
+            if token.start_mark.line > noticed.line:
+                break
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _at(file: str, mark: yaml.Mark, message: str, hint: str) -> Problem:

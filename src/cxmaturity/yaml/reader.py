@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, NoReturn
 
 import yaml
 
-from cxmaturity.errors import InputError, Problem
+from cxmaturity.errors import EmptyFile, InputError, Problem
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.yaml import fast
 from cxmaturity.yaml.problems import character_problem, syntax_problem
@@ -153,8 +153,8 @@ class _Builder:
                 stack.append(_Frame(value, path))
             self.attach(frame, root, value)
         if not root:
-            raise InputError([Problem(self.doc.file, "file is empty", 1, 1,
-                                      hint="start from `cxmaturity template`")])
+            raise EmptyFile([Problem(self.doc.file, "file is empty", 1, 1,
+                                     hint="start from `cxmaturity template`")])
         return root[0]
 
     def child_path(self, frame: _Frame | None) -> Path:
