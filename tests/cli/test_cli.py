@@ -68,8 +68,9 @@ def test_a_gate_on_insufficient_evidence_says_what_is_missing(runner, write) -> 
     assert "is below 1" not in result.stderr
 
 
-@pytest.mark.parametrize("command", [["assess", MID, "-f", "json"], ["compare", MID, MID, "-f",
-                                                                      "json"], ["template"]])
+@pytest.mark.parametrize("command", [  # run elsewhere, so the rubric's folder is allowed
+    ["assess", MID, "-f", "json", "--rubric-root", str(DATA)],
+    ["compare", MID, MID, "-f", "json", "--rubric-root", str(DATA)], ["template"]])
 def test_output_dash_is_standard_output(  # type: ignore[no-untyped-def]
         runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
