@@ -107,6 +107,14 @@ def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None: 
     assert "Fewest changes to reach Level 3" in report and "What blocks" not in report
 
 
+def test_an_answers_file_with_a_schema_key_is_still_an_answers_file(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", "$schema: answers.schema.json\nrubric: contact-center-ai-maturity\n"
+                 "organization: X\ndate: 2026-01-01\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and 'unknown key "$schema"' in result.stdout
+    assert "JSON Schema" not in result.stdout
+
+
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("bad.yaml", "organization: X\ndate: 2026-01-01\nanswers: [\n")
     result = runner.invoke(app, ["assess", str(path)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -52,7 +53,7 @@ def trend(
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")
     for date, files in shared_dates(result):
-        names = list(dict.fromkeys(files))
+        names = list(dict.fromkeys(os.path.normpath(file) for file in files))
         say(f"warning: {names[0]} ({date.isoformat()}) is read twice, as its answers and as a "
             "result saved from them: give only one" if len(names) == 1 else
             f"warning: {len(files)} assessments are dated {date.isoformat()} "

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cxmaturity.errors import InputError, Problem
-from cxmaturity.load.inputs import base_folder, collect_inputs, read_document
+from cxmaturity.load.inputs import SCHEMA_SUFFIX, base_folder, collect_inputs, read_document
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
@@ -61,10 +61,6 @@ def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
                                     "the answers file"))
     if problems:
         raise InputError(problems)
-
-
-#: What a folder may hold beside assessments: JSON Schemas for editors (`cxmaturity schema`).
-SCHEMA_SUFFIX = ".schema.json"
 
 
 def expand(paths: Iterable[str]) -> list[str]:
