@@ -96,6 +96,10 @@ def test_an_empty_file_gets_the_advice_for_its_kind(runner, write) -> None:  # t
     rubric = write("r/empty.yaml", "")
     checked = runner.invoke(app, ["rubric", "validate", str(rubric)])
     assert checked.exit_code == 2 and "start from a copy of a bundled rubric" in checked.stdout
+    result = write("t/empty.json", "")
+    trend = runner.invoke(app, ["trend", str(result), str(empty_answers)])
+    assert trend.exit_code == 2 and "or a result of `cxmaturity assess --format json`" in \
+        trend.stderr
 
 
 def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None:  # type: ignore[no-untyped-def]
