@@ -109,6 +109,10 @@ def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None: 
     assert "Level 2 is at or above the --target level, so there is no plan toward it;" \
         in " ".join(report.split())
     assert "Fewest changes to reach Level 3" in report and "What blocks" not in report
+    for fmt in ("markdown", "html"):
+        other = runner.invoke(app, ["assess", example, "--target", "2", "-f", fmt,
+                                    "--no-config"]).stdout
+        assert "is at or above the --target level, so there is no plan toward it" in other
 
 
 def test_an_answers_file_with_a_schema_key_is_still_an_answers_file(runner, write) -> None:  # type: ignore[no-untyped-def]

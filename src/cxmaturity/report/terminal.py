@@ -29,6 +29,7 @@ from cxmaturity.report.explain import (
     fact_text,
     facts_about,
     move_text,
+    no_plan,
     rule_line,
     span_text,
     trait_text,
@@ -322,15 +323,8 @@ def _sublist(items: Iterable[str]) -> Table:
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
-        level, term = result.overall.level, result.level_term
-        if level is None:
-            return [None]
-        if level == len(result.ladder):
-            return [_section("Next", [f"Top {term.lower()} reached: keep measuring over time."],
-                             "green")]
-        return [_raise(result), _section("Next", [
-            f"{term} {level} is at or above the --target level, so there is no plan toward "
-            f"it; without --target the plan is for {term} {level + 1}."], "green")]
+        why = no_plan(result)
+        return [_raise(result), _section("Next", [why] if why else [], "green")]
     dims = {d.id: d for d in result.dimensions}
     steps: list[str | Text | Table] = [
         _labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
