@@ -92,6 +92,11 @@ class UsageError(CxError):
     """Options that contradict each other or name things that do not exist."""
 
 
+class OptionError(UsageError):
+    """A value on the command line that its option or argument does not take (a level, a
+    percentage, a choice); the command's usage lines follow the message."""
+
+
 class OutputError(CxError):
     """A report could not be written (a full disk, an I/O error, a closed pipe); any file
     it was to replace is left as it was."""

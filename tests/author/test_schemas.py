@@ -4,14 +4,18 @@ line, and the schemas accept every shipped file (so an editor shows no false err
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft7Validator
 
-from cxmaturity.author.schemas import SchemaKind, render, schema
+from cxmaturity.author.schemas import SchemaKind, _any_case, render, schema
 from cxmaturity.cli import app
+from cxmaturity.load.catalog import load_rubric
+from cxmaturity.load.options import _label_key
+from cxmaturity.model.answers import normalize_answer
 from cxmaturity.yaml.reader import read_yaml_file
 
 from ..conftest import EXAMPLES, ROOT, RUBRICS
@@ -113,22 +117,30 @@ def test_schema_rubric_option_only_for_answers(runner) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize("rubric_id", ["contact-center-ai-maturity", "ai-readiness-cohorts"])
-def test_a_rubric_schema_takes_report_labels_as_the_tool_does(runner, rubric_id: str) -> None:  # type: ignore[no-untyped-def]
-    from cxmaturity.load.catalog import load_rubric
-    from cxmaturity.load.options import option_for
-
+def test_a_rubric_schema_takes_report_labels_as_the_tool_does(  # type: ignore[no-untyped-def]
+        runner, write, rubric_id: str) -> None:
     rubric = load_rubric(rubric_id).rubric
     generated = json.loads(runner.invoke(app, ["schema", "answers", "--rubric",
                                                rubric_id]).stdout)
     validator = Draft7Validator(generated)
     question = rubric.questions[0]
     scale = rubric.scale_of(question)
-    base = {"rubric": rubric_id, "organization": "X", "date": "2026-01-01"}
     for option in scale.options:
-        for written in (option.label, option.label.lower(), f"  {option.label.upper()} "):
-            assert option_for(" ".join(written.split()).lower(), question, scale) == option.id
-            for answer in (written, {"answer": written}):
-                document = {**base, "answers": {question.id: answer}}
-                assert list(validator.iter_errors(document)) == [], written
-    wrong = {**base, "answers": {question.id: scale.options[0].label + "x"}}
-    assert list(validator.iter_errors(wrong)) != []
+        for written in (option.label, option.label.lower(), f"  {option.label.upper()} ",
+                        option.label + "x"):
+            text = (f"rubric: {rubric_id}\norganization: X\ndate: 2026-01-01\n"
+                    f"answers:\n  {question.id}: {json.dumps(written)}\n")
+            tool = runner.invoke(app, ["validate", str(write("a.yaml", text))]).exit_code == 0
+            document = _jsonable(read_yaml_file(str(write("a.yaml", text))).value)
+            assert (list(validator.iter_errors(document)) == []) == tool == (
+                not written.endswith("x")), written
+
+
+@pytest.mark.parametrize(("label", "written", "taken"), [
+    ("Straße", "STRASSE", True), ("Straße", "strasse", True), ("Straße", "Strase", False),
+    ("\u0131", "I", False), ("ǅemal", "ǄEMAL", True), ("ǅemal", "ǆemal", True),
+    ("(a+b)? [c]/d", "(A+B)? [C]/D", True), ("(a+b)? [c]/d", "ab [c]/d", False)])
+def test_label_patterns_read_labels_as_the_tool_does(label: str, written: str,
+                                                     taken: bool) -> None:
+    assert (_label_key(normalize_answer(written)) == _label_key(label)) is taken
+    assert bool(re.match(_any_case([label]), written)) is taken

@@ -96,6 +96,10 @@ def test_an_empty_file_gets_the_advice_for_its_kind(runner, write) -> None:  # t
     rubric = write("r/empty.yaml", "")
     checked = runner.invoke(app, ["rubric", "validate", str(rubric)])
     assert checked.exit_code == 2 and "start from a copy of a bundled rubric" in checked.stdout
+    result = write("t/empty.json", "")
+    trend = runner.invoke(app, ["trend", str(result), str(empty_answers)])
+    assert trend.exit_code == 2 and "or a result of `cxmaturity assess --format json`" in \
+        trend.stderr
 
 
 def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None:  # type: ignore[no-untyped-def]
@@ -105,6 +109,18 @@ def test_a_target_already_reached_is_said_not_silently_dropped(runner) -> None: 
     assert "Level 2 is at or above the --target level, so there is no plan toward it;" \
         in " ".join(report.split())
     assert "Fewest changes to reach Level 3" in report and "What blocks" not in report
+    for fmt in ("markdown", "html"):
+        other = runner.invoke(app, ["assess", example, "--target", "2", "-f", fmt,
+                                    "--no-config"]).stdout
+        assert "is at or above the --target level, so there is no plan toward it" in other
+
+
+def test_an_answers_file_with_a_schema_key_is_still_an_answers_file(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", "$schema: answers.schema.json\nrubric: contact-center-ai-maturity\n"
+                 "organization: X\ndate: 2026-01-01\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and 'unknown key "$schema"' in result.stdout
+    assert "JSON Schema" not in result.stdout
 
 
 def test_bad_input_exits_2_without_traceback(runner, write) -> None:  # type: ignore[no-untyped-def]

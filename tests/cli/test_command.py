@@ -81,6 +81,15 @@ def _usage(command: str) -> str:
 ASSESS = "assess [OPTIONS] FILE|DIR|-..."
 
 
+def test_a_file_named_in_capitals_is_no_option(  # type: ignore[no-untyped-def]
+        runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "DATA").mkdir()
+    result = runner.invoke(app, ["assess", "DATA"])
+    assert result.exit_code == 2 and result.stderr.startswith("error: DATA: no ")
+    assert "Usage:" not in result.stderr
+
+
 @pytest.mark.parametrize(("arguments", "stderr"), [
     (["assess", ANSWERS, "--fromat", "json"],
      'error: --fromat: no such option; did you mean "--format"?\n' + _usage(ASSESS)),

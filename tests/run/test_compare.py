@@ -60,9 +60,36 @@ def test_a_blocker_whose_answer_did_not_change_is_not_resolved(write) -> None:  
     assert (comparison.overall.before_level, comparison.overall.after_level) == (2, 3)
     # d2 changed and no longer blocks; t2 still reads "partial", and only the target moved
     assert [b.item for b in comparison.resolved_blockers] == ["d2"]
-    assert comparison.notes == ("1 blocker to Level 3 no longer shows, though its answer did "
-                                "not change (t2): the target was reached through other "
-                                "changes, so it is not counted as resolved.",)
+    assert comparison.notes == ("1 blocker no longer shown, though not answered differently "
+                                "(Level 3 was reached through other changes), so not counted "
+                                "as resolved: Tools: Tools are not connected.",)
+
+
+@pytest.mark.parametrize("now", ["unknown", "n/a"])
+def test_a_blocker_answered_unknown_is_not_resolved(write, now: str) -> None:  # type: ignore[no-untyped-def]
+    def side(name: str, d2: str) -> str:
+        return str(write(name, f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                         f"metrics: {{coverage: 50}}\nanswers: {{t1: 'yes', t2: 'yes', "
+                         f"d1: 'yes', d2: {d2}}}\n"))
+    comparison = compare_files(side("old.yaml", "partial"), side("new.yaml", now), target="3")
+    assert comparison.resolved_blockers == ()
+    assert comparison.notes == ("1 blocker no longer counted, because the answer is now "
+                                "unknown or n/a, not resolved: Data: No shared data.",)
+
+
+def test_a_blocker_planned_toward_another_level_is_not_resolved(  # type: ignore[no-untyped-def]
+        write, runner) -> None:
+    answers = write("a.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                    "metrics: {coverage: 50}\nanswers: {t1: 'yes', t2: partial, d1: 'yes', "
+                    "d2: partial}\n")
+    saved = write("a.json", runner.invoke(app, ["assess", str(answers), "-f", "json",
+                                                "--target", "3"]).stdout)
+    comparison = compare_files(str(saved), str(answers), target="2")
+    assert comparison.resolved_blockers == ()
+    assert comparison.notes[-1] == (
+        "2 blockers no longer shown, though not answered differently (the new assessment was "
+        "planned toward another level), so not counted as resolved: Tools: Tools are not "
+        "connected; Data: No shared data.")
 
 
 def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]

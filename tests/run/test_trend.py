@@ -68,6 +68,21 @@ def test_a_folder_leaves_out_json_schemas_and_a_schema_named_is_refused(  # type
     assert "this looks like a JSON Schema (`cxmaturity schema`)" in named.stderr
 
 
+def test_an_assessment_read_twice_is_warned_about(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answers = tmp_path / "site-01.yaml"
+    answers.write_text((HISTORY / "meridian-2026-01.yaml").read_text(), encoding="utf-8")
+    (tmp_path / "later.yaml").write_text((HISTORY / "meridian-2026-04.yaml").read_text(),
+                                         encoding="utf-8")
+    saved = runner.invoke(app, ["assess", str(answers), "-f", "json"]).stdout
+    (tmp_path / "site-01.json").write_text(saved, encoding="utf-8")
+    result = runner.invoke(app, ["trend", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0
+    assert f"warning: {answers} (2026-01-09) is read twice, as its answers and as a result " \
+        "saved from them: give only one" in result.stderr
+    once = runner.invoke(app, ["trend", str(answers), str(tmp_path / "later.yaml")])
+    assert "read twice" not in once.stderr
+
+
 def test_sparkline_and_chart() -> None:
     assert sparkline([1, 2, None, 4], 4) == "▁▂·█"
     trend = trend_files([str(HISTORY)])

@@ -91,21 +91,41 @@ def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
                                       "evidence": {"type": ["string", "null"]}}}]}
 
 
-def _any_case(labels: Iterable[str]) -> str:
-    """A pattern matching any of `labels` as answers files may write them: in any case, with
-    any run of spaces for a space, and spaces around (as `load.options` reads labels)."""
-    def char(c: str) -> str:
-        if c.lower() != c.upper() and len(c.lower()) == len(c.upper()) == 1:
-            return f"[{c.lower()}{c.upper()}]"
-        return f"\\{c}" if c in _REGEX_SPECIAL else c  # no `\-`: invalid in Unicode mode
+#: Characters a JSON Schema pattern (ECMA-262) must escape outside a character class, and
+#: inside one.
+_REGEX_SPECIAL = frozenset("\\^$.|?*+()[]{}/")
+_CLASS_SPECIAL = frozenset("\\]^-")
 
+
+def _any_case(labels: Iterable[str]) -> str:
+    """A pattern matching any of `labels` as answers files may write them, as
+    :mod:`cxmaturity.load.options` reads them: what lower-cases and case-folds to the same
+    text, any run of spaces for a space, and spaces around. Valid in Python and in
+    ECMA-262's Unicode mode (no escapes it rejects, such as `\\-` outside a class)."""
     def one(label: str) -> str:
-        return r"\s+".join("".join(char(c) for c in word) for word in label.split())
+        return r"\s+".join("".join(_folding(c) for c in word) for word in label.split())
     return rf"^\s*(?:{'|'.join(one(label) for label in labels)})\s*$"
 
 
-#: Characters a JSON Schema pattern (ECMA-262) must escape outside a character class.
-_REGEX_SPECIAL = frozenset("\\^$.|?*+()[]{}/")
+def _folding(char: str) -> str:
+    """`char` and every single character that reads as it (`ß` also as `ss`)."""
+    fold = char.casefold()
+    same = _class(_folding_to(char))
+    if len(fold) == 1:
+        return same
+    return f"(?:{same}|{''.join(_class(_folding_to(part)) for part in fold)})"
+
+
+def _folding_to(char: str) -> list[str]:
+    fold = char.casefold()
+    found = {char, char.lower(), char.upper(), char.title(), fold, fold.upper(), fold.title()}
+    return sorted(c for c in found if len(c) == 1 and c.lower().casefold() == fold)
+
+
+def _class(chars: list[str]) -> str:
+    if len(chars) == 1:
+        return f"\\{chars[0]}" if chars[0] in _REGEX_SPECIAL else chars[0]
+    return "[" + "".join(f"\\{c}" if c in _CLASS_SPECIAL else c for c in chars) + "]"
 
 
 def _case() -> dict[str, Any]:

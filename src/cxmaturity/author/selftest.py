@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from cxmaturity.errors import InputError, Problem, UsageError
+from cxmaturity.errors import EmptyFile, InputError, Problem, UsageError
 from cxmaturity.load.catalog import find_rubric
 from cxmaturity.load.inputs import STDIN
 from cxmaturity.load.submission import check_submission
@@ -90,6 +90,10 @@ def run_case(path: Path, rubric_path: Path) -> CaseOutcome:
     try:
         doc = read_yaml_file(str(path))
         case = validate(doc, Case)
+    except EmptyFile as empty:
+        problems = empty.hinted("a case holds `expect:` and `assessment:` "
+                                "(docs/rubric-format.md)").problems
+        return CaseOutcome(path.stem, str(path), "", problems=problems)
     except InputError as exc:
         return CaseOutcome(path.stem, str(path), "", problems=exc.problems)
     try:

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from cxmaturity.cli.errors import OptionMistake, report_problems
-from cxmaturity.errors import EXIT_BAD_INPUT, CxError, Problem, UsageError
+from cxmaturity.errors import EXIT_BAD_INPUT, CxError, OptionError, Problem
 from cxmaturity.messages import did_you_mean, explain
 
 # Click's exception classes, wherever this Typer keeps them (click itself, or the copy newer
@@ -242,10 +242,10 @@ class Group(TyperGroup):
 
 
 def parse_choice(value: str, choices: Iterable[ChoiceT], where: str) -> ChoiceT:
-    """The member of `choices` that `value` names (any case), or UsageError in our words."""
+    """The member of `choices` that `value` names (any case), or OptionError in our words."""
     for choice in choices:
         if str(choice.value) == value.strip().lower():
             return choice
     names = [str(choice.value) for choice in choices]
-    raise UsageError([Problem(where, f'"{value}" is not one of: {", ".join(names)}',
-                              hint=did_you_mean(value.strip().lower(), names))])
+    raise OptionError([Problem(where, f'"{value}" is not one of: {", ".join(names)}',
+                               hint=did_you_mean(value.strip().lower(), names))])

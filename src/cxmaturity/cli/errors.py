@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import typer
 
 from cxmaturity.cli.stdout import guarded_stdout
-from cxmaturity.errors import EXIT_BUG, CxError, UsageError
+from cxmaturity.errors import EXIT_BUG, CxError, OptionError
 
 F = TypeVar("F", bound=Callable[..., int])
 
@@ -42,11 +42,6 @@ class OptionMistake(typer.Exit):
     lines, as for a mistake its parser finds."""
 
 
-def _on_command_line(name: str) -> bool:
-    """Whether a problem names an option (`--format`) or an argument (`KIND`), not a file."""
-    return name.startswith("--") or (name.isupper() and name.replace("|", "").isalpha())
-
-
 def handled(command: F) -> F:
     """Run a command that returns an exit code; expected errors exit 2, bugs exit 70."""
 
@@ -57,8 +52,7 @@ def handled(command: F) -> F:
                 code = command(*args, **kwargs)
         except CxError as error:
             report_problems(error)
-            if isinstance(error, UsageError) and any(_on_command_line(p.file)
-                                                     for p in error.problems):
+            if isinstance(error, OptionError):
                 raise OptionMistake(error.exit_code) from None
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):

@@ -90,11 +90,11 @@ def interview(
         import readline  # noqa: F401  (line editing for input())
     console = make_console(soft_wrap=not sys.stdout.isatty())
     if str(output) == "-":
-        from cxmaturity.errors import Problem, UsageError
+        from cxmaturity.errors import OptionError, Problem
 
-        raise UsageError([Problem("--output", "the interview saves its file after every "
-                                  "answer, so it cannot write to standard output",
-                                  hint="name a file, e.g. -o answers.yaml")])
+        raise OptionError([Problem("--output", "the interview saves its file after every "
+                                   "answer, so it cannot write to standard output",
+                                   hint="name a file, e.g. -o answers.yaml")])
     existed = output.exists()
     try:
         session = _open(console, output, rubric, ask_unknown)

@@ -37,11 +37,11 @@ def schema(
     if rubric is None:
         sys.stdout.write(render(chosen.value))
         return 0
-    from cxmaturity.errors import Problem, UsageError
+    from cxmaturity.errors import OptionError, Problem
     from cxmaturity.load.catalog import load_rubric
 
     if chosen is not SchemaKind.answers:
-        raise UsageError([Problem("--rubric", f"only `schema answers` takes a rubric, not "
+        raise OptionError([Problem("--rubric", f"only `schema answers` takes a rubric, not "
                                   f"`schema {chosen.value}`", hint="leave out --rubric")])
     sys.stdout.write(render(chosen.value, load_rubric(rubric).rubric))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -44,12 +45,18 @@ def trend(
     from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report.trend_report import ONE_DATE, span
     from cxmaturity.run.history import expand
-    from cxmaturity.run.trend import trend_files
+    from cxmaturity.run.trend import shared_dates, trend_files
 
     chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
     refuse_to_overwrite(output, expand(paths))
     result = trend_files(paths, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")
+    for date, files in shared_dates(result):
+        names = list(dict.fromkeys(os.path.normpath(file) for file in files))
+        say(f"warning: {names[0]} ({date.isoformat()}) is read twice, as its answers and as a "
+            "result saved from them: give only one" if len(names) == 1 else
+            f"warning: {len(files)} assessments are dated {date.isoformat()} "
+            f"({', '.join(names)}): if one is the other's saved result, give only one")
     write(TREND[chosen]()(context(output)).render(result), output)
     return 0

@@ -18,6 +18,8 @@ STDIN = "-"
 #: How standard input is named in reports.
 STDIN_NAME = "<stdin>"
 SUFFIXES = (".yaml", ".yml")
+#: JSON Schemas for editors (`cxmaturity schema`), which may sit beside assessments.
+SCHEMA_SUFFIX = ".schema.json"
 
 
 def discover(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[str]:

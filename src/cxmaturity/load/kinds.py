@@ -34,8 +34,6 @@ def kind_of(value: Any) -> Kind | None:
     if not isinstance(value, dict):
         return None
     keys = {str(key) for key in value}
-    if "$schema" in keys:
-        return "schema"
     if "schema_version" in keys:
         if {"old", "new"} <= keys:
             return "comparison"
@@ -48,6 +46,8 @@ def kind_of(value: Any) -> Kind | None:
         return "case"
     if "answers" in keys or {"organization", "date"} <= keys:
         return "answers"
+    if "$schema" in keys and keys & {"properties", "$defs", "type"}:
+        return "schema"  # an editor's JSON Schema (a YAML file may name one in `$schema`)
     return None
 
 
@@ -75,5 +75,5 @@ def _what_reads(kind: Kind, file: str) -> str:
         return "`cxmaturity compare` and `cxmaturity trend` read results; to score again, " \
             "give the answers file it came from"
     if kind == "schema":
-        return "leave it out of the command's files (folders skip `*.schema.json`)"
+        return "leave it out of the files given (`trend` leaves `*.schema.json` out of folders)"
     return "give the answers files or results it was made from"

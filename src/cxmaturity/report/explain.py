@@ -105,6 +105,18 @@ def facts_about(result: Assessment, *, level: int | None = None,
             if f.dimension == dimension and f.level in (None, level)]
 
 
+def no_plan(result: Assessment) -> str | None:
+    """Why a scored result has no plan: the top level is reached, or `--target` asked for a
+    level already reached (None when it has a plan or no level)."""
+    level, term = result.overall.level, result.level_term
+    if result.next is not None or level is None:
+        return None
+    if level == len(result.ladder):
+        return f"Top {term.lower()} reached: keep measuring over time."
+    return (f"{term} {level} is at or above the --target level, so there is no plan toward "
+            f"it; without --target the plan is for {term} {level + 1}.")
+
+
 def counted_note(counted: bool) -> str:
     """What a report says of a dimension left out of the overall level."""
     return "" if counted else "context: not counted in the overall level"

@@ -56,6 +56,7 @@ def base_context(result: Assessment) -> dict[str, Any]:
         "source_facts": explain.facts_about(result) + (
             explain.facts_about(result, level=result.overall.level)
             if result.overall.level is not None else []),
+        "no_plan": explain.no_plan(result),
         "next_facts": explain.facts_about(result, level=result.next.number)
         if result.next else [],
         "dimension_facts": {d.id: explain.facts_about(result, dimension=d.id, level=d.level)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -27,6 +29,7 @@ from cxmaturity.report.explain import (
     fact_text,
     facts_about,
     move_text,
+    no_plan,
     rule_line,
     span_text,
     trait_text,
@@ -289,38 +292,47 @@ def _fit(parts: list[str], width: int, gap: str = "   ") -> list[str]:
     return lines
 
 
-def _section(title: str, lines: list[str | Text], style: str,
+def _section(title: str, lines: Sequence[str | Text | Table], style: str,
              padding: tuple[int, int, int, int] = (0, 0, 1, 1)) -> RenderableType | None:
     """A titled list; its title and plain-string lines are text from others (escaped here),
-    Text lines are built with :func:`text` already."""
+    Text lines are built with :func:`text` already, and a Table (:func:`_sublist`) sits
+    under the line before it."""
     if not lines:
         return None
     rows = Table.grid(padding=(0, 1))
     rows.add_column(width=3, justify="right")
     rows.add_column()
     for line in lines:
-        rows.add_row("•", line if isinstance(line, Text) else text(line))
+        if isinstance(line, Table):
+            rows.add_row("", line)
+        else:
+            rows.add_row("•", line if isinstance(line, Text) else text(line))
     return Padding(Group(text(title, f"bold {style}"), rows), padding, expand=False)
+
+
+def _sublist(items: Iterable[str]) -> Table:
+    """Steps under a list item, each with a dash and its own hanging indent."""
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(width=1)
+    rows.add_column()
+    for item in items:
+        rows.add_row("-", text(item))
+    return rows
 
 
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
-        level, term = result.overall.level, result.level_term
-        if level is None:
-            return [None]
-        if level == len(result.ladder):
-            return [_section("Next", [f"Top {term.lower()} reached: keep measuring over time."],
-                             "green")]
-        return [_raise(result), _section("Next", [
-            f"{term} {level} is at or above the --target level, so there is no plan toward "
-            f"it; without --target the plan is for {term} {level + 1}."], "green")]
+        why = no_plan(result)
+        return [_raise(result), _section("Next", [why] if why else [], "green")]
     dims = {d.id: d for d in result.dimensions}
-    steps: list[str | Text] = [_labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
-                               for s in outlook.roadmap if dims[s.dimension].advice]
+    steps: list[str | Text | Table] = [
+        _labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
+        for s in outlook.roadmap if dims[s.dimension].advice]
     if outlook.shift_headline:
         steps.append(_labelled("Shift forward", outlook.shift_headline))
-        steps += list(outlook.shift_steps)
+        if outlook.shift_steps:
+            steps.append(_sublist(outlook.shift_steps))
     outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
     outcomes += [_labelled("Measured", measure) for measure in outlook.measures]
     outcomes += [_labelled("In the source", fact_text(f))

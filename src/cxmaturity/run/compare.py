@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxmaturity.errors import Problem, UsageError
+from cxmaturity.errors import OptionError, Problem, UsageError
 from cxmaturity.load.inputs import argument_for
 from cxmaturity.model.comparison import AnswerChange, Comparison, Direction, LevelChange, Snapshot
 from cxmaturity.model.ladder import resolve_level
@@ -22,7 +22,10 @@ def compare_files(old: str, new: str, *, target: str | None = None,
     before = load_assessment(old, stdin=stdin, rubric_root=rubric_root)
     goal = before.next.number if before.next else None
     if target is not None:
-        goal = resolve_level(before.ladder, target, "--target")
+        try:
+            goal = resolve_level(before.ladder, target, "--target")
+        except UsageError as error:  # the command line's level: its usage follows
+            raise OptionError(error.problems) from None
         before = load_assessment(old, target=goal, stdin=stdin, rubric_root=rubric_root)
     after = load_assessment(new, target=goal, stdin=stdin, rubric_root=rubric_root)
     return compare(before, after)
@@ -42,16 +45,15 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
                  if d.id == n.id)
     before, after = _blockers(old), _blockers(new)
     answers = tuple(_answer_changes(old, new))
-    changed = {answer.id for answer in answers}
-    gone = [b for key, b in before.items() if key not in after]
+    resolved, unanswered, lapsed = _gone([b for key, b in before.items() if key not in after],
+                                         {answer.id: answer for answer in answers})
     return Comparison(
         level_term=new.level_term, old=_snapshot(old), new=_snapshot(new),
         days=(new.date - old.date).days,
         overall=overall, dimensions=dims, answers=answers,
         new_blockers=tuple(b for key, b in after.items() if key not in before),
-        resolved_blockers=tuple(b for b in gone if b.item in changed),
-        notes=(*_notes(old, new), *_lapsed([b for b in gone if b.item not in changed],
-                                           new.level_term)))
+        resolved_blockers=tuple(resolved),
+        notes=(*_notes(old, new), *_not_resolved(unanswered, lapsed, new, names)))
 
 
 def _snapshot(result: Assessment) -> Snapshot:
@@ -126,18 +128,45 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     return notes
 
 
-def _lapsed(blockers: list[Blocker], term: str) -> list[str]:
-    """A note on blockers that no longer show although their answers did not change: their
-    dimension (or the operation) reached the target through other changes."""
-    if not blockers:
-        return []
-    items = ", ".join(dict.fromkeys(b.item for b in blockers))
-    several = len(blockers) > 1
-    return [f"{len(blockers)} blocker{'s' if several else ''} to {term} {blockers[0].target} "
-            f"no longer show{'' if several else 's'}, though "
-            f"{'their answers' if several else 'its answer'} did not change ({items}): the "
-            f"target was reached through other changes, so {'they are' if several else 'it is'}"
-            " not counted as resolved."]
+def _gone(blockers: list[Blocker], changed: dict[str, AnswerChange]
+          ) -> tuple[list[Blocker], list[Blocker], list[Blocker]]:
+    """Blockers of OLD that NEW lacks: resolved (answered so that the target is allowed),
+    no longer answered (now `unknown` or `n/a`), and the rest (the answer did not change,
+    or not enough: the target moved or was reached through other changes)."""
+    resolved, unanswered, lapsed = [], [], []
+    for blocker in blockers:
+        change = changed.get(blocker.item)
+        supports = None if change is None else change.after_supports
+        if change is not None and supports is None:
+            unanswered.append(blocker)
+        elif supports is not None and supports[1] >= blocker.target:
+            resolved.append(blocker)
+        else:
+            lapsed.append(blocker)
+    return resolved, unanswered, lapsed
+
+
+def _not_resolved(unanswered: list[Blocker], lapsed: list[Blocker], new: Assessment,
+                  names: dict[str, str]) -> list[str]:
+    """Notes on the blockers that are gone without being resolved, and why."""
+    def listed(blockers: list[Blocker]) -> str:
+        return "; ".join(f"{names.get(b.dimension, b.dimension)}: {b.text}" for b in blockers)
+
+    def count(blockers: list[Blocker]) -> str:
+        return f"{len(blockers)} blocker{'s' if len(blockers) > 1 else ''}"
+
+    notes = []
+    if unanswered:
+        notes.append(f"{count(unanswered)} no longer counted, because the answer is now "
+                     f"unknown or n/a, not resolved: {listed(unanswered)}.")
+    if lapsed:
+        target = lapsed[0].target
+        reached = new.overall.level is not None and new.overall.level >= target
+        why = (f"{new.level_term} {target} was reached through other changes" if reached
+               else "the new assessment was planned toward another level")
+        notes.append(f"{count(lapsed)} no longer shown, though not answered differently "
+                     f"({why}), so not counted as resolved: {listed(lapsed)}.")
+    return notes
 
 
 def warnings(comparison: Comparison) -> list[str]:

@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cxmaturity.errors import Problem, UsageError
+from cxmaturity.errors import OptionError, Problem
 from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.messages import did_you_mean
 from cxmaturity.model.ladder import find_level, not_a_level
@@ -69,7 +69,7 @@ def level_gate(text: str) -> LevelGate:
     """`LEVEL` or `RUBRIC=LEVEL` of `--fail-under`."""
     rubric, sep, level = text.rpartition("=")
     if not level.strip() or (sep and not rubric.strip()):
-        raise UsageError([Problem("--fail-under", f'"{text}" is not LEVEL or RUBRIC=LEVEL',
+        raise OptionError([Problem("--fail-under", f'"{text}" is not LEVEL or RUBRIC=LEVEL',
                                   hint="for example --fail-under 2 or --fail-under "
                                   "ai-readiness-cohorts=2")])
     return LevelGate(level.strip(), rubric.strip() or None)
@@ -80,7 +80,7 @@ def dimension_gate(text: str) -> DimensionGate:
     dimension, sep, level = text.partition("=")
     rubric, colon, dimension = dimension.rpartition(":")
     if not sep or not dimension.strip() or not level.strip() or (colon and not rubric.strip()):
-        raise UsageError([Problem("--fail-under-dimension", f'"{text}" is not ID=LEVEL or '
+        raise OptionError([Problem("--fail-under-dimension", f'"{text}" is not ID=LEVEL or '
                                   "RUBRIC:ID=LEVEL", hint="for example --fail-under-dimension "
                                   "data=2")])
     return DimensionGate(dimension.strip(), level.strip(), rubric.strip() or None)
@@ -134,13 +134,13 @@ class Gates:
                      min_confidence: str | None, max_age: int | None,
                      fail_on_regression: bool) -> Gates:
         """The gates as `assess` options give them (each wins over the policy files' own,
-        :mod:`cxmaturity.run.policy`); UsageError names a malformed one."""
+        :mod:`cxmaturity.run.policy`); OptionError names a malformed one."""
         share = None
         if min_confidence is not None:
             try:
                 share = parse_percentage(min_confidence) / 100
             except ValueError as exc:
-                raise UsageError([Problem("--min-confidence", str(exc))]) from None
+                raise OptionError([Problem("--min-confidence", str(exc))]) from None
         return cls(fail_under=tuple(level_gate(text) for text in fail_under),
                    fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
                    min_confidence=share, max_age=max_age,

@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from cxmaturity.errors import InputError, Problem
-from cxmaturity.load.inputs import base_folder, collect_inputs, read_document
+from cxmaturity.errors import EmptyFile, InputError, Problem
+from cxmaturity.load.inputs import SCHEMA_SUFFIX, base_folder, collect_inputs, read_document
 from cxmaturity.load.kinds import expect_kind
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
@@ -26,7 +26,11 @@ def load_assessment(path: str, *, target: int | None = None,
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
     so a bad result is reported at its line and column); `-` reads `stdin`. `target` applies
     to answers files."""
-    doc = read_document(path, stdin)
+    try:
+        doc = read_document(path, stdin)
+    except EmptyFile as empty:
+        raise empty.hinted("give an answers file (`cxmaturity template` writes one) or a "
+                           "result of `cxmaturity assess --format json`") from None
     expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
         version = str(doc.value["schema_version"])
@@ -61,10 +65,6 @@ def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
                                     "the answers file"))
     if problems:
         raise InputError(problems)
-
-
-#: What a folder may hold beside assessments: JSON Schemas for editors (`cxmaturity schema`).
-SCHEMA_SUFFIX = ".schema.json"
 
 
 def expand(paths: Iterable[str]) -> list[str]:

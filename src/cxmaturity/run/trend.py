@@ -48,6 +48,15 @@ def trend(results: Sequence[Assessment]) -> Trend:
                           top) for i, name in dims))
 
 
+def shared_dates(result: Trend) -> list[tuple[dt.date, list[str]]]:
+    """Dates that more than one file gives: often one assessment read twice (an answers
+    file and the JSON result saved from it), which would weigh twice in the pace."""
+    files: dict[dt.date, list[str]] = {}
+    for point in result.points:
+        files.setdefault(point.date, []).append(point.file)
+    return [(date, names) for date, names in files.items() if len(names) > 1]
+
+
 def _check_one_site(results: Sequence[Assessment]) -> None:
     if not results:
         raise InputError([Problem("trend", "no assessments given")])

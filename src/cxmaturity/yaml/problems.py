@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from cxmaturity.errors import Problem
 
 GENERIC_HINT = "check indentation, colons and quotes on that line"
+#: A line that reads as `key: value` (or `- key: value`), inside a quoted string's text.
+_KEY_LINE = re.compile(r"\n[ \t]*(?:- )?[\w-]+:(?:[ \t]|$)", re.MULTILINE)
 _CLOSERS = {"{": "}", "[": "]"}
 
 
@@ -43,14 +47,16 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
 
 def _runaway_quote(text: str, noticed: yaml.Mark | None) -> yaml.Mark | None:
     """Where a quoted string opens that ends on the line where the error was noticed, having
-    run over several lines: the mark of a quote left open (its text ran on to the next
-    quote, which opened another string)."""
+    run over lines that read as keys (`date: ...`): the mark of a quote left open, whose
+    text ran on to the next quote, which opened another string. A string that merely
+    spans lines, with no key inside, is left to the error's own place."""
     if noticed is None:
         return None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
-                    and token.start_mark.line < noticed.line == token.end_mark.line:
+                    and token.start_mark.line < noticed.line == token.end_mark.line \
+                    and _KEY_LINE.search(text, token.start_mark.index, token.end_mark.index):
                 opened: yaml.Mark = token.start_mark
                 return opened
             if token.start_mark.line > noticed.line:
