@@ -95,23 +95,22 @@ def interview(
         raise OptionError([Problem("--output", "the interview saves its file after every "
                                    "answer, so it cannot write to standard output",
                                    hint="name a file, e.g. -o answers.yaml")])
-    existed = output.exists()
     try:
         session = _open(console, output, rubric, ask_unknown)
         return _run(console, session, output)
     except _Stop:
         console.print()
-        console.print(_line(_kept(output, existed, "Stopped.")))
+        console.print(_line(_kept(output, "Stopped.")))
         return 0
     except KeyboardInterrupt:
         console.print()
-        console.print(_line(_kept(output, existed, "Interrupted.")))
+        console.print(_line(_kept(output, "Interrupted.")))
         return EXIT_INTERRUPTED
 
 
-def _kept(output: Path, existed: bool, how: str) -> str:
-    """What a stopped interview left: the file it saved, or nothing yet."""
-    if output.exists() or existed:
+def _kept(output: Path, how: str) -> str:
+    """What a stopped interview left: the file it saved (or resumed), or nothing yet."""
+    if output.exists():
         return (f"{how} Every answer given so far is saved in {output}; run the same command "
                 "to resume.")
     return (f"{how} Nothing was saved yet ({output} was not written); run the same command "

@@ -48,8 +48,9 @@ def trend(
     from cxmaturity.run.trend import shared_dates, trend_files
 
     chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
-    refuse_to_overwrite(output, expand(paths))
-    result = trend_files(paths, read_stdin(paths), rubric_root=resolved(rubric_root))
+    files = expand(paths)  # folders walked once: the files, checked against --output
+    refuse_to_overwrite(output, files)
+    result = trend_files(files, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")
     for date, files in shared_dates(result):

@@ -12,6 +12,7 @@ from rich.text import Text
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.comparison import Comparison, LevelChange, Snapshot
+from cxmaturity.report.bullets import bullet_rows
 from cxmaturity.report.formats import Renderer
 from cxmaturity.report.text import rendered
 
@@ -55,12 +56,8 @@ def _changes_table(comparison: Comparison) -> Table:
 def _bullets(title: str, lines: list[str], style: str) -> RenderableType | None:
     if not lines:
         return None
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(width=3, justify="right", no_wrap=True)
-    rows.add_column()  # wrapped lines keep the indent of their first
-    for line in lines:
-        rows.add_row("•", text(line))
-    return Padding(Group(text(title, f"bold {style}"), rows), (0, 0, 1, 1), expand=False)
+    return Padding(Group(text(title, f"bold {style}"), bullet_rows(lines)), (0, 0, 1, 1),
+                   expand=False)
 
 
 def render_compare(comparison: Comparison) -> RenderableType:

@@ -9,6 +9,7 @@ from rich.text import Text
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.bands import format_value, ordered, target_phrase
 from cxmaturity.model.rubric import Level, Metric, Rubric
+from cxmaturity.report.bullets import bullet_rows
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:
@@ -68,12 +69,7 @@ def _rule(rubric: Rubric) -> str:
 def _bullets(title: str, lines: list[str]) -> list[RenderableType]:
     if not lines:
         return []
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(width=3, justify="right")
-    rows.add_column()
-    for line in lines:
-        rows.add_row("•", text(line))
-    return [Text(""), text(title, "bold"), rows]
+    return [Text(""), text(title, "bold"), bullet_rows(lines)]
 
 
 def _level(rubric: Rubric, level: Level) -> RenderableType:

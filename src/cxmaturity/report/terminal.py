@@ -21,6 +21,7 @@ from cxmaturity.model.result import (
     Fact,
     MetricPlacement,
 )
+from cxmaturity.report.bullets import bullet_rows
 from cxmaturity.report.explain import (
     FIT_MARKS,
     between_levels,
@@ -299,15 +300,8 @@ def _section(title: str, lines: Sequence[str | Text | Table], style: str,
     under the line before it."""
     if not lines:
         return None
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(width=3, justify="right")
-    rows.add_column()
-    for line in lines:
-        if isinstance(line, Table):
-            rows.add_row("", line)
-        else:
-            rows.add_row("•", line if isinstance(line, Text) else text(line))
-    return Padding(Group(text(title, f"bold {style}"), rows), padding, expand=False)
+    return Padding(Group(text(title, f"bold {style}"), bullet_rows(lines)), padding,
+                   expand=False)
 
 
 def _sublist(items: Iterable[str]) -> Table:

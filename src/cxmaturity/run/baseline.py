@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -87,7 +88,7 @@ class SavedBatch(_Saved):
     results: list[SavedRecord]
 
 
-def baseline_files(path: Path) -> list[Path]:
+def _files(path: Path) -> list[Path]:
     """The files a baseline at `path` is read from: itself, or the JSON and JSON lines files
     of a folder; InputError, located, if there is neither."""
     entry = entry_kind(path)
@@ -101,12 +102,22 @@ def baseline_files(path: Path) -> list[Path]:
                               "JSONL file written by `assess`, or a folder of them")])
 
 
-def load_baseline(path: Path) -> dict[str, Standing]:
-    """The standing of every scored file in the baseline, by normalized path; InputError,
-    located, if the baseline is not what `assess` writes or holds no scored result."""
+@dataclass(frozen=True)
+class Baseline:
+    """A baseline as read: the files it came from, and the standing of every scored file in
+    it, by normalized path."""
+
+    files: tuple[Path, ...]
+    standings: dict[str, Standing]
+
+
+def load_baseline(path: Path) -> Baseline:
+    """The baseline at `path` (a file, or a folder of them); InputError, located, if it is
+    not what `assess` writes or holds no scored result."""
     shown = without_surrogates(str(path))
     standings: dict[str, Standing] = {}
-    for file in baseline_files(path):
+    files = _files(path)
+    for file in files:
         for record in _records(file):
             if record.assessment is not None:
                 standings[os.path.normpath(record.file)] = _standing(record.assessment)
@@ -114,7 +125,7 @@ def load_baseline(path: Path) -> dict[str, Standing]:
         raise InputError([Problem(shown, "the baseline holds no scored result, so a regression "
                                   "gate would compare nothing", hint=_HINT + " on files that "
                                   "were scored")])
-    return standings
+    return Baseline(tuple(files), standings)
 
 
 def _records(file: Path) -> Iterator[SavedRecord]:

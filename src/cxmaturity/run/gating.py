@@ -96,10 +96,11 @@ def plan(inputs: Iterable[str], given: Gates, *, baseline: Path | None = None,
     baselines: dict[Path, Mapping[str, Standing]] = {}
     read = [path for path in loaded if path is not None]
     if wanted:
-        from cxmaturity.run.baseline import baseline_files, load_baseline  # only with one
+        from cxmaturity.run.baseline import load_baseline  # only with a baseline
 
-        baselines = {file: load_baseline(file) for file in wanted if file is not None}
-        read += [found for file in baselines for found in baseline_files(file)]
+        read_baselines = [(file, load_baseline(file)) for file in wanted if file is not None]
+        baselines = {file: baseline.standings for file, baseline in read_baselines}
+        read += [path for _, baseline in read_baselines for path in baseline.files]
     gates_of = {path: gates(policy, base, given, baseline, baselines)
                 for path, (policy, base) in loaded.items()}
     common = _common_policy(found.common, config, policies)
