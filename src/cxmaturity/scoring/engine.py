@@ -4,6 +4,7 @@ block; docs/scoring.md explains them."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from cxmaturity import __version__
@@ -97,7 +98,7 @@ def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
     coverage = answered / tally.applicable if tally.applicable else 0.0
     weighed = tally.weighed
     level = None if span is None else levels.place(span, overall or 1)
-    evidence = tuple(_evidence(item, dim.id, level) for item in tally.found)
+    evidence = tuple(_evidence(sub, item, dim.id, level) for item in tally.found)
     return DimensionResult(
         id=dim.id, name=dim.name, weight=dim.weight,
         status="assessed" if level is not None else "not-assessed",
@@ -113,7 +114,17 @@ def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
         **plan_for(sub, dim, level, tally, goal))
 
 
-def _evidence(item: Evidence, dimension: str, level: int | None) -> EvidenceItem:
+def _evidence(sub: Submission, item: Evidence, dimension: str,
+              level: int | None) -> EvidenceItem:
+    """The evidence as the report shows it. An answer without a note is the same for every
+    file that gives it at the same dimension level, so it is built once per rubric."""
+    if item.kind == "answer" and item.note is None:
+        return sub.loaded.index.shared((EvidenceItem, item.id, item.given, level),
+                                       functools.partial(_evidence_item, item, dimension, level))
+    return _evidence_item(item, dimension, level)
+
+
+def _evidence_item(item: Evidence, dimension: str, level: int | None) -> EvidenceItem:
     return EvidenceItem(
         kind="answer" if item.kind == "answer" else "metric", id=item.id, dimension=dimension,
         label=item.label, given=item.given, supports=(item.low, item.high),
