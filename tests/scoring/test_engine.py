@@ -218,3 +218,18 @@ def test_deterministic_json(assess: Assess) -> None:
     first = render_json(assess({"t1": "yes", "d2": "partial"}, "33"))
     second = render_json(assess({"d2": "partial", "t1": "yes"}, "33"))
     assert first == second
+
+
+def test_evidence_shared_between_files_keeps_each_files_note_and_fit(assess: Assess) -> None:
+    """An answer's evidence is built once per rubric (docs/performance.md); a file's own
+    note, and how the answer fits its dimension's level, still come from that file."""
+    def t2(result: Assessment) -> tuple[str | None, str]:
+        item = next(e for e in dim(result, "tools").evidence if e.id == "t2")
+        return item.note, item.fits
+
+    assert t2(assess({"t1": "yes", "t2": "yes"})) == (None, "yes")
+    noted = assess({"t1": "yes", "t2": '{answer: "yes", evidence: "Seen in the logs"}'})
+    assert t2(noted) == ("Seen in the logs", "yes")
+    assert t2(assess({"t1": "yes", "t2": "yes"})) == (None, "yes")
+    assert t2(assess({"t1": "no", "t2": "yes"})) == (None, "higher")  # tools now at Level 1
+    assert t2(assess({"t1": "yes", "t2": "yes"})) == (None, "yes")
