@@ -233,3 +233,20 @@ def test_evidence_shared_between_files_keeps_each_files_note_and_fit(assess: Ass
     assert t2(assess({"t1": "yes", "t2": "yes"})) == (None, "yes")
     assert t2(assess({"t1": "no", "t2": "yes"})) == (None, "higher")  # tools now at Level 1
     assert t2(assess({"t1": "yes", "t2": "yes"})) == (None, "yes")
+
+
+def test_shared_evidence_and_blockers_follow_the_option_not_its_label(
+        assess: Assess, tmp_path: Path) -> None:
+    """Two options of a scale may share a label; what each supports still comes from the
+    option answered, in its evidence and in its blockers."""
+    same = tiny_variant(tmp_path, 'label: "No"', "label: Partly")  # partial and no: "Partly"
+
+    def t1(result: Assessment) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+        item = next(e for e in dim(result, "tools").evidence if e.id == "t1")
+        assert result.next is not None
+        return item.supports, [b.supports for b in result.next.blockers if b.item == "t1"]
+
+    partial = {"t1": "partial", "t2": "partial", "d1": "partial", "d2": "partial"}
+    answered_no = {**partial, "t1": "no"}
+    assert t1(assess(partial, rubric=same, target=3)) == ((1, 2), [(1, 2)])
+    assert t1(assess(answered_no, rubric=same, target=3)) == ((1, 1), [(1, 1)])

@@ -117,10 +117,12 @@ def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
 def _evidence(sub: Submission, item: Evidence, dimension: str,
               level: int | None) -> EvidenceItem:
     """The evidence as the report shows it. An answer without a note is the same for every
-    file that gives it at the same dimension level, so it is built once per rubric."""
+    file that gives it at the same dimension level, so it is built once per rubric (keyed by
+    what it supports as well as its label: two options may share a label)."""
     if item.kind == "answer" and item.note is None:
-        return sub.loaded.index.shared((EvidenceItem, item.id, item.given, level),
-                                       functools.partial(_evidence_item, item, dimension, level))
+        key = (EvidenceItem, item.id, item.given, item.low, item.high, level)
+        return sub.loaded.index.shared(
+            key, functools.partial(_evidence_item, item, dimension, level))
     return _evidence_item(item, dimension, level)
 
 

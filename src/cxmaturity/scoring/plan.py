@@ -52,7 +52,8 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
             yield Blocker(dimension=dimension, item=item.id, text=text,
                           supports=(item.low, item.high), target=goal, toward=None)
         else:
-            yield index.shared((Blocker, item.id, item.given, goal), functools.partial(
+            key = (Blocker, item.id, item.given, item.low, item.high, goal)
+            yield index.shared(key, functools.partial(
                 _answer_blocker, index.questions[item.id], item, goal))
 
 
