@@ -1,11 +1,12 @@
 """Lint rules for answer scales: options every question accepts anyway, aliases that shadow an
-option, scales nobody uses."""
+option, options with one label, scales nobody uses."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from cxmaturity.lint.rule import Found, Rule
+from cxmaturity.load.options import label_key
 from cxmaturity.model.answers import normalize_answer
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Rubric
 
@@ -13,8 +14,11 @@ RESERVED_OPTION = Rule("reserved-option", "error", "a scale option named `unknow
                        "which every question accepts anyway")
 ALIAS_SHADOWS_OPTION = Rule("alias-shadows-option", "error",
                             "a scale alias spelled like one of the scale's own options")
+DUPLICATE_LABEL = Rule("duplicate-label", "warning",
+                       "two options of a scale with the same label (ignoring case and spaces), "
+                       "which answers files and reports cannot tell apart")
 UNUSED_SCALE = Rule("unused-scale", "warning", "a scale no question uses")
-RULES = (RESERVED_OPTION, ALIAS_SHADOWS_OPTION, UNUSED_SCALE)
+RULES = (RESERVED_OPTION, ALIAS_SHADOWS_OPTION, DUPLICATE_LABEL, UNUSED_SCALE)
 
 
 def scale_problems(rubric: Rubric) -> Iterator[Found]:
@@ -27,6 +31,14 @@ def scale_problems(rubric: Rubric) -> Iterator[Found]:
                                   f'option "{option.id}" clashes with the answer every '
                                   "question accepts", "remove the option; answers files "
                                   "write `unknown` or `n/a` anyway")
+        labelled: dict[str, str] = {}
+        for j, option in enumerate(scale.options):
+            first = labelled.setdefault(label_key(option.label), option.id)
+            if first != option.id:
+                yield DUPLICATE_LABEL(("scales", i, "options", j, "label"),
+                                      f'options "{first}" and "{option.id}" have the same '
+                                      f'label "{option.label}"', "give each option a label of "
+                                      "its own: an answer written as the label means the first")
         for alias, target in scale.aliases.items():
             if alias in options and alias != target:
                 yield ALIAS_SHADOWS_OPTION(("scales", i, "aliases", alias),

@@ -24,11 +24,12 @@ def option_for(given: str, question: Question, scale: Scale) -> str | None:
     found = scale.aliases.get(given)
     if found is not None:
         return found
-    wanted = _label_key(given)
-    return next((o.id for o in scale.options if _label_key(o.label) == wanted), None)
+    wanted = label_key(given)
+    return next((o.id for o in scale.options if label_key(o.label) == wanted), None)
 
 
-def _label_key(text: str) -> str:
+def label_key(text: str) -> str:
+    """A label as answers may write it: case and runs of white space do not count."""
     return " ".join(text.split()).casefold()
 
 
@@ -40,7 +41,7 @@ def advice(given: str, scale: Scale) -> str | None:
 
 def _spellings(scale: Scale) -> dict[str, str]:
     """Every way of writing an option (id, alias, label), to the option id."""
-    spellings = {_label_key(o.label): o.id for o in scale.options}
+    spellings = {label_key(o.label): o.id for o in scale.options}
     spellings.update(scale.aliases)
     spellings.update({o.id: o.id for o in scale.options})
     return spellings
