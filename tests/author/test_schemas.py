@@ -14,7 +14,7 @@ from jsonschema import Draft7Validator
 from cxmaturity.author.schemas import SchemaKind, _any_case, render, schema
 from cxmaturity.cli import app
 from cxmaturity.load.catalog import load_rubric
-from cxmaturity.load.options import _label_key
+from cxmaturity.load.options import label_key
 from cxmaturity.model.answers import normalize_answer
 from cxmaturity.yaml.reader import read_yaml_file
 
@@ -142,5 +142,5 @@ def test_a_rubric_schema_takes_report_labels_as_the_tool_does(  # type: ignore[n
     ("(a+b)? [c]/d", "(A+B)? [C]/D", True), ("(a+b)? [c]/d", "ab [c]/d", False)])
 def test_label_patterns_read_labels_as_the_tool_does(label: str, written: str,
                                                      taken: bool) -> None:
-    assert (_label_key(normalize_answer(written)) == _label_key(label)) is taken
+    assert (label_key(normalize_answer(written)) == label_key(label)) is taken
     assert bool(re.match(_any_case([label]), written)) is taken
