@@ -41,11 +41,13 @@ class RubricIndex:
     parts: dict[Hashable, Any] = field(default_factory=dict)
     """Result parts that depend only on the rubric and the key they are shared under."""
 
-    def shared(self, key: Hashable, build: Callable[[], PartT]) -> PartT:
-        """The part shared under `key`, built on first use. Parts are immutable, so
-        every result that needs an equal part can hold the same one."""
-        part = self.parts.get(key)
-        if part is None:
+    def shared(self, key: tuple[Hashable, ...], build: Callable[[], PartT]) -> PartT:
+        """The part shared under `key` (the kind of part first, then what it depends on),
+        built on first use; None is a part like any other. Parts are immutable, so every
+        result that needs an equal part can hold the same one."""
+        try:
+            part: PartT = self.parts[key]
+        except KeyError:
             part = self.parts[key] = build()
         return part
 

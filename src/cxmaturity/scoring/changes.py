@@ -62,15 +62,15 @@ def _changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
                       level: int) -> list[Option]:
     needed = levels.shortfall(tally.weighed, level)
     index = sub.loaded.index
-    table: dict[tuple[str, str, int], Best | None] = index.shared(AnswerMoves, dict)
     best: list[Best] = []
     for order, question in enumerate(index.by_dimension_questions.get(dimension, ())):
         answer = sub.responses[question.id]
         if answer == NOT_APPLICABLE:
             continue
-        key = (question.id, answer, level)
-        found = table[key] if key in table else table.setdefault(
-            key, _best(_answer_options(index, question, answer, order), level))
+        # The best change of an answer toward a level depends only on the rubric: worked
+        # out once per rubric, shared by every file of a batch.
+        found = index.shared(("best-change", question.id, answer, level), functools.partial(
+            _best_answer_change, index, question, answer, order, level))
         if found is not None:
             best.append(found)
     for order, metric in enumerate(index.by_dimension_metrics.get(dimension, ()), start=10_000):
@@ -88,10 +88,9 @@ def _changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
     return chosen if gained > needed + 1e-9 else []
 
 
-class AnswerMoves:
-    """The key under which a rubric's index keeps, for each (question, answer, level), the
-    best change of that answer toward that level: worked out once per rubric, on first
-    use, and shared by every file of a batch."""
+def _best_answer_change(index: RubricIndex, question: Question, answer: str, order: int,
+                        level: int) -> Best | None:
+    return _best(_answer_options(index, question, answer, order), level)
 
 
 def _best(options: list[Option], level: int) -> Best | None:

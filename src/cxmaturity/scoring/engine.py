@@ -84,7 +84,7 @@ def _respondent(name: str, role: str | None) -> str:
 def _stamp(sub: Submission) -> RubricStamp:
     """Which rubric scored the file (built once per loaded rubric)."""
     rubric = sub.rubric
-    return sub.loaded.index.shared(RubricStamp, lambda: RubricStamp(
+    return sub.loaded.index.shared(("stamp",), lambda: RubricStamp(
         id=rubric.id, version=rubric.version, title=rubric.title, sha256=sub.loaded.sha256,
         source=rubric.source.cited))
 
@@ -118,11 +118,10 @@ def _evidence(sub: Submission, item: Evidence, dimension: str,
               level: int | None) -> EvidenceItem:
     """The evidence as the report shows it. An answer without a note is the same for every
     file that gives it at the same dimension level, so it is built once per rubric (keyed by
-    what it supports as well as its label: two options may share a label)."""
+    its option, not its label: two options may share a label)."""
     if item.kind == "answer" and item.note is None:
-        key = (EvidenceItem, item.id, item.given, item.low, item.high, level)
-        return sub.loaded.index.shared(
-            key, functools.partial(_evidence_item, item, dimension, level))
+        return sub.loaded.index.shared(("evidence", item.id, item.option, level),
+                                       functools.partial(_evidence_item, item, dimension, level))
     return _evidence_item(item, dimension, level)
 
 

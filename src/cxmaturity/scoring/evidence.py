@@ -26,6 +26,8 @@ class Evidence:
     weighed: Weighed
     """The levels it supports and its weight, as the level rules read them."""
     note: str | None
+    option: str | None = None
+    """The option id answered (answers only)."""
 
     @property
     def low(self) -> int:
@@ -79,7 +81,7 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
         tally.add(Evidence("answer", question.id, question.text,
                            index.labels[question.scale][option],
                            Weighed(low, high, question.weight),
-                           entry.evidence if entry else None))
+                           entry.evidence if entry else None, option))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight

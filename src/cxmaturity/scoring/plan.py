@@ -52,8 +52,7 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
             yield Blocker(dimension=dimension, item=item.id, text=text,
                           supports=(item.low, item.high), target=goal, toward=None)
         else:
-            key = (Blocker, item.id, item.given, item.low, item.high, goal)
-            yield index.shared(key, functools.partial(
+            yield index.shared(("blocker", item.id, item.option, goal), functools.partial(
                 _answer_blocker, index.questions[item.id], item, goal))
 
 
