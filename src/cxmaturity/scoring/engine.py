@@ -39,7 +39,7 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
     goal = target if target is not None else (overall_level or 0) + 1
     dimensions = [_dimension(sub, dim, tallies[dim.id], spans[dim.id], overall_level, goal)
                   for dim in rubric.dimensions]
-    overall = _overall(sub, dimensions, spans, tallies, caps)
+    overall = _overall(sub, dimensions, spans, tallies, caps, overall_level)
     confidence = _confidence(dimensions, tallies)
     sufficient = confidence + 1e-9 >= rubric.scoring.min_confidence
     return Assessment(
@@ -142,13 +142,15 @@ def _looks_like(sub: Submission, dimension: str, level: int) -> tuple[Trait, ...
 
 def _overall(sub: Submission, dims: list[DimensionResult],
              spans: dict[str, levels.Span | None], tallies: dict[str, DimensionEvidence],
-             caps: dict[str, int]) -> Overall:
+             caps: dict[str, int], level: int | None) -> Overall:
+    """The overall `level` (from :func:`_overall_level`) explained: its score, and where
+    the dimensions and caps sit around it."""
     rubric = sub.rubric
     rule = rubric.scoring.overall
     counted = {d.id for d in rubric.dimensions if d.in_overall}
     assessed = [d for d in dims if d.level is not None and d.id in counted]
     not_assessed = tuple(d.id for d in dims if d.level is None)
-    if not assessed:
+    if level is None:  # no counted dimension assessed
         return Overall(level=None, name=None, score=None, mean_score=None, method=rule.method,
                        rationale=rule.rationale, limited_by=(), not_assessed=not_assessed)
     placed = [(spans[d.id] or (1, 1), d.weight) for d in assessed]
@@ -157,7 +159,6 @@ def _overall(sub: Submission, dims: list[DimensionResult],
         rule.method, placed, rubric.top, rule.max_gap,
         positions=[levels.position(tallies[d.id].weighed, span[0], rubric.top)
                    for d, (span, _) in zip(assessed, placed, strict=True)])
-    level = min([uncapped, *caps.values()])
     if level < uncapped:
         value = level + 0.5  # held below what the dimensions reach: as high as level L goes
     lowest = min(high for (_, high), _ in placed)
