@@ -12,7 +12,7 @@ from rich.text import Text
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.comparison import Comparison, LevelChange, Snapshot
-from cxmaturity.report.bullets import bullet_rows
+from cxmaturity.report.bullets import section
 from cxmaturity.report.formats import Renderer
 from cxmaturity.report.text import rendered
 
@@ -53,13 +53,6 @@ def _changes_table(comparison: Comparison) -> Table:
     return table
 
 
-def _bullets(title: str, lines: list[str], style: str) -> RenderableType | None:
-    if not lines:
-        return None
-    return Padding(Group(text(title, f"bold {style}"), bullet_rows(lines)), (0, 0, 1, 1),
-                   expand=False)
-
-
 def render_compare(comparison: Comparison) -> RenderableType:
     """The comparison for a terminal."""
     names = {c.id: c.name for c in comparison.dimensions}
@@ -71,12 +64,12 @@ def render_compare(comparison: Comparison) -> RenderableType:
     answers = [f"{a.label} [{a.id}]: {a.before} → {a.after}" for a in comparison.answers]
     parts = [
         Padding(head, (0, 0, 1, 0)), _changes_table(comparison),
-        _bullets(f"Answers changed ({len(answers)})", answers, "cyan"),
-        _bullets("New blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
+        section(f"Answers changed ({len(answers)})", answers, "cyan"),
+        section("New blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
                                   for b in comparison.new_blockers], "red"),
-        _bullets("Resolved blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
+        section("Resolved blockers", [f"{names.get(b.dimension, b.dimension)}: {b.text}"
                                        for b in comparison.resolved_blockers], "green"),
-        _bullets("Notes", list(comparison.notes), "yellow"),
+        section("Notes", list(comparison.notes), "yellow"),
     ]
     return Group(*[p for p in parts if p is not None])
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -21,7 +19,7 @@ from cxmaturity.model.result import (
     Fact,
     MetricPlacement,
 )
-from cxmaturity.report.bullets import bullet_rows
+from cxmaturity.report.bullets import bullet_rows, section
 from cxmaturity.report.explain import (
     FIT_MARKS,
     between_levels,
@@ -54,8 +52,8 @@ def render(result: Assessment) -> RenderableType:
     parts: list[RenderableType | None] = [_header(result), _verdict(result), _source(result),
                                           _ladder(result), _dimensions(result)]
     parts += [_metric(result, m) for m in result.metrics]
-    parts += [_section("Flags", [f.message for f in result.flags], "yellow")]
-    parts += [_section("Respondents disagree (more than one step apart)",
+    parts += [section("Flags", [f.message for f in result.flags], "yellow")]
+    parts += [section("Respondents disagree (more than one step apart)",
                        [disagreement_line(d) for d in result.disagreements], "yellow")]
     parts += _plan(result)
     return Group(*[p for p in parts if p is not None])
@@ -116,7 +114,7 @@ def _source(result: Assessment) -> RenderableType | None:
     found = facts_about(result)
     if result.overall.level is not None:
         found += facts_about(result, level=result.overall.level)
-    return _section("In the source", [fact_text(f) for f in found], "blue", (1, 0, 0, 1))
+    return section("In the source", [fact_text(f) for f in found], "blue", (1, 0, 0, 1))
 
 
 def _ladder(result: Assessment) -> RenderableType:
@@ -293,32 +291,11 @@ def _fit(parts: list[str], width: int, gap: str = "   ") -> list[str]:
     return lines
 
 
-def _section(title: str, lines: Sequence[str | Text | Table], style: str,
-             padding: tuple[int, int, int, int] = (0, 0, 1, 1)) -> RenderableType | None:
-    """A titled list; its title and plain-string lines are text from others (escaped here),
-    Text lines are built with :func:`text` already, and a Table (:func:`_sublist`) sits
-    under the line before it."""
-    if not lines:
-        return None
-    return Padding(Group(text(title, f"bold {style}"), bullet_rows(lines)), padding,
-                   expand=False)
-
-
-def _sublist(items: Iterable[str]) -> Table:
-    """Steps under a list item, each with a dash and its own hanging indent."""
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(width=1)
-    rows.add_column()
-    for item in items:
-        rows.add_row("-", text(item))
-    return rows
-
-
 def _plan(result: Assessment) -> list[RenderableType | None]:
     outlook = result.next
     if outlook is None:
         why = no_plan(result)
-        return [_raise(result), _section("Next", [why] if why else [], "green")]
+        return [_raise(result), section("Next", [why] if why else [], "green")]
     dims = {d.id: d for d in result.dimensions}
     steps: list[str | Text | Table] = [
         _labelled(dims[s.dimension].name, dims[s.dimension].advice or "")
@@ -326,7 +303,7 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
     if outlook.shift_headline:
         steps.append(_labelled("Shift forward", outlook.shift_headline))
         if outlook.shift_steps:
-            steps.append(_sublist(outlook.shift_steps))
+            steps.append(bullet_rows(outlook.shift_steps, mark="-", width=1))
     outcomes: list[str | Text] = [_labelled(aspect, expect) for aspect, expect in outlook.outcomes]
     outcomes += [_labelled("Measured", measure) for measure in outlook.measures]
     outcomes += [_labelled("In the source", fact_text(f))
@@ -335,8 +312,8 @@ def _plan(result: Assessment) -> list[RenderableType | None]:
     return [
         _raise(result),
         _blockers(result),
-        _section("Next steps", steps, "cyan"),
-        _section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
+        section("Next steps", steps, "cyan"),
+        section(f"What to expect at {term} {outlook.number}", outcomes, "green"),
     ]
 
 
@@ -347,7 +324,7 @@ def _raise(result: Assessment) -> RenderableType | None:
         return None
     names = {d.id: d.name for d in result.dimensions}
     lines: list[str | Text] = [_labelled(names[m.dimension], move_text(m)) for m in moves]
-    return _section(f"Fewest changes to reach {result.level_term} {result.overall.level + 1}",
+    return section(f"Fewest changes to reach {result.level_term} {result.overall.level + 1}",
                     lines, "cyan")
 
 
@@ -372,5 +349,5 @@ def _blockers(result: Assessment, shown: int = 2) -> RenderableType | None:
         extra = len(texts) - shown
         more = f" (+{extra} more)" if extra > 0 else ""
         lines.append(_labelled(names[dimension], "; ".join(texts[:shown]) + more))
-    return _section(f"What blocks {result.level_term} {outlook.number} ({outlook.name})", lines,
+    return section(f"What blocks {result.level_term} {outlook.number} ({outlook.name})", lines,
                     "red")
