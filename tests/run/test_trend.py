@@ -9,6 +9,7 @@ import pytest
 from cxmaturity.cli import app
 from cxmaturity.errors import InputError
 from cxmaturity.report.trend_report import score_chart, sparkline
+from cxmaturity.run.history import expand
 from cxmaturity.run.trend import trend_files
 
 from ..conftest import DATA, EXAMPLES
@@ -51,7 +52,7 @@ def test_another_site_is_refused(write) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_history_folder(runner) -> None:  # type: ignore[no-untyped-def]
-    trend = trend_files([str(HISTORY)])
+    trend = trend_files(expand([str(HISTORY)]))
     assert [p.level for p in trend.points] == [1, 1, 2, 2]
     assert trend.overall.per_quarter is not None and trend.overall.per_quarter > 0
 
@@ -62,7 +63,7 @@ def test_a_folder_leaves_out_json_schemas_and_a_schema_named_is_refused(  # type
         (tmp_path / answers.name).write_text(answers.read_text(), encoding="utf-8")
     schema = tmp_path / "answers.schema.json"
     schema.write_text(runner.invoke(app, ["schema", "answers"]).stdout)
-    assert [p.level for p in trend_files([str(tmp_path)]).points] == [1, 1, 2, 2]
+    assert [p.level for p in trend_files(expand([str(tmp_path)])).points] == [1, 1, 2, 2]
     named = runner.invoke(app, ["trend", str(schema), str(tmp_path)])
     assert named.exit_code == 2
     assert "this looks like a JSON Schema (`cxmaturity schema`)" in named.stderr
@@ -85,7 +86,7 @@ def test_an_assessment_read_twice_is_warned_about(runner, tmp_path) -> None:  # 
 
 def test_sparkline_and_chart() -> None:
     assert sparkline([1, 2, None, 4], 4) == "▁▂·█"
-    trend = trend_files([str(HISTORY)])
+    trend = trend_files(expand([str(HISTORY)]))
     chart = score_chart(trend)
     assert len(chart) == 2 * (4 - 1) + 1 + 2
     assert chart[0] == " 4 ┤" and chart[-3].startswith(" 1 ┤")
@@ -116,6 +117,14 @@ def test_folder_is_searched_like_assess_folders(tmp_path) -> None:  # type: igno
     (tmp_path / "2026" / late.name).write_bytes(late.read_bytes())
     (tmp_path / early.name).write_bytes(early.read_bytes())
     (tmp_path / ".cxmaturity.yaml").write_text("fail-under: 2\n", encoding="utf-8")
-    trend = trend_files([str(tmp_path)])
+    trend = trend_files(expand([str(tmp_path)]))
     assert [p.file for p in trend.points] == [str(tmp_path / early.name),
                                               str(tmp_path / "2026" / late.name)]
+
+
+def test_a_file_named_again_inside_a_folder_is_read_once(runner) -> None:  # type: ignore[no-untyped-def]
+    again = [str(HISTORY / "meridian-2026-01.yaml"), f"{HISTORY}/./meridian-2026-04.yaml"]
+    result = runner.invoke(app, ["trend", str(HISTORY), *again, "-f", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["points"]) == 4
+    assert "warning" not in result.stderr

@@ -53,11 +53,11 @@ def trend(
     result = trend_files(files, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")
-    for date, files in shared_dates(result):
-        names = list(dict.fromkeys(os.path.normpath(file) for file in files))
+    for date, dated in shared_dates(result):
+        names = list(dict.fromkeys(os.path.normpath(file) for file in dated))
         say(f"warning: {names[0]} ({date.isoformat()}) is read twice, as its answers and as a "
             "result saved from them: give only one" if len(names) == 1 else
-            f"warning: {len(files)} assessments are dated {date.isoformat()} "
+            f"warning: {len(dated)} assessments are dated {date.isoformat()} "
             f"({', '.join(names)}): if one is the other's saved result, give only one")
     write(TREND[chosen]()(context(output)).render(result), output)
     return 0

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 from cxmaturity.errors import EmptyFile, InputError, Problem
@@ -67,15 +67,18 @@ def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
         raise InputError(problems)
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """The files given, with each folder replaced by the answers and result files under it
-    (found as `assess` finds files: recursively, hidden names skipped, sorted), JSON Schemas
-    (`*.schema.json`) left out."""
-    found: list[str] = []
+def expand(paths: Sequence[str]) -> list[str]:
+    """The files given, with each folder replaced by the answers and result files under it,
+    found as `assess` finds files (recursively, hidden names skipped, in path order, a file
+    found twice kept once), JSON Schemas (`*.schema.json`) left out unless named."""
+    found = [file for file in collect_inputs(paths, SUFFIXES)
+             if file in paths or not file.endswith(SCHEMA_SUFFIX)]
     for path in paths:
-        inside = [file for file in collect_inputs([path], SUFFIXES)
-                  if file == path or not file.endswith(SCHEMA_SUFFIX)]
-        if not inside and os.path.isdir(path):
+        if os.path.isdir(path) and not any(_inside(file, path) for file in found):
             raise InputError([Problem(path, "no .yaml, .yml or .json files in this folder")])
-        found += inside
     return found
+
+
+def _inside(file: str, folder: str) -> bool:
+    parts = Path(folder).parts
+    return Path(file).parts[:len(parts)] == parts

@@ -14,15 +14,14 @@ from pathlib import Path
 from cxmaturity.errors import InputError, Problem
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.trend import QUARTER_DAYS, Pace, Trend, TrendPoint
-from cxmaturity.run.history import expand, load_assessment
+from cxmaturity.run.history import load_assessment
 from cxmaturity.run.sites import same_site
 
 
-def trend_files(paths: Sequence[str], stdin: bytes | None = None, *,
+def trend_files(files: Sequence[str], stdin: bytes | None = None, *,
                 rubric_root: Path | None = None) -> Trend:
-    """Read every file (folders expand to their .yaml/.yml/.json files; `-` is `stdin`) and
-    build the trend."""
-    files = expand(paths)
+    """Read every file (answers or saved results, as :func:`~cxmaturity.run.history.expand`
+    lists them from files and folders; `-` is `stdin`) and build the trend."""
     return trend([load_assessment(path, stdin=stdin, rubric_root=rubric_root)
                   for path in files])
 
