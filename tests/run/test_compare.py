@@ -65,6 +65,21 @@ def test_a_blocker_whose_answer_did_not_change_is_not_resolved(write) -> None:  
                                 "as resolved: Tools: Tools are not connected.",)
 
 
+def test_a_blocker_answered_differently_but_not_enough_is_not_resolved(write) -> None:  # type: ignore[no-untyped-def]
+    def side(name: str, t2: str, d2: str) -> str:
+        return str(write(name, f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                         f"metrics: {{coverage: 50}}\nanswers: {{t1: 'yes', t2: {t2}, "
+                         f"d1: 'yes', d2: {d2}}}\n"))
+    comparison = compare_files(side("old.yaml", "'no'", "partial"),
+                               side("new.yaml", "partial", "'yes'"), target="3")
+    # t2 moved from "no" to "partial", which still rules Level 3 out
+    assert [b.item for b in comparison.resolved_blockers] == ["d2"]
+    assert comparison.notes == ("1 blocker no longer shown, though the new answer still does "
+                                "not allow Level 3 (Level 3 was reached through other "
+                                "changes), so not counted as resolved: Tools: Tools are not "
+                                "connected.",)
+
+
 @pytest.mark.parametrize("now", ["unknown", "n/a"])
 def test_a_blocker_answered_unknown_is_not_resolved(write, now: str) -> None:  # type: ignore[no-untyped-def]
     def side(name: str, d2: str) -> str:

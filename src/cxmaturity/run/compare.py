@@ -53,7 +53,8 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
         overall=overall, dimensions=dims, answers=answers,
         new_blockers=tuple(b for key, b in after.items() if key not in before),
         resolved_blockers=tuple(resolved),
-        notes=(*_notes(old, new), *_not_resolved(unanswered, lapsed, new, names)))
+        notes=(*_notes(old, new),
+               *_not_resolved(unanswered, lapsed, {a.id for a in answers}, new, names)))
 
 
 def _snapshot(result: Assessment) -> Snapshot:
@@ -131,8 +132,8 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
 def _gone(blockers: list[Blocker], changed: dict[str, AnswerChange]
           ) -> tuple[list[Blocker], list[Blocker], list[Blocker]]:
     """Blockers of OLD that NEW lacks: resolved (answered so that the target is allowed),
-    no longer answered (now `unknown` or `n/a`), and the rest (the answer did not change,
-    or not enough: the target moved or was reached through other changes)."""
+    no longer answered (now `unknown` or `n/a`), and the rest (not answered differently, or
+    not enough: the target moved, or the dimension reached it through other answers)."""
     resolved, unanswered, lapsed = [], [], []
     for blocker in blockers:
         change = changed.get(blocker.item)
@@ -146,9 +147,11 @@ def _gone(blockers: list[Blocker], changed: dict[str, AnswerChange]
     return resolved, unanswered, lapsed
 
 
-def _not_resolved(unanswered: list[Blocker], lapsed: list[Blocker], new: Assessment,
-                  names: dict[str, str]) -> list[str]:
-    """Notes on the blockers that are gone without being resolved, and why."""
+def _not_resolved(unanswered: list[Blocker], lapsed: list[Blocker], changed: set[str],
+                  new: Assessment, names: dict[str, str]) -> list[str]:
+    """Notes on the blockers that are gone without being resolved, and why: each gone
+    because its dimension now reaches the target through other answers, or because the new
+    assessment was planned toward another level; `changed`: the items answered differently."""
     def listed(blockers: list[Blocker]) -> str:
         return "; ".join(f"{names.get(b.dimension, b.dimension)}: {b.text}" for b in blockers)
 
@@ -159,13 +162,20 @@ def _not_resolved(unanswered: list[Blocker], lapsed: list[Blocker], new: Assessm
     if unanswered:
         notes.append(f"{count(unanswered)} no longer counted, because the answer is now "
                      f"unknown or n/a, not resolved: {listed(unanswered)}.")
-    if lapsed:
-        target = lapsed[0].target
-        reached = new.overall.level is not None and new.overall.level >= target
-        why = (f"{new.level_term} {target} was reached through other changes" if reached
+    levels = {d.id: d.level for d in new.dimensions}
+    groups: dict[tuple[bool, bool], list[Blocker]] = {}
+    for blocker in lapsed:
+        level = levels.get(blocker.dimension)
+        reached = level is not None and level >= blocker.target
+        groups.setdefault((blocker.item in changed, reached), []).append(blocker)
+    for (answered, reached), blockers in groups.items():
+        target = f"{new.level_term} {blockers[0].target}"
+        why = (f"{target} was reached through other changes" if reached
                else "the new assessment was planned toward another level")
-        notes.append(f"{count(lapsed)} no longer shown, though not answered differently "
-                     f"({why}), so not counted as resolved: {listed(lapsed)}.")
+        said = (f"though the new answer still does not allow {target}" if answered
+                else "though not answered differently")
+        notes.append(f"{count(blockers)} no longer shown, {said} ({why}), so not counted as "
+                     f"resolved: {listed(blockers)}.")
     return notes
 
 
