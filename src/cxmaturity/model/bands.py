@@ -6,21 +6,12 @@ that meets it and the side that misses it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Literal
 
 from cxmaturity.model.rubric import Band, Metric
 
 Edges = Literal["lower-inclusive", "upper-inclusive"]
-
-
-def _low(band: Band) -> float:
-    return -math.inf if band.min is None else band.min
-
-
-def _high(band: Band) -> float:
-    return math.inf if band.max is None else band.max
 
 
 class MissingTarget(ValueError):
@@ -84,7 +75,7 @@ def _derived(metric: Metric, goal: float | None) -> tuple[Band, ...]:
 
 def contains(band: Band, value: float, edges: Edges, *, first: bool, last: bool) -> bool:
     """Whether `value` lies in `band` under the edge rule."""
-    low, high = _low(band), _high(band)
+    low, high = band.low, band.high
     if edges == "lower-inclusive":
         return low <= value < high or (last and value == high)
     return low < value <= high or (first and value == low)
@@ -97,8 +88,8 @@ def place(metric: Metric, value: float, target: float | None = None) -> Band:
     for i, band in enumerate(bands):
         if contains(band, value, edges, first=i == 0, last=i == len(bands) - 1):
             return band
-    below = [b for b in bands if _high(b) <= value]
-    above = [b for b in bands if _low(b) >= value]
+    below = [b for b in bands if b.high <= value]
+    above = [b for b in bands if b.low >= value]
     if not above or (metric.gaps == "lower" and below):
         return below[-1]
     if not below or metric.gaps == "higher":
@@ -152,7 +143,7 @@ def shortfall(metric: Metric, value: float, target_level: int,
     reaching = [b for b in ordered(metric) if b.range[1] >= target_level]
     if not reaching:
         return f"{metric.name} {shown}: no band reaches {level_term} {target_level}"
-    nearest = min(reaching, key=lambda b: min(abs(_low(b) - value), abs(_high(b) - value)))
-    if value < _low(nearest):
-        return f"{metric.name} {shown} < {format_value(metric, _low(nearest))}"
-    return f"{metric.name} {shown} > {format_value(metric, _high(nearest))}"
+    nearest = min(reaching, key=lambda b: min(abs(b.low - value), abs(b.high - value)))
+    if value < nearest.low:
+        return f"{metric.name} {shown} < {format_value(metric, nearest.low)}"
+    return f"{metric.name} {shown} > {format_value(metric, nearest.high)}"

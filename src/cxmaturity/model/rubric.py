@@ -52,7 +52,9 @@ class Frozen(BaseModel):
 class RubricPart(Frozen):
     """Base of every part of a rubric. Their validators are built on first use
     (`defer_build`): a bundled rubric read back from the cache (:mod:`cxmaturity.load.cache`)
-    is not validated again, so a run that scores against one never builds them."""
+    is not validated again, so a run that scores against one builds none of them, but for
+    the band validator when a metric scored by target derives its bands
+    (:mod:`cxmaturity.model.bands`)."""
 
     model_config = ConfigDict(defer_build=True)
 
@@ -229,6 +231,16 @@ class Band(RubricPart):
         """The levels a value in this band is consistent with."""
         return self.supports or (self.level, self.level)
 
+    @property
+    def low(self) -> float:
+        """The lower edge; -inf if unbounded."""
+        return -math.inf if self.min is None else self.min
+
+    @property
+    def high(self) -> float:
+        """The upper edge; inf if unbounded."""
+        return math.inf if self.max is None else self.max
+
 
 class Target(RubricPart):
     """A KPI target: meeting it points to one level, missing it to another."""
@@ -289,8 +301,7 @@ class Metric(RubricPart):
     @functools.cached_property
     def sorted_bands(self) -> tuple[Band, ...]:
         """The bands from lowest to highest values (worked out once per rubric)."""
-        return tuple(sorted(self.bands, key=lambda b: (
-            -math.inf if b.min is None else b.min, math.inf if b.max is None else b.max)))
+        return tuple(sorted(self.bands, key=lambda b: (b.low, b.high)))
 
     @property
     def limits(self) -> tuple[float | None, float | None]:
