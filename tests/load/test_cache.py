@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from cxmaturity.load import cache, catalog
 from cxmaturity.load.bundled import bundled_ids
-from cxmaturity.load.catalog import LoadedRubric, load_rubric, parse_rubric
+from cxmaturity.load.catalog import load_rubric, parse_rubric
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.scoring.engine import score
@@ -44,13 +44,13 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The rubric files validated from their bytes (not read back from the cache)."""
     seen: list[str] = []
-    original = catalog.parse_rubric
+    original = catalog.validate_rubric
 
-    def counting(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
+    def counting(raw: bytes, shown: str) -> Rubric:
         seen.append(Path(shown).name)
-        return original(raw, shown, bundled=bundled)
+        return original(raw, shown)
 
-    monkeypatch.setattr(catalog, "parse_rubric", counting)
+    monkeypatch.setattr(catalog, "validate_rubric", counting)
     return seen
 
 

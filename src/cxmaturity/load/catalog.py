@@ -35,7 +35,6 @@ class LoadedRubric:
     rubric: Rubric
     path: str
     sha256: str
-    bundled: bool
 
     @functools.cached_property
     def index(self) -> RubricIndex:
@@ -123,18 +122,21 @@ def _load(path: str, shown: str, version: tuple[int, int, int, int],
     A bundled rubric is read back from the cache when it holds the validated rubric of
     these very bytes, and put in the cache when it does not."""
     raw = read_limited(path, shown)
-    if not bundled:
-        return parse_rubric(raw, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
-    cached = cache.restore(sha256)
-    if cached is not None:
-        return LoadedRubric(cached, shown, sha256, bundled)
-    loaded = parse_rubric(raw, shown, bundled=True)
-    cache.store(sha256, loaded.rubric)
-    return loaded
+    rubric = cache.restore(sha256) if bundled else None
+    if rubric is None:
+        rubric = validate_rubric(raw, shown)
+        if bundled:
+            cache.store(sha256, rubric)
+    return LoadedRubric(rubric, shown, sha256)
 
 
-def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubric:
+def parse_rubric(raw: bytes, shown: str) -> LoadedRubric:
+    """A rubric's bytes (read from `shown`), validated, with their hash."""
+    return LoadedRubric(validate_rubric(raw, shown), shown, hashlib.sha256(raw).hexdigest())
+
+
+def validate_rubric(raw: bytes, shown: str) -> Rubric:
     """Parse, validate and integrity-check a rubric's bytes (read from `shown`). Problems
     never quote the file's values: a path in an answers file may name a file that is not a
     rubric at all, and its content must not reach a report."""
@@ -147,4 +149,4 @@ def parse_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> LoadedRubr
     problems = integrity_problems(doc, rubric)
     if problems:
         raise InputError(problems)
-    return LoadedRubric(rubric, shown, hashlib.sha256(raw).hexdigest(), bundled)
+    return rubric
