@@ -41,8 +41,7 @@ def discover(arguments: Sequence[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
         yield from streams[0]  # one folder's walk: in order and without repeats already
         return
     previous = None
-    for path in heapq.merge(*streams, key=_order):
-        parts = Path(path).parts
+    for parts, path in heapq.merge(*(map(_order, stream) for stream in streams)):
         if parts != previous:  # one path twice (`a.yaml`, `./a.yaml`): side by side
             yield path
         previous = parts
