@@ -36,9 +36,9 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
                    f"close it with `{_CLOSERS.get(opened, opened)}`, or look for a missing "
                    "comma")
     runaway = _runaway_quote(text, noticed)
-    if runaway is not None:
+    if runaway is not None and noticed is not None:  # (a runaway is found only where noticed)
         return _at(file, runaway, "invalid YAML: this quote is not closed on its line, so the "
-                   f"quoted text runs on to line {noticed.line + 1 if noticed else '?'}",
+                   f"quoted text runs on to line {noticed.line + 1}",
                    "add the closing quote on this line")
     message = f"invalid YAML: {context + ', ' if context else ''}{problem or 'syntax error'}"
     mark = noticed or started

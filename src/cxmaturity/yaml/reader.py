@@ -296,7 +296,7 @@ def _read_up_to(handle: BinaryIO, limit: int, first: int, *, regular: bool) -> b
     file that gives less than asked for has ended (no second read to find that out)."""
     pieces: list[bytes] = []
     total = 0
-    size = min(max(first, 1), limit)
+    size = min(first, limit)
     while total < limit:
         asked = min(size, limit - total)
         piece = handle.read(asked)
