@@ -235,7 +235,10 @@ def _prune(entries: Path) -> None:
 
 def _write_new(path: Path, data: bytes) -> None:
     """Write `data` to `path` (readable by this user only) through a temporary file and a
-    rename, so a reader never sees half an entry."""
+    rename, so a reader never sees half an entry. Not :class:`cxmaturity.files.AtomicWriter`,
+    which writes the user's reports: an entry is bytes, private (0600), needs no fsync (a
+    lost entry is made again) and never reports an error (a cache that cannot be written is
+    no cache)."""
     handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
