@@ -61,7 +61,8 @@ def check_submission(doc: YamlDocument, base: Path, answers: Answers | None = No
     gets wrong against its rubric (`answers`: the document already validated, when the
     caller has done that). A rubric named by path must lie inside `rubric_root`, or by
     default the answers file's repository (see :mod:`cxmaturity.load.containment`); a batch
-    passes its `rubrics`, which resolves each rubric once."""
+    passes its `rubrics`, which resolves each rubric once and holds the root it was made
+    with (`rubric_root` is then not read)."""
     schema: tuple[Problem, ...] = ()
     if answers is None:
         answers, schema = read_answers(doc)

@@ -78,8 +78,8 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None,
             return Outcome(shown, problems=(_folder_problem(path, shown),))
         return Outcome(shown, problems=error.problems)
     try:
-        sub = check_submission(doc, base_folder(path), rubrics=rubrics or Rubrics(
-            settings.rubric_root))
+        sub = check_submission(doc, base_folder(path), rubric_root=settings.rubric_root,
+                               rubrics=rubrics)
         return _scored(sub, settings, settings.gates_for(path), doc, shown)
     except CxError as error:
         return Outcome(shown, problems=error.problems)
