@@ -99,9 +99,12 @@ _CLASS_SPECIAL = frozenset("\\]^-")
 
 def _any_case(labels: Iterable[str]) -> str:
     """A pattern matching any of `labels` as answers files may write them, as
-    :mod:`cxmaturity.load.options` reads them: what lower-cases and case-folds to the same
-    text, any run of spaces for a space, and spaces around. Valid in Python and in
-    ECMA-262's Unicode mode (no escapes it rejects, such as `\\-` outside a class)."""
+    :mod:`cxmaturity.load.options` reads them: each character in any case that case-folds
+    to the label's (and `ß` also as `ss`), any run of spaces for a space, and spaces around.
+    The tool folds whole strings, so the few spellings that fold only together (`STRAßE` for
+    a label `Strasse`) it accepts and this pattern does not: the schema is the stricter.
+    Valid in Python and in ECMA-262's Unicode mode (no escapes it rejects, such as `\\-`
+    outside a class)."""
     def one(label: str) -> str:
         return r"\s+".join("".join(_folding(c) for c in word) for word in label.split())
     return rf"^\s*(?:{'|'.join(one(label) for label in labels)})\s*$"
