@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import choose_format, format_help, report_file
+from cxmaturity.cli.output import REPORT_OUTPUT, choose_format, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import ASSESS, Format
 
@@ -57,9 +57,7 @@ def assess(
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
         help=format_help(ASSESS, "from the --output extension, else see below")),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", metavar="FILE", show_default=False, callback=report_file,
-        help="Write the report to this file (atomically) instead of standard output (-)."),
+    output: Path | None = REPORT_OUTPUT,
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=1,
                                     show_default=False,
                                     help="Processes to score with (default: all cores)."),

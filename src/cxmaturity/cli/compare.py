@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from cxmaturity.cli.errors import handled
-from cxmaturity.cli.output import format_help, report_file
+from cxmaturity.cli.output import REPORT_OUTPUT, format_help
 from cxmaturity.cli.rubric_root import RUBRIC_ROOT, resolved
 from cxmaturity.report.formats import COMPARE, Format
 
@@ -35,9 +35,7 @@ def compare(
     output_format: str | None = typer.Option(
         None, "--format", "-f", metavar="FORMAT", show_default=False,
         help=format_help(COMPARE, "from the --output extension, else rich")),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", metavar="FILE", show_default=False, callback=report_file,
-        help="Write the report to this file (atomically) instead of standard output (-)."),
+    output: Path | None = REPORT_OUTPUT,
     target: str | None = typer.Option(
         None, "--target", metavar="LEVEL",
         help="Plan both sides' blockers for this level (answers files only: a JSON result "

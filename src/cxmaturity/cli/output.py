@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import typer
 
 from cxmaturity.cli.command import parse_choice
 from cxmaturity.cli.errors import say
@@ -21,6 +23,12 @@ def report_file(value: Path | None) -> Path | None:
     """The `--output` option: `-` means standard output (None), as `-` among the inputs
     means standard input, rather than a file named `-`."""
     return None if value is not None and str(value) == "-" else value
+
+
+#: `--output FILE` (`-o`) of every command that writes a report.
+REPORT_OUTPUT: Any = typer.Option(
+    None, "--output", "-o", metavar="FILE", show_default=False, callback=report_file,
+    help="Write the report to this file (atomically) instead of standard output (-).")
 
 
 def format_help(offered: Iterable[Format], default: str) -> str:
