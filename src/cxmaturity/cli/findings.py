@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from cxmaturity.cli.output import echo
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, Problem
 
 
-def report(findings: Iterable[Problem], checked: Callable[[], int], *, strict: bool) -> int:
-    """Print each finding as it comes (a stream: nothing is held), then a summary line with
-    `checked()` files, asked once the findings are done; 2 if any error, 1 if warnings and
-    `strict`."""
-    errors = warnings = 0
-    for finding in findings:
-        echo(finding.finding)
-        if finding.severity == "error":
-            errors += 1
-        else:
-            warnings += 1
-    files = checked()
+def report(per_file: Iterable[Iterable[Problem]], *, strict: bool) -> int:
+    """Print each file's findings as they come (a stream: nothing is held), then a summary
+    line counting the files; 2 if any error, 1 if warnings and `strict`."""
+    files = errors = warnings = 0
+    for findings in per_file:
+        files += 1
+        for finding in findings:
+            echo(finding.finding)
+            if finding.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
     noun = "file" if files == 1 else "files"
     if not errors and not warnings:
         echo(f"{files} {noun} checked: no problems")

@@ -36,5 +36,4 @@ def rubric_validate(
     from cxmaturity.cli.stdin import read_stdin
 
     stdin = read_stdin(rubrics)
-    findings = [finding for rubric in rubrics for finding in check_rubric(rubric, stdin)]
-    return report(findings, lambda: len(rubrics), strict=strict)
+    return report((check_rubric(rubric, stdin) for rubric in rubrics), strict=strict)

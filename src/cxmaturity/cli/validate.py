@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -42,18 +41,11 @@ def validate(
     from cxmaturity.author.checks import check_answers
     from cxmaturity.cli.findings import report
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.errors import Problem
     from cxmaturity.load.inputs import named_inputs
 
     inputs = named_inputs(files)
     stdin = read_stdin(files)
     root = resolved(rubric_root)
-    checked = 0
-
-    def findings() -> Iterator[Problem]:  # a stream: each file's printed as it is checked
-        nonlocal checked
-        for file in inputs:
-            checked += 1
-            yield from check_answers(file, stdin, rubric_root=root)
-
-    return report(findings(), lambda: checked, strict=strict)
+    # a stream: each file's findings printed as it is checked
+    return report((check_answers(file, stdin, rubric_root=root) for file in inputs),
+                  strict=strict)
