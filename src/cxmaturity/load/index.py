@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from cxmaturity.model import bands
 from cxmaturity.model.result import BandView, Fact, LevelView
 from cxmaturity.model.rubric import Band, Dimension, Metric, Question, Rubric, Scale
 
 PartT = TypeVar("PartT")
+Params = ParamSpec("Params")
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,17 @@ class RubricIndex:
     parts: dict[Hashable, Any] = field(default_factory=dict)
     """Result parts that depend only on the rubric and the key they are shared under."""
 
-    def shared(self, key: tuple[Hashable, ...], build: Callable[[], PartT]) -> PartT:
+    def shared(self, key: tuple[Hashable, ...], build: Callable[Params, PartT],
+               *args: Params.args, **kwargs: Params.kwargs) -> PartT:
         """The part shared under `key` (the kind of part first, then what it depends on),
-        built on first use; None is a part like any other. Parts are immutable, so every
-        result that needs an equal part can hold the same one."""
+        built by `build(*args, **kwargs)` on first use; None is a part like any other. Parts are
+        immutable, so every result that needs an equal part can hold the same one. (The
+        builder's arguments are passed rather than bound, so that finding a part builds no
+        closure: most calls find one.)"""
         try:
             part: PartT = self.parts[key]
         except KeyError:
-            part = self.parts[key] = build()
+            part = self.parts[key] = build(*args, **kwargs)
         return part
 
     @classmethod

@@ -4,9 +4,9 @@ its next level reached, or raise the operation's level by one (docs/scoring.md).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.submission import Submission
@@ -15,7 +15,7 @@ from cxmaturity.model.result import (
     DimensionResult,
     Move,
 )
-from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Band, Metric, Question
 from cxmaturity.scoring import levels
 from cxmaturity.scoring.evidence import DimensionEvidence
 
@@ -43,8 +43,9 @@ class Option:
                     given=self.given, to=self.to())
 
 
-#: The best change of one answer toward one level, as (gain, option).
+#: The best change of one item toward one level, as (gain, option).
 Best = tuple[float, Option]
+ChoiceT = TypeVar("ChoiceT")
 
 
 def changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
@@ -69,12 +70,12 @@ def _changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
             continue
         # The best change of an answer toward a level depends only on the rubric: worked
         # out once per rubric, shared by every file of a batch.
-        found = index.shared(("best-change", question.id, answer, level), functools.partial(
-            _best_answer_change, index, question, answer, order, level))
+        found = index.shared(("best-change", question.id, answer, level),
+                             _best_answer_change, index, question, answer, order, level)
         if found is not None:
             best.append(found)
     for order, metric in enumerate(index.by_dimension_metrics.get(dimension, ()), start=10_000):
-        found = _best(list(_metric_options(sub, metric, order)), level)
+        found = _best_metric_change(sub, metric, order, level)
         if found is not None:
             best.append(found)
     best.sort(key=lambda pair: (-pair[0], pair[1].order))
@@ -90,15 +91,36 @@ def _changes_to_reach(sub: Submission, dimension: str, tally: DimensionEvidence,
 
 def _best_answer_change(index: RubricIndex, question: Question, answer: str, order: int,
                         level: int) -> Best | None:
-    return _best(_answer_options(index, question, answer, order), level)
+    current = None if answer == UNKNOWN else question.supports[answer]
+    found = _best(current, ((question.supports[c], c) for c in index.labels[question.scale]
+                            if c != answer), question.weight, level)
+    return None if found is None else (found[0], _answer_option(
+        index, question, answer, found[1], order))
 
 
-def _best(options: list[Option], level: int) -> Best | None:
-    """The option that gains the most toward `level` (the least change among equals), if
-    any gains."""
-    gains = [(levels.gain(o.current, o.new, level, o.weight), o) for o in options]
-    top = max((g for g, _ in gains), default=0.0)
-    return next((g, o) for g, o in gains if g == top) if top > 1e-9 else None
+def _best_metric_change(sub: Submission, metric: Metric, order: int,
+                        level: int) -> Best | None:
+    bands_open = _metric_bands(sub, metric)
+    if bands_open is None:
+        return None
+    now, others = bands_open
+    found = _best(None if now is None else now.range, ((b.range, b) for b in others),
+                  metric.weight, level)
+    return None if found is None else (found[0], _metric_option(
+        sub, metric, now, found[1], order))
+
+
+def _best(current: levels.Span | None, candidates: Iterable[tuple[levels.Span, ChoiceT]],
+          weight: float, level: int) -> tuple[float, ChoiceT] | None:
+    """The candidate (a range it would support, and what to change to) that gains the most
+    toward `level`: the first, so the least change, among equals; None if none gains."""
+    most = 1e-9
+    chosen: tuple[float, ChoiceT] | None = None
+    for new, choice in candidates:
+        amount = levels.gain(current, new, level, weight)
+        if amount > most:
+            most, chosen = amount, (amount, choice)
+    return chosen
 
 
 def moves(options: Iterable[Option]) -> tuple[Move, ...]:
@@ -110,33 +132,38 @@ def moves(options: Iterable[Option]) -> tuple[Move, ...]:
     return tuple(o.move for o in kept.values())
 
 
-def _answer_options(index: RubricIndex, question: Question, answer: str,
-                    order: int) -> list[Option]:
-    """The other answers `question` could have, least mature first."""
+def _answer_option(index: RubricIndex, question: Question, answer: str, candidate: str,
+                   order: int) -> Option:
+    """Answering `candidate` instead of `answer`."""
     labels = index.labels[question.scale]
-    current = None if answer == UNKNOWN else question.supports[answer]
-    given = "unknown" if answer == UNKNOWN else labels[answer]
-    return [Option("answer", question.id, question.dimension, question.text, given,
-                   functools.partial(labels.__getitem__, candidate), current,
-                   question.supports[candidate], question.weight, order)
-            for candidate in labels if candidate != answer]
+    return Option("answer", question.id, question.dimension, question.text,
+                  "unknown" if answer == UNKNOWN else labels[answer],
+                  functools.partial(labels.__getitem__, candidate),
+                  None if answer == UNKNOWN else question.supports[answer],
+                  question.supports[candidate], question.weight, order)
 
 
-def _metric_options(sub: Submission, metric: Metric, order: int) -> Iterator[Option]:
+def _metric_bands(sub: Submission, metric: Metric) -> tuple[Band | None, list[Band]] | None:
+    """The band a metric's value is in (None without a value), and the other bands, from
+    the least mature; None if its bands need a target the file does not give."""
     value = sub.metric_values[metric.id]
     target = sub.target(metric.id)
     try:
         placed = bands.ordered(metric, target)
     except bands.MissingTarget:
-        return
+        return None
     now = None if value is None else bands.place(metric, value, target)
-    given = bands.format_value(metric, value)
     order_of = placed if metric.better != "lower" else tuple(reversed(placed))
-    for band in order_of:
-        if band != now:
-            yield Option("metric", metric.id, metric.dimension, metric.name, given,
-                         functools.partial(bands.reach_phrase, metric, band),
-                         None if now is None else now.range, band.range, metric.weight, order)
+    return now, [band for band in order_of if band is not now and band != now]
+
+
+def _metric_option(sub: Submission, metric: Metric, now: Band | None, band: Band,
+                   order: int) -> Option:
+    """Moving a metric's value into `band`."""
+    return Option("metric", metric.id, metric.dimension, metric.name,
+                  bands.format_value(metric, sub.metric_values[metric.id]),
+                  functools.partial(bands.reach_phrase, metric, band),
+                  None if now is None else now.range, band.range, metric.weight, order)
 
 
 def overall_changes(sub: Submission, assessed: list[DimensionResult],
@@ -175,7 +202,11 @@ def overall_changes(sub: Submission, assessed: list[DimensionResult],
 def _lift_cap(sub: Submission, metric_id: str, goal: int) -> Option | None:
     """The least change of a capping metric that lets the overall level reach `goal`."""
     metric = sub.loaded.index.metrics[metric_id]
-    for option in _metric_options(sub, metric, 0):
-        if option.new[1] >= goal and (option.current is None or option.new > option.current):
-            return option
+    bands_open = _metric_bands(sub, metric)
+    if bands_open is None:
+        return None
+    now, others = bands_open
+    for band in others:
+        if band.range[1] >= goal and (now is None or band.range > now.range):
+            return _metric_option(sub, metric, now, band, 0)
     return None

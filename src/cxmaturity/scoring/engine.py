@@ -4,7 +4,6 @@ block; docs/scoring.md explains them."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 from cxmaturity import __version__
@@ -121,7 +120,7 @@ def _evidence(sub: Submission, item: Evidence, dimension: str,
     its option, not its label: two options may share a label)."""
     if item.kind == "answer" and item.note is None:
         return sub.loaded.index.shared(("evidence", item.id, item.option, level),
-                                       functools.partial(_evidence_item, item, dimension, level))
+                                       _evidence_item, item, dimension, level)
     return _evidence_item(item, dimension, level)
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.submission import Submission
 from cxmaturity.model import bands
-from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN
+from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question
 from cxmaturity.scoring.levels import Weighed
 
 if TYPE_CHECKING:
@@ -17,7 +18,10 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Evidence:
-    """One answer or metric while scoring: what the rule reads and what the report shows."""
+    """One answer or metric while scoring: what the rule reads and what the report shows.
+    An answer without a note is the same in every file that gives it, so it is built once
+    per rubric and shared: never changed once built (not frozen only because a frozen
+    dataclass takes four times as long to build, and most evidence is built per file)."""
 
     kind: str
     id: str
@@ -77,11 +81,10 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
             tally.unanswered.append(question.id)
             continue
         entry = sub.answers.answers.get(question.id)
-        low, high = question.supports[option]
-        tally.add(Evidence("answer", question.id, question.text,
-                           index.labels[question.scale][option],
-                           Weighed(low, high, question.weight),
-                           entry.evidence if entry else None, option))
+        note = entry.evidence if entry else None
+        tally.add(_answer(index, question, option, note) if note is not None else
+                  index.shared(("answer", question.id, option), _answer, index, question,
+                               option, None))
     for metric in rubric.metrics:
         tally = tallies[metric.dimension]
         tally.applicable += metric.weight
@@ -95,6 +98,13 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
                            Weighed(low, high, metric.weight),
                            measured.evidence if measured else None))
     return tallies
+
+
+def _answer(index: RubricIndex, question: Question, option: str,
+            note: str | None) -> Evidence:
+    low, high = question.supports[option]
+    return Evidence("answer", question.id, question.text, index.labels[question.scale][option],
+                    Weighed(low, high, question.weight), note, option)
 
 
 def overall_caps(sub: Submission, tallies: dict[str, DimensionEvidence]) -> dict[str, int]:

@@ -3,7 +3,6 @@ out) and guidance, the roadmap in priority order, and the outlook of the next le
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from typing import TypedDict
 
@@ -52,8 +51,8 @@ def _blockers(sub: Submission, dimension: str, found: Iterable[Evidence],
             yield Blocker(dimension=dimension, item=item.id, text=text,
                           supports=(item.low, item.high), target=goal, toward=None)
         else:
-            yield index.shared(("blocker", item.id, item.option, goal), functools.partial(
-                _answer_blocker, index.questions[item.id], item, goal))
+            yield index.shared(("blocker", item.id, item.option, goal), _answer_blocker,
+                               index.questions[item.id], item, goal)
 
 
 def _answer_blocker(question: Question, item: Evidence, goal: int) -> Blocker:
