@@ -63,10 +63,10 @@ def test_span_of(items: list[tuple[int, int, float]], span: tuple[int, int] | No
 
 
 def test_overall_rules_over_spans() -> None:
-    spans = [((3, 3), 1.0), ((2, 2), 1.0), ((1, 2), 1.0)]
+    spans = [Weighed(3, 3, 1.0), Weighed(2, 2, 1.0), Weighed(1, 2, 1.0)]
     assert overall("median", spans, 3)[0] == 2       # 2 reaches 2; nothing says it does not
     assert overall("weakest-link", spans, 3)[0] == 1  # the third shows only 1 reached
-    assert overall("median", [((1, 1), 2.0), ((3, 3), 1.0)], 3)[0] == 1
+    assert overall("median", [Weighed(1, 1, 2.0), Weighed(3, 3, 1.0)], 3)[0] == 1
 
 
 def dim(result: Assessment, name: str) -> DimensionResult:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from cxmaturity.lint.rule import Found, Rule
 from cxmaturity.model.rubric import Metric, Rubric
-from cxmaturity.scoring.levels import Span, Weighed, overall, span_of
+from cxmaturity.scoring.levels import Weighed, overall, span_of
 
 DIMENSION_WITHOUT_EVIDENCE = Rule("dimension-without-evidence", "warning", "a dimension no "
                                   "question or metric feeds (it would never be assessed)")
@@ -40,7 +40,7 @@ def _weights(rubric: Rubric, dim_id: str) -> list[float]:
 
 
 def reach_problems(rubric: Rubric) -> Iterator[Found]:
-    best: list[tuple[Span, float]] = []
+    best: list[Weighed] = []
     for i, dim in enumerate(rubric.dimensions):
         items = _items(rubric, dim.id)
         where = ("dimensions", i, "id")
@@ -73,7 +73,7 @@ def reach_problems(rubric: Rubric) -> Iterator[Found]:
                               f'no answer or band of dimension "{dim.id}" supports level(s) '
                               f"{', '.join(map(str, missing))}, so the dimension can never be "
                               "placed there", "let some answer's range include that level")
-        best.append((top, dim.weight))
+        best.append(Weighed(*top, dim.weight))
     if not best:
         return
     reachable, _ = overall(rubric.scoring.overall.method, best, rubric.top)

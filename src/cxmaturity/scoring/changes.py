@@ -187,11 +187,12 @@ def overall_changes(sub: Submission, assessed: list[DimensionResult],
             if changes:
                 costs.append((len(changes), -dim.weight, dim.id, changes))
     costs.sort(key=lambda c: (c[0], c[1]))
-    placed = {d.id: (spans[d.id] or (1, 1), d.weight) for d in assessed}
+    placed = {d.id: levels.Weighed(*(spans[d.id] or (1, 1)), d.weight) for d in assessed}
     if levels.overall(rule.method, list(placed.values()), rubric.top, rule.max_gap)[0] >= goal:
         return chosen
     for _, _, dim_id, changes in costs:
-        placed[dim_id] = ((goal, max(goal, placed[dim_id][0][1])), placed[dim_id][1])
+        lifted_span = placed[dim_id]
+        placed[dim_id] = levels.Weighed(goal, max(goal, lifted_span.high), lifted_span.weight)
         chosen += changes
         if levels.overall(rule.method, list(placed.values()), rubric.top,
                           rule.max_gap)[0] >= goal:

@@ -67,7 +67,7 @@ def score(sub: Submission, *, target: int | None = None) -> Assessment:
 def _overall_level(rubric: Rubric, spans: dict[str, levels.Span | None],
                    caps: dict[str, int]) -> int | None:
     """The overall rule over the counted dimensions' spans, held at or below every cap."""
-    assessed = [(span, d.weight) for d in rubric.dimensions
+    assessed = [levels.Weighed(*span, d.weight) for d in rubric.dimensions
                 if d.in_overall and (span := spans[d.id]) is not None]
     if not assessed:
         return None
@@ -152,15 +152,15 @@ def _overall(sub: Submission, dims: list[DimensionResult],
     if level is None:  # no counted dimension assessed
         return Overall(level=None, name=None, score=None, mean_score=None, method=rule.method,
                        rationale=rule.rationale, limited_by=(), not_assessed=not_assessed)
-    placed = [(spans[d.id] or (1, 1), d.weight) for d in assessed]
+    placed = [levels.Weighed(*(spans[d.id] or (1, 1)), d.weight) for d in assessed]
     free = levels.overall(rule.method, placed, rubric.top)[0]
     uncapped, value = levels.overall(
         rule.method, placed, rubric.top, rule.max_gap,
-        positions=[levels.position(tallies[d.id].weighed, span[0], rubric.top)
-                   for d, (span, _) in zip(assessed, placed, strict=True)])
+        positions=[levels.position(tallies[d.id].weighed, span.low, rubric.top)
+                   for d, span in zip(assessed, placed, strict=True)])
     if level < uncapped:
         value = level + 0.5  # held below what the dimensions reach: as high as level L goes
-    lowest = min(high for (_, high), _ in placed)
+    lowest = min(span.high for span in placed)
     total = sum(d.weight for d in assessed)
     mean = sum((d.score or 0) * d.weight for d in assessed) / total
     return Overall(

@@ -76,10 +76,11 @@ def position(items: Sequence[Weighed], level: int, top: int) -> float:
     return level + (up / (up + down) if up + down > _EPSILON else 0.0)
 
 
-def overall(method: str, spans: Sequence[tuple[Span, float]], top: int,
+def overall(method: str, spans: Sequence[Weighed], top: int,
             max_gap: int | None = None, *,
             positions: Sequence[float] | None = None) -> tuple[int, float]:
-    """The operation's level and score from each assessed dimension's span and weight.
+    """The operation's level and score from each assessed dimension's span and weight (one
+    :class:`Weighed` a dimension: its span's lowest and highest level, and its weight).
 
     `median`: each dimension's span is evidence of its weight, under the same rule as
     answers within a dimension (the highest level more dimension weight reaches than falls
@@ -90,15 +91,14 @@ def overall(method: str, spans: Sequence[tuple[Span, float]], top: int,
     dimension's evidence still allows; a level held down so scores its level plus one half.
     """
     if method == "weakest-link":
-        level = min(low for (low, _), _ in spans)
+        level = min(span.low for span in spans)
         score = float(level) if positions is None else min(
-            at for ((low, _), _), at in zip(spans, positions, strict=True) if low == level)
+            at for span, at in zip(spans, positions, strict=True) if span.low == level)
     else:
-        items = [Weighed(low, high, weight) for (low, high), weight in spans]
-        level = (span_of(items, top) or (1, 1))[0]
-        score = position(items, level, top)
+        level = (span_of(spans, top) or (1, 1))[0]
+        score = position(spans, level, top)
     if max_gap is not None:
-        ceiling = min(high for (_, high), _ in spans) + max_gap
+        ceiling = min(span.high for span in spans) + max_gap
         if ceiling < level:
             return ceiling, ceiling + 0.5
     return level, score
