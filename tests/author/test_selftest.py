@@ -118,6 +118,26 @@ def test_rubric_without_cases_passes_with_a_warning(runner, rubric_with_cases) -
     assert result.stdout.splitlines()[-1] == "0 cases: 0 passed, 0 failed, 0 invalid"
 
 
+@pytest.mark.parametrize("with_cases", [True, False])
+def test_a_rubric_that_is_not_valid_is_reported_once_and_exits_2(runner, rubric_with_cases,  # type: ignore[no-untyped-def]
+                                                                  with_cases: bool) -> None:
+    rubric, folder = rubric_with_cases
+    text = rubric.read_text(encoding="utf-8")
+    rubric.write_text(text.replace("\nlevels:", "\nlevls:", 1), encoding="utf-8")
+    if with_cases:
+        for name in ("one", "two"):
+            (folder / f"{name}.yaml").write_text(HEADER % (2, "") + MID_ANSWERS)
+    else:
+        folder.rmdir()
+    result = runner.invoke(app, ["rubric", "test", str(rubric), "tiny"])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len([e for e in errors if 'missing required key "levels"' in e]) == 1
+    assert any('unknown key "levls"' in e and e.startswith(f"error: {rubric}:") for e in errors)
+    assert "no cases and no calibration set" not in result.stderr
+    assert "tiny: no bundled rubric with this id" in result.stderr  # the next one still runs
+
+
 def test_case_naming_another_rubric_is_invalid(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]
     rubric, folder = rubric_with_cases
     (folder / "other.yaml").write_text(HEADER % (1, "") + "  rubric: contact-center-ai-maturity\n")

@@ -65,3 +65,39 @@ def test_pre_commit_hooks_pass_on_this_repository(runner) -> None:  # type: igno
         assert files, hook["id"]
         result = runner.invoke(app, [*hook["entry"].split()[1:], *files])
         assert result.exit_code == 0, (hook["id"], result.stdout)
+
+
+@pytest.mark.parametrize(("make", "hint"), [
+    ("file", "there is a file named mymodel here: to read it as a rubric, write it as a path, "
+             "./mymodel"),
+    ("folder", "mymodel is a folder here: name the rubric's .yaml file in it"),
+    (None, "bundled rubrics: "),
+])
+def test_a_name_that_is_not_a_bundled_id_says_what_it_is_here(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch, make: str | None, hint: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    if make == "file":
+        (tmp_path / "mymodel").write_text((ROOT / "rubrics" / "ai-readiness-cohorts.yaml")
+                                          .read_text(encoding="utf-8"), encoding="utf-8")
+    elif make == "folder":
+        (tmp_path / "mymodel").mkdir()
+    result = runner.invoke(app, ["rubric", "show", "mymodel"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: mymodel: no bundled rubric with this id; {hint}")
+    if make == "file":
+        assert runner.invoke(app, ["rubric", "show", "./mymodel"]).exit_code == 0
+
+
+def test_a_missing_rubric_path_is_relative_to_where_it_was_named(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["rubric", "show", "models/nosuch.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: models/nosuch.yaml: rubric file not found; check the path "
+                             "(relative to the current folder)\n")
+    (tmp_path / "a.yaml").write_text("rubric: models/nosuch.yaml\norganization: X\n"
+                                     "date: 2026-01-01\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "a.yaml"])
+    assert result.exit_code == 2
+    assert "rubric file not found" in result.stdout + result.stderr
+    assert "paths are relative to the answers file" in result.stdout + result.stderr

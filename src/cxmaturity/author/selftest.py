@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from cxmaturity.errors import EmptyFile, InputError, Problem, UsageError
-from cxmaturity.load.catalog import find_rubric
+from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.load.inputs import STDIN
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import did_you_mean, located, validate
@@ -78,8 +78,10 @@ def cases_dir(reference: str) -> tuple[Path, Path]:
 
 def run_suite(reference: str) -> SuiteOutcome:
     """Run every case next to the rubric `reference` (a bundled id or a path); a rubric
-    without cases has an empty suite."""
+    without cases has an empty suite. InputError if the rubric itself is not valid (no case
+    could run, and it is reported once rather than in every case)."""
     rubric_path, folder = cases_dir(reference)
+    load_rubric(reference)
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     return SuiteOutcome(str(rubric_path), str(folder),
                         tuple(run_case(f, rubric_path) for f in files))

@@ -16,7 +16,8 @@ calibration/<rubric>/ with profile.md and answers.yaml. See docs/rubric-format.m
 with neither passes, with a warning.
 
 Exit codes: 0 all pass; 1 a case fails, or calibration agreement is below --min-exact or a
-case is more than one level off; 2 bad input (an invalid case file).
+case is more than one level off; 2 bad input (a rubric that is not valid or not found, or an
+invalid case file).
 """
 
 
@@ -38,14 +39,20 @@ def rubric_test(
     """
     from cxmaturity.author.calibration import run_calibration
     from cxmaturity.author.selftest import run_suite
-    from cxmaturity.cli.errors import say
+    from cxmaturity.cli.errors import report_problems, say
     from cxmaturity.cli.output import echo
-    from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
+    from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError
     from cxmaturity.report.calibration_view import calibration_lines
 
     failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
+    invalid = 0
     for rubric in rubrics:
-        suite = run_suite(rubric)
+        try:
+            suite = run_suite(rubric)
+        except CxError as error:  # the rubric itself: reported once, and the next one tested
+            report_problems(error)
+            invalid += 1
+            continue
         calibration = run_calibration(rubric)
         if suite.cases or calibration is None:
             echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
@@ -80,6 +87,6 @@ def rubric_test(
     if total or not calibrated:
         echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
               f"{broken} invalid")
-    if broken or broken_calibration:
+    if broken or broken_calibration or invalid:
         return EXIT_BAD_INPUT
     return EXIT_GATE_FAILED if failed or weak_calibration else EXIT_OK

@@ -65,15 +65,30 @@ def find_rubric(reference: str, *, relative_to: Path | None = None,
         message, hint = {
             "folder": ("the rubric is a folder, not a file", "name the rubric's .yaml file"),
             "other": ("the rubric is not a regular file", "name the rubric's .yaml file"),
-            "missing": ("rubric file not found", "paths are relative to the answers file"),
+            "missing": ("rubric file not found", "paths are relative to the answers file"
+                        if relative_to is not None else "check the path (relative to the "
+                        "current folder)"),
         }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
         raise RubricNotFound([Problem(shown, message, hint=hint)])
     path = bundled_dir() / f"{reference}.yaml"
     if entry_kind(path) == "file":
         return path, True
     ids = bundled_ids()
-    hint = did_you_mean(reference, ids) or f"bundled rubrics: {', '.join(ids)}"
+    hint = did_you_mean(reference, ids) or _local_hint(reference, relative_to) or \
+        f"bundled rubrics: {', '.join(ids)}"
     raise RubricNotFound([Problem(reference, "no bundled rubric with this id", hint=hint)])
+
+
+def _local_hint(reference: str, relative_to: Path | None) -> str | None:
+    """For a name that is not a bundled id but is a file or folder where paths are read
+    from: how to name it as a path (a rubric file's name has a `/` or ends in .yaml)."""
+    kind = entry_kind(Path(reference) if relative_to is None else relative_to / reference)
+    if kind == "file":
+        return f"there is a file named {reference} here: to read it as a rubric, write it " \
+            f"as a path, ./{reference}"
+    if kind == "folder":
+        return f"{reference} is a folder here: name the rubric's .yaml file in it"
+    return None
 
 
 def load_rubric(reference: str, *, relative_to: Path | None = None,
