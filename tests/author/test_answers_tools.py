@@ -116,6 +116,29 @@ def test_validate_warns_about_unanswered_questions(runner, write) -> None:  # ty
     assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
 
 
+def test_validate_lists_unanswered_questions_in_the_templates_order(runner, write) -> None:  # type: ignore[no-untyped-def]
+    rubric = load_rubric("contact-center-ai-maturity").rubric
+    text = template(rubric, "contact-center-ai-maturity", dt.date(2026, 5, 1))
+    written = [line.split(":")[0].strip() for line in text.splitlines()
+               if line.startswith("  ") and not line.lstrip().startswith("#")]
+    in_template = [key for key in written if key in {q.id for q in rubric.questions}]
+    assert in_template != [q.id for q in rubric.questions]  # else this proves nothing
+    path = write("a.yaml", "rubric: contact-center-ai-maturity\norganization: X\n"
+                 "date: 2026-01-01\nanswers: {}\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    listed = result.stdout.splitlines()[0].split("not answered: ")[1].split(" (answers)")[0]
+    assert listed.split(", ") == in_template
+
+
+def test_validate_reports_schema_problems_in_file_order(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", "rubric: contact-center-ai-maturity\norganizaton: X\n"
+                 "date: 2026-01-01\nanswer:\n  ai-in-core: no\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert [line.split(": error")[0] for line in result.stdout.splitlines()[:3]] == [
+        f"{path}:1:1", f"{path}:2:1", f"{path}:4:1"]
+
+
 def test_validate_unknown_rubric_is_located(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", "rubric: contact-center-ai-maturty\norganization: X\n"
                  "date: 2026-01-01\n")

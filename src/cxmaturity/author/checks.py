@@ -18,7 +18,7 @@ from cxmaturity.load.inputs import STDIN, base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
 from cxmaturity.load.salvage import read_answers
-from cxmaturity.load.submission import Submission, check_submission
+from cxmaturity.load.submission import Submission, check_submission, in_file_order
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.rubric import UNKNOWN, Rubric
 from cxmaturity.yaml.reader import YamlDocument
@@ -78,14 +78,14 @@ def check_answers(argument: str, stdin: bytes | None = None, *,
         answers, schema = read_answers(doc)
     except WrongKind as exc:
         return _stage(exc, "kind")
-    found = [replace(p, rule="schema") for p in schema]
+    found = in_file_order(replace(p, rule="schema") for p in schema)
     if answers is None:
         return found
     try:
         sub = check_submission(doc, base_folder(argument), answers, rubric_root=rubric_root)
     except InputError as exc:
         stage = "rubric" if _is_rubric_problem(exc, doc.file) else "answers"
-        return sorted(found + _stage(exc, stage), key=_place)
+        return in_file_order(found + _stage(exc, stage))
     return found or _warnings(doc, sub)
 
 
@@ -96,7 +96,9 @@ def _warnings(doc: YamlDocument, sub: Submission) -> list[Problem]:
     if not sub.answers.organization.strip():
         found.append(_warning(doc, ("organization",), "the organization is empty",
                               "name the organization assessed", "empty-organization"))
-    missing = [q.id for q in sub.rubric.questions if q.id not in sub.answers.answers]
+    by_dimension = sub.loaded.index.by_dimension_questions  # the template's order
+    missing = [q.id for dim in sub.rubric.dimensions for q in by_dimension[dim.id]
+               if q.id not in sub.answers.answers]
     if missing:
         found.append(_warning(doc, ("answers",), f"{len(missing)} question(s) not answered: "
                               f"{', '.join(missing)}", "answer them, or write `unknown` to say "
@@ -118,10 +120,6 @@ def _warning(doc: YamlDocument, path: tuple[str, ...], message: str, hint: str,
              rule: str) -> Problem:
     return replace(located(doc, path, message, hint, prefer_key=True), severity="warning",
                    rule=rule)
-
-
-def _place(problem: Problem) -> tuple[int, int]:
-    return problem.line or 0, problem.column or 0
 
 
 def _is_rubric_problem(error: InputError, file: str) -> bool:
