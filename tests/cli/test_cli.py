@@ -199,3 +199,13 @@ def test_the_progress_bar_counts_the_files_before_scoring(runner, folder, monkey
     result = runner.invoke(app, ["assess", str(folder), str(folder / "north"), "-f", "jsonl"])
     assert result.exit_code == 2 and result.stdout.count("\n") == 11
     assert asked == {"count": 11, "total": 11, "seen": 11}
+
+
+def test_config_and_no_config_together_is_a_usage_error(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", MID, "--no-config", "--config",
+                                 str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: --no-config: --config names a policy file and "
+                                    "--no-config ignores policy files: give one of them")
+    assert "Usage:" in result.stderr

@@ -27,6 +27,15 @@ def test_the_template_fits_80_columns_and_starts_with_the_modeline(rubric_id: st
     assert lines[0] == MODELINE
     assert lines.index("---") == lines.index(f"rubric: {rubric_id}") - 1  # yamllint's start
     assert [line for line in lines if line.lstrip().startswith("#") and len(line) > 80] == []
+    # The command that writes the schema is one line, to copy as it is.
+    assert f"# cxmaturity schema answers -r {rubric_id} > answers.schema.json" in lines
+
+
+def test_the_templates_schema_command_is_whole_and_quoted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reference = "my models/a rubric with a long name, longer than one line holds.yaml"
+    text = template(load_rubric("ai-readiness-cohorts").rubric, reference, dt.date(2026, 5, 1))
+    assert f"# cxmaturity schema answers -r '{reference}' > answers.schema.json" in \
+        text.splitlines()
 
 
 def test_the_interview_checks_its_folder_before_the_first_question(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ they were.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,7 +73,10 @@ def _reread(text: str) -> Any:
 
 def _comment(text: str, indent: str) -> list[str]:
     """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
-    printed where a terminal or a CI log reads it)."""
+    printed where a terminal or a CI log reads it). Text that starts with `$ ` is a command
+    to copy: written without the `$`, on one line however long."""
+    if text.startswith("$ "):
+        return [f"{indent}# {prose(text[2:]).strip()}"]
     lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2,
                           break_long_words=False, break_on_hyphens=False) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
@@ -145,8 +149,8 @@ def template(rubric: Rubric, reference: str, today: dt.date) -> str:
              "or for a metric `metric-id: {value: 20%, evidence: \"...\"}`.\n"
              "Check it: cxmaturity validate FILE\n"
              "Score it: cxmaturity assess FILE\n"
-             f"Completion in an editor: cxmaturity schema answers --rubric {reference} > "
-             "answers.schema.json")
+             "Completion in an editor (the schema the first line names):\n"
+             f"$ cxmaturity schema answers -r {shlex.quote(reference)} > answers.schema.json")
     draft = Draft(header={"rubric": reference, "organization": "", "date": today})
     return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title,
                                      document_start=True)

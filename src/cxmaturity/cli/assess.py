@@ -114,6 +114,13 @@ def assess(
     from cxmaturity.run.gates import Gates
     from cxmaturity.run.gating import plan
 
+    if config is not None and no_config:
+        from cxmaturity.errors import OptionError, Problem
+
+        raise OptionError([Problem("--no-config", "--config names a policy file and "
+                                   "--no-config ignores policy files: give one of them",
+                                   hint="drop --no-config to apply the policy file, or "
+                                   "--config to apply none")])
     inputs = named_inputs(files)  # a stream, walked to plan and to score (and, when the
     # output file exists, once more to check that it is none of them)
     stdin = None if merge else read_stdin(files)

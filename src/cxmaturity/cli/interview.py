@@ -31,7 +31,8 @@ At each question type the option's number, id or label, u (unknown), n/a, s (ski
 now), b (back), ? (help) or q (save and stop). The file is saved after every answer;
 Ctrl-C never loses or half-writes it.
 
-Exit codes: 0 saved; 2 bad input; 130 interrupted (progress saved).
+Exit codes: 0 saved, or stopped with q or at the end of the input (every answer given is
+saved); 2 bad input; 130 interrupted (progress saved).
 """
 
 EXIT_INTERRUPTED = 130
