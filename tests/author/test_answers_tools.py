@@ -4,6 +4,7 @@ answers checked against their rubric without scoring."""
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import pytest
 
@@ -67,6 +68,28 @@ def test_template_rubric_path_is_relative_to_the_output(runner, tmp_path) -> Non
     out.parent.mkdir()
     assert runner.invoke(app, ["template", "-r", TINY, "-o", str(out)]).exit_code == 0
     assert read_submission(str(out)).rubric.id == "tiny"
+
+
+@pytest.mark.parametrize(("where", "repository", "warned"), [
+    ("sites/a.yaml", False, True),   # read only from a folder that holds both
+    ("sites/a.yaml", True, False),   # one repository holds both
+    ("models/a.yaml", False, False),  # the rubric sits in the file's own folder
+])
+def test_template_warns_when_its_rubric_path_works_only_from_some_folders(  # type: ignore[no-untyped-def]
+        runner, tmp_path, monkeypatch, where: str, repository: bool, warned: bool) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "models" / "mine.yaml").write_text(pathlib.Path(TINY).read_text())
+    if repository:
+        (tmp_path / ".git").mkdir()
+    result = runner.invoke(app, ["template", "-r", "models/mine.yaml", "-o", where])
+    assert result.exit_code == 0
+    assert ("outside its folder and not in one git repository with it" in result.stderr) \
+        == warned
+    monkeypatch.chdir(tmp_path / where.split("/")[0])
+    checked = runner.invoke(app, ["validate", where.split("/")[1]])
+    assert ("the rubric lies outside" in checked.stdout) == warned
 
 
 def test_template_never_overwrites(runner, write) -> None:  # type: ignore[no-untyped-def]

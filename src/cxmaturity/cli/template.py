@@ -64,7 +64,26 @@ def template(
                                   hint="choose another --output, or remove the file")])
     write_atomic(output, text)
     say(f"wrote {output}")
+    if reference != rubric and not _always_readable(Path(rubric), output):
+        say(f"warning: {output} names its rubric as {reference}, outside its folder and not "
+            "in one git repository with it, so cxmaturity reads that rubric only when run "
+            "from a folder that holds both, or with --rubric-root DIR (see the README, "
+            '"Security")')
     return 0
+
+
+def _always_readable(rubric: Path, output: Path) -> bool:
+    """Whether an answers file at `output` may name `rubric` wherever cxmaturity runs: the
+    rubric is in the file's folder or in its repository (:mod:`cxmaturity.load.containment`)."""
+    import os
+
+    from cxmaturity.load.containment import repository_of
+
+    real = Path(os.path.realpath(rubric))
+    folder = Path(os.path.realpath(output.parent))
+    repository = repository_of(str(folder))
+    return real.is_relative_to(folder) or (repository is not None
+                                           and real.is_relative_to(repository))
 
 
 def _relative(rubric: Path, output: Path) -> str:
