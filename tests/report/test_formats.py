@@ -195,6 +195,15 @@ def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-un
     assert f"error: {old}:2:4: invalid JSON" in result.stderr
 
 
+def test_an_answers_file_given_as_the_baseline_is_named_as_such(runner, write) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", answers())
+    result = runner.invoke(app, ["assess", str(path), "--baseline", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: this looks like an answers file, not a "
+                                    "baseline; a baseline is the JSON or JSONL output of "
+                                    "`cxmaturity assess`; score the answers first")
+
+
 def test_policy_file_is_found_upwards_and_its_paths_are_relative_to_it(  # type: ignore[no-untyped-def]
         runner, write, tmp_path: Path, monkeypatch) -> None:
     path = write("repo/sites/a.yaml", answers())

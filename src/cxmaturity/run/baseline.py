@@ -135,7 +135,12 @@ def _records(file: Path) -> Iterator[SavedRecord]:
             if line.strip():
                 yield _record(_parse(line, shown, number), shown, number)
         return
-    document = _parse(_whole(file, shown), shown, None)
+    text = _whole(file, shown)
+    try:
+        document = _parse(text, shown, None)
+    except InputError:
+        _other_kind(text, shown)
+        raise
     if isinstance(document, dict) and "results" in document:
         records = _check(SavedBatch, document, shown, None).results
     elif isinstance(document, dict) and "overall" in document:
@@ -147,6 +152,23 @@ def _records(file: Path) -> Iterator[SavedRecord]:
     for record in records:
         _supported(record.versions, shown, None)
         yield record
+
+
+def _other_kind(text: str, shown: str) -> None:
+    """InputError naming what a file that is not JSON is, if it is a YAML file of ours (an
+    answers file given as the baseline is the likely slip)."""
+    from cxmaturity.errors import CxError
+    from cxmaturity.load.kinds import NOUNS, kind_of
+    from cxmaturity.yaml.reader import parse_yaml
+
+    try:
+        kind = kind_of(parse_yaml(text, shown).value)
+    except CxError:
+        return
+    if kind is not None and kind != "result":
+        raise InputError([Problem(shown, f"this looks like {NOUNS[kind]}, not a baseline",
+                                  hint=_HINT + "; score the answers first, e.g. `cxmaturity "
+                                  "assess FILES --format jsonl -o baseline.jsonl`")])
 
 
 def _record(value: Any, shown: str, line: int | None) -> SavedRecord:
