@@ -20,12 +20,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cxmaturity.errors import InputError, Problem, capped
+from cxmaturity.errors import CxError, InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load.inputs import collect_inputs
+from cxmaturity.load.kinds import NOUNS, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
+from cxmaturity.yaml.reader import parse_yaml
 from cxmaturity.yaml.scalars import MAX_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
@@ -157,10 +159,6 @@ def _records(file: Path) -> Iterator[SavedRecord]:
 def _other_kind(text: str, shown: str) -> None:
     """InputError naming what a file that is not JSON is, if it is a YAML file of ours (an
     answers file given as the baseline is the likely slip)."""
-    from cxmaturity.errors import CxError
-    from cxmaturity.load.kinds import NOUNS, kind_of
-    from cxmaturity.yaml.reader import parse_yaml
-
     try:
         kind = kind_of(parse_yaml(text, shown).value)
     except CxError:

@@ -13,6 +13,8 @@ GENERIC_HINT = "check indentation, colons and quotes on that line"
 #: A line that reads as `key: value` (or `- key: value`), inside a quoted string's text.
 _KEY_LINE = re.compile(r"\n[ \t]*(?:- )?[\w-]+:(?:[ \t]|$)", re.MULTILINE)
 _CLOSERS = {"{": "}", "[": "]"}
+#: A key's colon: followed by a space, or ending the text.
+_VALUE_COLON = re.compile(r":(?:[ \t]|$)")
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
@@ -35,6 +37,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return _at(file, started, f"invalid YAML: this `{opened}` is never closed",
                    f"close it with `{_CLOSERS.get(opened, opened)}`, or look for a missing "
                    "comma")
+    if "mapping values are not allowed" in problem and noticed is not None:
+        return _stray_colon(file, text, noticed)
     runaway = _runaway_quote(text, noticed)
     if runaway is not None and noticed is not None:  # (a runaway is found only where noticed)
         return _at(file, runaway, "invalid YAML: this quote is not closed on its line, so the "
@@ -43,6 +47,23 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     message = f"invalid YAML: {context + ', ' if context else ''}{problem or 'syntax error'}"
     mark = noticed or started
     return Problem(file, message) if mark is None else _at(file, mark, message, GENERIC_HINT)
+
+
+def _stray_colon(file: str, text: str, noticed: yaml.Mark) -> Problem:
+    """A `key:` where YAML takes no key: after another `key: ` on the same line (a value that
+    holds a colon and a space), or on a line indented deeper than the keys above it (which
+    YAML reads as going on with the value above)."""
+    lines = text.splitlines()
+    line = lines[noticed.line] if noticed.line < len(lines) else ""
+    if _VALUE_COLON.search(line[:noticed.column]):
+        return _at(file, noticed, "invalid YAML: this value holds `: ` (a colon and a space), "
+                   "which YAML reads as the start of a key", "put the whole value in quotes, "
+                   'e.g. `evidence: "Agents said: it helps"`')
+    indent = len(line) - len(line.lstrip(" "))
+    return Problem(file, "invalid YAML: this line is indented more than the key above it, so "
+                   "it cannot start a key of its own", noticed.line + 1, indent + 1,
+                   hint="indent it like the keys beside it, or quote the value above if this "
+                   "line belongs to it")
 
 
 def _runaway_quote(text: str, noticed: yaml.Mark | None) -> yaml.Mark | None:
