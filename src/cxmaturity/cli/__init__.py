@@ -31,7 +31,10 @@ from cxmaturity.cli.command import Command, Group
 app = typer.Typer(
     name="cxmaturity",
     help="Score a contact center against an AI maturity model, and explain the result.\n\n"
-    "Example: cxmaturity assess examples/healthcare-level2.yaml",
+    "Start: cxmaturity template -o answers.yaml, fill it in, then cxmaturity assess "
+    "answers.yaml\n\n"
+    "Example (from a checkout of the source, which holds examples/): cxmaturity assess "
+    "examples/healthcare-level2.yaml",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
