@@ -33,8 +33,8 @@ app = typer.Typer(
     help="Score a contact center against an AI maturity model, and explain the result.\n\n"
     "Start: cxmaturity template -o answers.yaml, fill it in, then cxmaturity assess "
     "answers.yaml\n\n"
-    "Example (from a checkout of the source, which holds examples/): cxmaturity assess "
-    "examples/healthcare-level2.yaml",
+    "Example: cxmaturity assess examples/healthcare-level2.yaml (from a checkout of the "
+    "source, which holds examples/)",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
