@@ -13,6 +13,9 @@ GENERIC_HINT = "check indentation, colons and quotes on that line"
 #: A line that reads as `key: value` (or `- key: value`), inside a quoted string's text.
 _KEY_LINE = re.compile(r"\n[ \t]*(?:- )?[\w-]+:(?:[ \t]|$)", re.MULTILINE)
 _CLOSERS = {"{": "}", "[": "]"}
+#: A line that YAML reads as the start of the next key: message and hint.
+_NO_COLON = ("invalid YAML: this line is not `key: value` (no colon after the key)",
+             "add `: ` after the key, or indent the line if it continues the value above")
 #: A key's colon: followed by a space, or ending the text.
 _VALUE_COLON = re.compile(r":(?:[ \t]|$)")
 
@@ -25,9 +28,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     if tab is not None:
         return Problem(file, "tabs are not allowed for indentation", *tab, hint="use spaces")
     if started is not None and "simple key" in context:
-        return _at(file, started, "invalid YAML: this line is not `key: value` (no colon "
-                   "after the key)", "add `: ` after the key, or indent the line if it "
-                   "continues the value above")
+        return _at(file, started, *_NO_COLON)
     if started is not None and "quoted scalar" in context and "end of stream" in problem:
         return _at(file, started, "invalid YAML: this quote is never closed",
                    "add the closing quote")
@@ -37,33 +38,49 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return _at(file, started, f"invalid YAML: this `{opened}` is never closed",
                    f"close it with `{_CLOSERS.get(opened, opened)}`, or look for a missing "
                    "comma")
-    if "mapping values are not allowed" in problem and noticed is not None:
-        return _stray_colon(file, text, noticed)
     runaway = _runaway_quote(text, noticed)
     if runaway is not None and noticed is not None:  # (a runaway is found only where noticed)
         return _at(file, runaway, "invalid YAML: this quote is not closed on its line, so the "
                    f"quoted text runs on to line {noticed.line + 1}",
                    "add the closing quote on this line")
+    if "mapping values are not allowed" in problem and noticed is not None:
+        stray = _stray_colon(file, text, noticed)
+        if stray is not None:
+            return stray
     message = f"invalid YAML: {context + ', ' if context else ''}{problem or 'syntax error'}"
     mark = noticed or started
     return Problem(file, message) if mark is None else _at(file, mark, message, GENERIC_HINT)
 
 
-def _stray_colon(file: str, text: str, noticed: yaml.Mark) -> Problem:
-    """A `key:` where YAML takes no key: after another `key: ` on the same line (a value that
-    holds a colon and a space), or on a line indented deeper than the keys above it (which
-    YAML reads as going on with the value above)."""
+def _stray_colon(file: str, text: str, noticed: yaml.Mark) -> Problem | None:
+    """A `key:` where YAML takes no key, told apart by its line: after another `key: ` on the
+    same line (a value that holds a colon and a space); on a line indented deeper than the
+    line above (which YAML reads as going on with the value above); or after a line with no
+    colon at all (which YAML reads as the start of this key). None if it is none of these."""
     lines = text.splitlines()
     line = lines[noticed.line] if noticed.line < len(lines) else ""
     if _VALUE_COLON.search(line[:noticed.column]):
         return _at(file, noticed, "invalid YAML: this value holds `: ` (a colon and a space), "
                    "which YAML reads as the start of a key", "put the whole value in quotes, "
                    'e.g. `evidence: "Agents said: it helps"`')
-    indent = len(line) - len(line.lstrip(" "))
-    return Problem(file, "invalid YAML: this line is indented more than the key above it, so "
-                   "it cannot start a key of its own", noticed.line + 1, indent + 1,
-                   hint="indent it like the keys beside it, or quote the value above if this "
-                   "line belongs to it")
+    above = next(((number, lines[number]) for number in range(noticed.line - 1, -1, -1)
+                  if lines[number].strip() and not lines[number].lstrip().startswith("#")),
+                 None)
+    if above is None:
+        return None
+    number, before = above
+    if _indent(line) > _indent(before):
+        return Problem(file, "invalid YAML: this line is indented more than the line above "
+                       "it, so it cannot start a key of its own", noticed.line + 1,
+                       _indent(line) + 1, hint="indent it like the keys beside it, or quote "
+                       "the value above if this line belongs to it")
+    if not _VALUE_COLON.search(before):
+        return Problem(file, _NO_COLON[0], number + 1, _indent(before) + 1, hint=_NO_COLON[1])
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _runaway_quote(text: str, noticed: yaml.Mark | None) -> yaml.Mark | None:
