@@ -162,6 +162,21 @@ def test_validate_reports_schema_problems_in_file_order(runner, write) -> None: 
         f"{path}:1:1", f"{path}:2:1", f"{path}:4:1"]
 
 
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_more_problems_than_shown_keeps_the_first_in_file_order(runner, write,  # type: ignore[no-untyped-def]
+                                                                command: str) -> None:
+    keys = "".join(f"bogus{i:03d}: 1\n" for i in range(130))
+    path = write("a.yaml", "rubric: contact-center-ai-maturity\norganization: X\n"
+                 f"date: 2026-01-01\n{keys}")
+    result = runner.invoke(app, [command, str(path), "--no-config"] if command == "assess"
+                           else [command, str(path)])
+    assert result.exit_code == 2
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "error" in line]
+    assert 'unknown key "bogus000"' in lines[0] and f"{path}:4:1" in lines[0]
+    assert 'unknown key "bogus099"' in lines[99] and f"{path}:103:1" in lines[99]
+    assert "30 more problem(s) not shown" in lines[100]
+
+
 def test_validate_unknown_rubric_is_located(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", "rubric: contact-center-ai-maturty\norganization: X\n"
                  "date: 2026-01-01\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cxmaturity.errors import EmptyFile, InputError, Problem
+from cxmaturity.errors import MAX_PROBLEMS, EmptyFile, InputError, Problem
 from cxmaturity.lint import lint
 from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric
 from cxmaturity.load.inputs import STDIN, base_folder, read_document
@@ -78,14 +78,17 @@ def check_answers(argument: str, stdin: bytes | None = None, *,
         answers, schema = read_answers(doc)
     except WrongKind as exc:
         return _stage(exc, "kind")
-    found = in_file_order(replace(p, rule="schema") for p in schema)
+    found = [replace(p, rule="schema") for p in schema]  # in file order, capped
     if answers is None:
         return found
     try:
         sub = check_submission(doc, base_folder(argument), answers, rubric_root=rubric_root)
     except InputError as exc:
         stage = "rubric" if _is_rubric_problem(exc, doc.file) else "answers"
-        return in_file_order(found + _stage(exc, stage))
+        later = _stage(exc, stage)
+        if len(later) > MAX_PROBLEMS:  # capped: its count of the rest stays last
+            return found + later
+        return in_file_order(found + later)
     return found or _warnings(doc, sub)
 
 

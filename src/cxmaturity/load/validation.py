@@ -26,7 +26,8 @@ def validate(doc: YamlDocument, model: type[ModelT], *, quote: bool = True) -> M
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        errs = _without_knock_on(exc.errors(include_url=False))
+        errs = sorted(_without_knock_on(exc.errors(include_url=False)),
+                      key=lambda err: _line_and_column(doc, err))  # file order, then capped
         raise SchemaError(capped((problem_from(doc, model, err, quote=quote) for err in errs),
                                  doc.file),
                           tuple(_error_path(doc.value, err) for err in errs)) from None
@@ -67,15 +68,31 @@ def located(doc: YamlDocument, path: Path, message: str, hint: str | None = None
                    mark.column if mark else None, dotted(path) or None, hint)
 
 
+def _place_of(doc: YamlDocument, err: Any) -> tuple[Path, bool]:
+    """Where a pydantic error is reported: the path in the file, and whether at its key (a
+    missing key at the mapping that lacks it, an unknown key at itself)."""
+    loc = tuple(err["loc"])
+    if err["type"] == "missing" and loc:
+        return _file_path(doc.value, loc[:-1]), True
+    path = _file_path(doc.value, loc)
+    return path, err["type"] == "extra_forbidden" and bool(path)
+
+
+def _line_and_column(doc: YamlDocument, err: Any) -> tuple[int, int]:
+    path, at_key = _place_of(doc, err)
+    mark = doc.locate(path, prefer_key=at_key)
+    return (mark.line or 0, mark.column or 0) if mark else (0, 0)
+
+
 def problem_from(doc: YamlDocument, model: type[BaseModel], err: Any, *,
                  quote: bool = True) -> Problem:
     """One pydantic error as a located problem (quoting the value given when `quote`)."""
     loc = tuple(err["loc"])
     kind = err["type"]
+    path, at_key = _place_of(doc, err)
     if kind == "missing" and loc:
-        return located(doc, _file_path(doc.value, loc[:-1]),
-                       f'missing required key "{loc[-1]}"', "add it", prefer_key=True)
-    path = _file_path(doc.value, loc)
+        return located(doc, path, f'missing required key "{loc[-1]}"', "add it",
+                       prefer_key=at_key)
     if kind == "extra_forbidden" and path:
         key = path[-1]
         fields = _fields_at(model, path[:-1])
