@@ -70,26 +70,37 @@ def test_template_rubric_path_is_relative_to_the_output(runner, tmp_path) -> Non
     assert read_submission(str(out)).rubric.id == "tiny"
 
 
-@pytest.mark.parametrize(("where", "repository", "warned"), [
-    ("sites/a.yaml", False, True),   # read only from a folder that holds both
-    ("sites/a.yaml", True, False),   # one repository holds both
-    ("models/a.yaml", False, False),  # the rubric sits in the file's own folder
+@pytest.mark.parametrize(("rubric", "output", "repository", "warning"), [
+    # outside the file's folder, no repository: read only from a folder that holds it
+    ("models/mine.yaml", "sites/a.yaml", None, "outside its folder and not in a git "
+     "repository, so cxmaturity reads that rubric only when run from a folder that holds it"),
+    ("../models/mine.yaml", "a.yaml", None, "outside its folder"),  # run from sites/
+    # in one repository with the file: read from anywhere
+    ("models/mine.yaml", "sites/a.yaml", ".", None),
+    # the file's repository does not hold it: read only with --rubric-root
+    ("models/mine.yaml", "sites/a.yaml", "sites", "outside its repository"),
+    ("models/mine.yaml", "models/a.yaml", None, None),  # in the file's own folder
 ])
-def test_template_warns_when_its_rubric_path_works_only_from_some_folders(  # type: ignore[no-untyped-def]
-        runner, tmp_path, monkeypatch, where: str, repository: bool, warned: bool) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_template_warns_when_its_rubric_is_read_only_from_some_folders(  # type: ignore[no-untyped-def]
+        runner, tmp_path, monkeypatch, rubric: str, output: str, repository: str | None,
+        warning: str | None) -> None:
     (tmp_path / "models").mkdir()
     (tmp_path / "sites").mkdir()
     (tmp_path / "models" / "mine.yaml").write_text(pathlib.Path(TINY).read_text())
-    if repository:
-        (tmp_path / ".git").mkdir()
-    result = runner.invoke(app, ["template", "-r", "models/mine.yaml", "-o", where])
+    if repository is not None:
+        (tmp_path / repository / ".git").mkdir()
+    here = tmp_path / ("sites" if rubric.startswith("..") else "")
+    monkeypatch.chdir(here)
+    result = runner.invoke(app, ["template", "-r", rubric, "-o", output])
     assert result.exit_code == 0
-    assert ("outside its folder and not in one git repository with it" in result.stderr) \
-        == warned
-    monkeypatch.chdir(tmp_path / where.split("/")[0])
-    checked = runner.invoke(app, ["validate", where.split("/")[1]])
-    assert ("the rubric lies outside" in checked.stdout) == warned
+    if warning is None:
+        assert "warning" not in result.stderr
+    else:
+        assert warning in result.stderr
+    written = here / output  # what validate then does from the file's own folder
+    monkeypatch.chdir(written.parent)
+    checked = runner.invoke(app, ["validate", written.name])
+    assert ("the rubric lies outside" in checked.stdout) == (warning is not None)
 
 
 def test_template_never_overwrites(runner, write) -> None:  # type: ignore[no-untyped-def]

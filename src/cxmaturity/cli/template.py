@@ -64,26 +64,30 @@ def template(
                                   hint="choose another --output, or remove the file")])
     write_atomic(output, text)
     say(f"wrote {output}")
-    if reference != rubric and not _always_readable(Path(rubric), output):
-        say(f"warning: {output} names its rubric as {reference}, outside its folder and not "
-            "in one git repository with it, so cxmaturity reads that rubric only when run "
-            "from a folder that holds both, or with --rubric-root DIR (see the README, "
-            '"Security")')
+    if is_path_reference(rubric):
+        _warn_if_not_always_read(Path(rubric), output, reference)
     return 0
 
 
-def _always_readable(rubric: Path, output: Path) -> bool:
-    """Whether an answers file at `output` may name `rubric` wherever cxmaturity runs: the
-    rubric is in the file's folder or in its repository (:mod:`cxmaturity.load.containment`)."""
+def _warn_if_not_always_read(rubric: Path, output: Path, reference: str) -> None:
+    """Warn when the answers file at `output` names a rubric that cxmaturity reads only from
+    some folders, or only with --rubric-root (:mod:`cxmaturity.load.containment`)."""
     import os
 
-    from cxmaturity.load.containment import repository_of
+    from cxmaturity.load.containment import ROOT_VARIABLE, own_root
 
-    real = Path(os.path.realpath(rubric))
-    folder = Path(os.path.realpath(output.parent))
-    repository = repository_of(str(folder))
-    return real.is_relative_to(folder) or (repository is not None
-                                           and real.is_relative_to(repository))
+    own = own_root(output.parent)
+    if Path(os.path.realpath(rubric)).is_relative_to(os.path.realpath(own.folder)):
+        return
+    allow = f"with --rubric-root DIR (or {ROOT_VARIABLE})"
+    if own.is_repository:
+        where = f"outside its repository ({own.folder}), so cxmaturity reads that rubric " \
+            f"only {allow}"
+    else:
+        where = "outside its folder and not in a git repository, so cxmaturity reads that " \
+            f"rubric only when run from a folder that holds it, or {allow}"
+    say(f'warning: {output} names its rubric as {reference}, {where} (see the README, '
+        '"Security")')
 
 
 def _relative(rubric: Path, output: Path) -> str:

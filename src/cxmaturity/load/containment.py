@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from cxmaturity.errors import Problem, RubricNotFound
@@ -31,16 +32,31 @@ def repository_of(folder: str) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class OwnRoot:
+    """The folder a rubric named in an answers file may lie in wherever cxmaturity runs
+    (without `--rubric-root`): the file's repository, else the file's own folder (and, then
+    only, also the current folder, which depends on where it runs)."""
+
+    folder: Path
+    is_repository: bool
+
+
+def own_root(answers_folder: Path) -> OwnRoot:
+    folder = Path(os.path.abspath(answers_folder))
+    repository = repository_of(str(folder))
+    return OwnRoot(repository, True) if repository is not None else OwnRoot(folder, False)
+
+
 def rubric_roots(answers_folder: Path, configured: Path | None = None) -> tuple[Path, ...]:
     """The folders a rubric named in an answers file in `answers_folder` may lie in."""
     if configured is not None:
         return (configured,)
-    folder = os.path.abspath(answers_folder)
-    repository = repository_of(folder)
-    if repository is not None:
-        return (repository,)
+    own = own_root(answers_folder)
+    if own.is_repository:
+        return (own.folder,)
     here = Path.cwd()
-    return (here,) if Path(folder) == here else (here, Path(folder))
+    return (here,) if own.folder == here else (here, own.folder)
 
 
 def check_contained(path: Path, roots: tuple[Path, ...], reference: str) -> None:
