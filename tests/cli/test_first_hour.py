@@ -98,3 +98,14 @@ def test_the_rubric_test_hook_passes_a_rubric_without_cases(runner, tmp_path) ->
     result = runner.invoke(app, [*entry[1:], str(rubric)])
     assert result.exit_code == 0
     assert result.stderr.startswith(f"warning: {Path(rubric.parent, 'cases', 'mine')}: no cases")
+
+
+def test_rubric_text_in_the_template_is_wrapped_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = ("$ 5 or more saved per contact: do you track the saving of each automated "
+            "journey against its cost, month by month?")
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text((DATA / "rubrics" / "tiny.yaml").read_text(encoding="utf-8")
+                      .replace("text: Do you have tools?", f'text: "{text}"'), encoding="utf-8")
+    lines = template(load_rubric(str(rubric)).rubric, "r.yaml", dt.date(2026, 5, 1)).splitlines()
+    assert [line for line in lines if len(line) > 80] == []
+    assert "  # $ 5 or more saved per contact: do you track the saving of each automated" in lines

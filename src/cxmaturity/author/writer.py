@@ -73,10 +73,7 @@ def _reread(text: str) -> Any:
 
 def _comment(text: str, indent: str) -> list[str]:
     """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
-    printed where a terminal or a CI log reads it). Text that starts with `$ ` is a command
-    to copy: written without the `$`, on one line however long."""
-    if text.startswith("$ "):
-        return [f"{indent}# {prose(text[2:]).strip()}"]
+    printed where a terminal or a CI log reads it)."""
     lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2,
                           break_long_words=False, break_on_hyphens=False) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
@@ -89,12 +86,14 @@ def _allowed(rubric: Rubric, question: Question) -> str:
 
 
 def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
-           document_start: bool = False) -> str:
+           command: str | None = None, document_start: bool = False) -> str:
     """The answers file text. Questions and metrics missing from `draft` are written as
     `unknown` when `pending` is `"unknown"`, or as commented-out keys when it is `"comment"`;
+    `command`, after the title, is one comment line to copy, never wrapped;
     `document_start` puts `---` between the title and the keys (yamllint expects it).
     """
     out = [comment for line in title.splitlines() for comment in _comment(line, "")]
+    out += [] if command is None else [f"# {prose(command).strip()}"]
     out += ["---"] if document_start else []
     header = {**{k: None for k in HEADER_KEYS}, **draft.header}
     header = {k: v for k, v in header.items() if k not in ("metrics", "answers")}
@@ -149,8 +148,8 @@ def template(rubric: Rubric, reference: str, today: dt.date) -> str:
              "or for a metric `metric-id: {value: 20%, evidence: \"...\"}`.\n"
              "Check it: cxmaturity validate FILE\n"
              "Score it: cxmaturity assess FILE\n"
-             "Completion in an editor (the schema the first line names):\n"
-             f"$ cxmaturity schema answers -r {shlex.quote(reference)} > answers.schema.json")
+             "Completion in an editor (the schema the first line names):")
+    command = f"cxmaturity schema answers -r {shlex.quote(reference)} > answers.schema.json"
     draft = Draft(header={"rubric": reference, "organization": "", "date": today})
     return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title,
-                                     document_start=True)
+                                     command=command, document_start=True)
