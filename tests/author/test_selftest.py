@@ -136,6 +136,7 @@ def test_a_rubric_that_is_not_valid_is_reported_once_and_exits_2(runner, rubric_
     assert any('unknown key "levls"' in e and e.startswith(f"error: {rubric}:") for e in errors)
     assert "no cases and no calibration set" not in result.stderr
     assert "tiny: no bundled rubric with this id" in result.stderr  # the next one still runs
+    assert "cases:" not in result.stdout  # no summary of cases that could not run
 
 
 def test_case_naming_another_rubric_is_invalid(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]

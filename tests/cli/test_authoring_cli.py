@@ -95,6 +95,9 @@ def test_a_missing_rubric_path_is_relative_to_where_it_was_named(  # type: ignor
     assert result.exit_code == 2
     assert result.stderr == ("error: models/nosuch.yaml: rubric file not found; check the path "
                              "(relative to the current folder)\n")
+    absolute = tmp_path / "nosuch.yaml"
+    result = runner.invoke(app, ["rubric", "show", str(absolute)])
+    assert result.stderr == f"error: {absolute}: rubric file not found; check the path\n"
     (tmp_path / "a.yaml").write_text("rubric: models/nosuch.yaml\norganization: X\n"
                                      "date: 2026-01-01\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", "a.yaml"])

@@ -84,7 +84,7 @@ def rubric_test(
                 weak_calibration += 1
                 echo(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
                       f"one level off")
-    if total or not calibrated:
+    if total or not (calibrated or invalid):
         echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
               f"{broken} invalid")
     if broken or broken_calibration or invalid:

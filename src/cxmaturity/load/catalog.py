@@ -65,9 +65,7 @@ def find_rubric(reference: str, *, relative_to: Path | None = None,
         message, hint = {
             "folder": ("the rubric is a folder, not a file", "name the rubric's .yaml file"),
             "other": ("the rubric is not a regular file", "name the rubric's .yaml file"),
-            "missing": ("rubric file not found", "paths are relative to the answers file"
-                        if relative_to is not None else "check the path (relative to the "
-                        "current folder)"),
+            "missing": ("rubric file not found", _missing_hint(reference, relative_to)),
         }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
         raise RubricNotFound([Problem(shown, message, hint=hint)])
     path = bundled_dir() / f"{reference}.yaml"
@@ -77,6 +75,14 @@ def find_rubric(reference: str, *, relative_to: Path | None = None,
     hint = did_you_mean(reference, ids) or _local_hint(reference, relative_to) or \
         f"bundled rubrics: {', '.join(ids)}"
     raise RubricNotFound([Problem(reference, "no bundled rubric with this id", hint=hint)])
+
+
+def _missing_hint(reference: str, relative_to: Path | None) -> str:
+    if Path(reference).expanduser().is_absolute():
+        return "check the path"
+    if relative_to is None:
+        return "check the path (relative to the current folder)"
+    return "paths are relative to the answers file (to the current folder for standard input)"
 
 
 def _local_hint(reference: str, relative_to: Path | None) -> str | None:
