@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,7 +24,7 @@ from cxmaturity.errors import CxError, InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load.inputs import collect_inputs
-from cxmaturity.load.kinds import NOUNS, kind_of
+from cxmaturity.load.kinds import WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
 from cxmaturity.yaml.reader import parse_yaml
@@ -157,16 +157,20 @@ def _records(file: Path) -> Iterator[SavedRecord]:
 
 
 def _other_kind(text: str, shown: str) -> None:
-    """InputError naming what a file that is not JSON is, if it is a YAML file of ours (an
-    answers file given as the baseline is the likely slip)."""
+    """WrongKind naming what a file that is not JSON is, if it is a YAML file of ours (an
+    answers file given as the baseline is the likely slip: it says how to make one)."""
     try:
-        kind = kind_of(parse_yaml(text, shown).value)
+        doc = parse_yaml(text, shown)
     except CxError:
         return
-    if kind is not None and kind != "result":
-        raise InputError([Problem(shown, f"this looks like {NOUNS[kind]}, not a baseline",
-                                  hint=_HINT + "; score the answers first, e.g. `cxmaturity "
-                                  "assess FILES --format jsonl -o baseline.jsonl`")])
+    try:
+        expect_kind(doc, "result")
+    except WrongKind as wrong:
+        if kind_of(doc.value) != "answers":
+            raise
+        raise WrongKind([replace(wrong.problems[0], hint=f"{_HINT}: score the answers "
+                                 "first, e.g. `cxmaturity assess FILES --format jsonl -o "
+                                 "baseline.jsonl`")]) from None
 
 
 def _record(value: Any, shown: str, line: int | None) -> SavedRecord:
