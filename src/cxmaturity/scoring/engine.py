@@ -82,10 +82,12 @@ def _respondent(name: str, role: str | None) -> str:
 
 def _stamp(sub: Submission) -> RubricStamp:
     """Which rubric scored the file (built once per loaded rubric)."""
-    rubric = sub.rubric
-    return sub.loaded.index.shared(("stamp",), lambda: RubricStamp(
-        id=rubric.id, version=rubric.version, title=rubric.title, sha256=sub.loaded.sha256,
-        source=rubric.source.cited))
+    return sub.loaded.index.shared(("stamp",), _new_stamp, sub.rubric, sub.loaded.sha256)
+
+
+def _new_stamp(rubric: Rubric, sha256: str) -> RubricStamp:
+    return RubricStamp(id=rubric.id, version=rubric.version, title=rubric.title, sha256=sha256,
+                       source=rubric.source.cited)
 
 
 def _dimension(sub: Submission, dim: Dimension, tally: DimensionEvidence,
@@ -134,9 +136,13 @@ def _evidence_item(item: Evidence, dimension: str, level: int | None) -> Evidenc
 
 def _looks_like(sub: Submission, dimension: str, level: int) -> tuple[Trait, ...]:
     """The rubric's traits of `level` in `dimension` (built once per rubric)."""
-    return sub.loaded.index.shared(("looks-like", dimension, level), lambda: tuple(
-        Trait(text=c.text, basis=c.basis) for c in sub.rubric.level(level).characteristics
-        if c.dimension == dimension))
+    return sub.loaded.index.shared(("looks-like", dimension, level), _traits, sub.rubric,
+                                   dimension, level)
+
+
+def _traits(rubric: Rubric, dimension: str, level: int) -> tuple[Trait, ...]:
+    return tuple(Trait(text=c.text, basis=c.basis) for c in rubric.level(level).characteristics
+                 if c.dimension == dimension)
 
 
 def _overall(sub: Submission, dims: list[DimensionResult],
