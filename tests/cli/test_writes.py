@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -195,8 +196,8 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
             break
         threading.Event().wait(0.01)
     child.terminate()
-    child.wait(timeout=30)
-    assert seen and child.returncode == 143
+    _, err = child.communicate(timeout=30)
+    assert seen and child.returncode == 143, err.decode()
     assert [p.name for p in tmp_path.iterdir() if TEMP_MARK in p.name] == []
 
 
@@ -216,3 +217,30 @@ def test_workers_start_before_any_thread(tmp_path: Path) -> None:
     outcomes = run(collect_inputs([str(tmp_path)]), Settings(), jobs=2)
     assert len(multiprocessing.active_children()) == 2  # forked already, with one thread
     assert sum(1 for _ in outcomes) == 12
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_a_library_wraps_still_ends_the_run_as_the_signal(signum: int,
+                                                                   code: int) -> None:
+    """pydantic building a validator when SIGTERM came handed on the handler's SystemExit
+    inside its own SchemaError: the run exited 70 ("internal error") instead of 143."""
+    script = f"""
+import os, signal, sys, time, typer
+from cxmaturity.cli.errors import handled, stop_on_signals
+
+@handled
+def command() -> int:
+    try:
+        os.kill(os.getpid(), {int(signum)})
+        time.sleep(5)
+    except BaseException:
+        raise RuntimeError("a library's own error") from None
+    return 0
+
+stop_on_signals()
+typer.run(command)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=30, check=False)
+    assert done.returncode in (code, -signum), done.stderr
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr

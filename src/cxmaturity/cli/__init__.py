@@ -6,7 +6,6 @@ words for a mistaken command line, :mod:`.errors` maps failures to messages and 
 from __future__ import annotations
 
 import inspect
-import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +26,7 @@ from cxmaturity.cli import (
     validate,
 )
 from cxmaturity.cli.command import Command, Group
+from cxmaturity.cli.errors import stop_on_signals
 
 app = typer.Typer(
     name="cxmaturity",
@@ -85,13 +85,7 @@ _register(app, "template", template.template, template.EPILOG, needs_args=False)
 _register(app, "interview", interview.interview, interview.EPILOG, needs_args=False)
 
 
-def _terminated(signum: int, frame: object) -> None:
-    """SIGTERM ends the run like Ctrl-C does: a report being written is dropped, not left
-    half-written or as a temporary file. Exit 143, as a shell reports a SIGTERM."""
-    raise SystemExit(128 + signum)
-
-
 def main() -> None:
     """Entry point of the `cxmaturity` script."""
-    signal.signal(signal.SIGTERM, _terminated)
+    stop_on_signals()
     app()

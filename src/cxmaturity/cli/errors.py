@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -20,6 +21,29 @@ F = TypeVar("F", bound=Callable[..., int])
 EXIT_BROKEN_PIPE = 141
 
 ISSUES_URL = "the cxmaturity issue tracker"
+
+
+#: The signals that are ending the run, as they arrived. An exception raised after one
+#: arrived is the signal's, not a bug: a library that was running (pydantic building a
+#: validator, say) may hand on the handler's exception wrapped in one of its own.
+_ARRIVED: list[int] = []
+
+
+def stop_on_signals() -> None:
+    """SIGTERM ends the run like Ctrl-C does: a report being written is dropped, not left
+    half-written or as a temporary file. Exit 143, as a shell reports a SIGTERM; Ctrl-C
+    stays KeyboardInterrupt."""
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+
+
+def _stop(signum: int, frame: object) -> None:
+    _ARRIVED.append(signum)
+    raise _signal_exception(signum)
+
+
+def _signal_exception(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else SystemExit(128 + signum)
 
 
 def say(text: str) -> None:
@@ -61,6 +85,8 @@ def handled(command: F) -> F:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception:
+            if _ARRIVED:  # the signal's own exception, wrapped on its way out
+                raise _signal_exception(_ARRIVED[0]) from None
             say(f"internal error: cxmaturity hit a bug. Please report it to {ISSUES_URL} "
                 "with the command and the details below.")
             for text in traceback.format_exc(limit=-3).splitlines():
