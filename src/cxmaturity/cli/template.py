@@ -72,12 +72,10 @@ def template(
 def _warn_if_not_always_read(rubric: Path, output: Path, reference: str) -> None:
     """Warn when the answers file at `output` names a rubric that cxmaturity reads only from
     some folders, or only with --rubric-root (:mod:`cxmaturity.load.containment`)."""
-    import os
-
-    from cxmaturity.load.containment import ROOT_VARIABLE, own_root
+    from cxmaturity.load.containment import ROOT_VARIABLE, lies_within, own_root
 
     own = own_root(output.parent)
-    if Path(os.path.realpath(rubric)).is_relative_to(os.path.realpath(own.folder)):
+    if lies_within(rubric, (own.folder,)):
         return
     allow = f"with --rubric-root DIR (or {ROOT_VARIABLE})"
     if own.is_repository:

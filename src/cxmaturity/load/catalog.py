@@ -26,6 +26,7 @@ from cxmaturity.yaml.reader import parse_bytes, read_limited
 EMPTY_RUBRIC = ("start from a copy of a bundled rubric (`rubrics/` in the package); the format: "
                 "docs/rubric-format.md")
 
+
 @dataclass(frozen=True)
 class LoadedRubric:
     """A validated rubric with where it came from and a hash of its bytes. (Its YAML

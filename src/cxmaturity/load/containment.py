@@ -59,16 +59,21 @@ def rubric_roots(answers_folder: Path, configured: Path | None = None) -> tuple[
     return (here,) if own.folder == here else (here, own.folder)
 
 
+def lies_within(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether `path`, links followed, lies inside a folder of `roots` (OSError or
+    ValueError for a name the system refuses)."""
+    real = Path(os.path.realpath(path))
+    return any(real.is_relative_to(os.path.realpath(root)) for root in roots)
+
+
 def check_contained(path: Path, roots: tuple[Path, ...], reference: str) -> None:
     """RubricNotFound if `path` (links followed) lies outside every folder of `roots`."""
     try:
-        real = Path(os.path.realpath(path))
+        if lies_within(path, roots):
+            return
     except (OSError, ValueError):  # a NUL character, a name the system refuses
         raise RubricNotFound([Problem(reference, "the rubric path is not a valid path",
                                       hint="name the rubric's .yaml file")]) from None
-    for root in roots:
-        if real.is_relative_to(os.path.realpath(root)):
-            return
     where = " or ".join(str(root) for root in roots)
     raise RubricNotFound([Problem(reference, f"the rubric lies outside {where}",
                                   hint="keep rubrics inside the repository of the answers "
