@@ -194,3 +194,25 @@ def test_validate_unknown_rubric_is_located(runner, write) -> None:  # type: ign
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert f"{path}:1:9: error: no bundled rubric with this id" in result.stdout
+
+
+def test_template_says_what_each_option_means_when_the_rubric_does(runner) -> None:  # type: ignore[no-untyped-def]
+    """A blind filler picked "Scores drive coaching" for a QA that the system runs on every
+    call with people checking it: the template showed "Automated QA" without its meaning."""
+    result = runner.invoke(app, ["template", "-r", "ai-performance-stages"])
+    assert result.exit_code == 0, result.stderr
+    block = result.stdout.split("  qa-mode: unknown\n")[0].rsplit("  # answers:\n", 1)[1]
+    assert block.splitlines() == [
+        "  #   sampled          Manual sampling - People review a small sample of",
+        "  #                    contacts.",
+        "  #   scored           AI scores every interaction - Full coverage, findings",
+        "  #                    reported.",
+        "  #   coached          Scores drive coaching - Each finding becomes a coaching",
+        "  #                    action.",
+        "  #   automated        Automated QA - QA runs itself with people checking it.",
+        "  #   self-optimizing  Self-optimizing - Each interaction refines the system's",
+        "  #                    logic.",
+        "  #   unknown | n/a"]
+    # A scale whose options carry no meaning keeps the one-line list
+    assert ("  # answers: no (1 - No, not at all) | slightly (2 - Slightly) | partly (3 -\n"
+            in result.stdout)

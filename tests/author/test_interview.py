@@ -169,3 +169,11 @@ def test_a_metric_whose_target_the_rubric_leaves_open_asks_for_it(runner, write)
     assert runner.invoke(app, ["template", "-r", str(rubric), "-o", str(template)]).exit_code == 0
     assert "  cost: {value: unknown, target: unknown}\n" in template.read_text()
     assert runner.invoke(app, ["validate", str(template)]).exit_code == 0
+
+
+def test_each_option_is_shown_with_what_it_means(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "a.yaml"
+    result = run(runner, out, HEADER + "q\n", "--rubric", "ai-performance-stages")
+    assert result.exit_code == 0, result.output
+    assert ("  4) automated-steps  As automated steps - AI does the routine work around "
+            "interactions.\n") in result.stdout

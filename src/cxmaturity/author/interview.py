@@ -41,7 +41,7 @@ class Step:
     text: str
     help: str | None
     choices: tuple[tuple[str, str], ...] = ()
-    """(option id, label) for a question, in scale order."""
+    """(option id, what it reads as) for a question, in scale order."""
     needs_target: bool = False
     """A metric scored by a target the rubric leaves to each operation."""
 
@@ -64,7 +64,7 @@ def steps(rubric: Rubric) -> list[Step]:
             found.append(Step("metric", m.id, dim.name, f"{m.name}: {bands.unit_phrase(m)}",
                               " ".join(m.description.split()), needs_target=own))
         for q in (q for q in rubric.questions if q.dimension == dim.id):
-            choices = tuple((o.id, o.label) for o in rubric.scale_of(q).options)
+            choices = tuple((o.id, o.described) for o in rubric.scale_of(q).options)
             found.append(Step("question", q.id, dim.name, q.text, q.help, choices))
     return found
 

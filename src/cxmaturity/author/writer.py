@@ -71,18 +71,28 @@ def _reread(text: str) -> Any:
         return None
 
 
-def _comment(text: str, indent: str) -> list[str]:
+def _comment(text: str, indent: str, lead: str = "") -> list[str]:
     """Rubric text as YAML comment lines (a comment cannot hold control characters, and is
-    printed where a terminal or a CI log reads it)."""
+    printed where a terminal or a CI log reads it), after `lead` on the first line and
+    aligned under the text after it on the others."""
     lines = textwrap.wrap(" ".join(prose(text).split()), WIDTH - len(indent) - 2,
+                          initial_indent=lead, subsequent_indent=" " * len(lead),
                           break_long_words=False, break_on_hyphens=False) or [""]
     return [f"{indent}# {line}".rstrip() for line in lines]
 
 
-def _allowed(rubric: Rubric, question: Question) -> str:
-    scale = rubric.scale_of(question)
-    options = [f"{o.id} ({o.label})" for o in scale.options]
-    return "answers: " + " | ".join([*options, UNKNOWN, NOT_APPLICABLE])
+def _allowed(rubric: Rubric, question: Question, indent: str) -> list[str]:
+    """The answers a question accepts, as comment lines: on one line, or, when the rubric
+    says what its options mean, one option a line with its meaning."""
+    options = rubric.scale_of(question).options
+    if all(o.description is None for o in options):
+        return _comment("answers: " + " | ".join(
+            [*(f"{o.id} ({o.label})" for o in options), UNKNOWN, NOT_APPLICABLE]), indent)
+    column = max(len(o.id) for o in options) + 2
+    lines = [f"{indent}# answers:"]
+    for option in options:
+        lines += _comment(option.described, indent, f"  {option.id:<{column}}")
+    return [*lines, f"{indent}#   {UNKNOWN} | {NOT_APPLICABLE}"]
 
 
 def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
@@ -116,7 +126,7 @@ def render(rubric: Rubric, draft: Draft, *, pending: str, title: str,
             out += ["", *_comment(question.text, "  ")]
             if question.help:
                 out += _comment(question.help, "  ")
-            out += _comment(_allowed(rubric, question), "  ")
+            out += _allowed(rubric, question, "  ")
             out.append(_entry(question.id, draft.answers, pending))
     if draft.header.get("notes") is not None:
         out += ["", f"notes: {scalar(draft.header['notes'])}"]

@@ -159,7 +159,17 @@ class ScaleOption(RubricPart):
 
     id: Id = Field(description="What an answers file writes, e.g. `yes` or `3`.")
     label: str
-    description: str | None = None
+    description: str | None = Field(
+        default=None,
+        description="What the option means, shown with its label wherever someone answers: "
+        "e.g. `under 10%` for `Almost none`.",
+    )
+
+    @property
+    def described(self) -> str:
+        """The option as someone choosing it reads it: its label, and what it means if the
+        rubric says (`Almost none - under 10%`)."""
+        return self.label if self.description is None else f"{self.label} - {self.description}"
 
 
 class Scale(RubricPart):

@@ -148,10 +148,10 @@ def _target_line(metric: Metric) -> str:
 
 
 def _scales(rubric: Rubric) -> Table:
-    table = _table("Answer scales", "id", "options (id: label)")
+    table = _table("Answer scales", "id", "options (id: label - meaning)")
     for scale in rubric.scales:
-        table.add_row(text(scale.id), text("; ".join(f"{o.id}: {o.label}"
-                                                    for o in scale.options)))
+        table.add_row(text(scale.id), Text("\n").join(text(f"{o.id}: {o.described}")
+                                                      for o in scale.options))
     return table
 
 
