@@ -7,12 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
 from cxmaturity.load.submission import read_submission
+from cxmaturity.model.result import BandView, MetricPlacement
 from cxmaturity.report.html import render_html
 from cxmaturity.report.markdown import render_markdown
+from cxmaturity.report.terminal import BandBar
 from cxmaturity.scoring.engine import score
 
 from ..conftest import DATA, EXAMPLES
@@ -117,3 +120,36 @@ def test_next_levels_measures_show_in_the_plan(runner) -> None:  # type: ignore[
     assert "Measured: CSAT, customer effort and containment, tracked per journey." in text
     document = json.loads(runner.invoke(app, ["assess", example, "-f", "json"]).stdout)
     assert document["next"]["measures"][0].startswith("CSAT, customer effort")
+
+
+def test_every_html_band_strip_draws_each_band_with_the_value_on_it(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Target metrics have two open-ended bands (missed, met) around one edge: their strips
+    were drawn on a scale from the target to itself, every band 0 wide (a review)."""
+    out = tmp_path / "bank.html"
+    assert runner.invoke(app, ["assess", str(EXAMPLES / "retail-bank-level2.yaml"),
+                               "-o", str(out)]).exit_code == 0
+    page = out.read_text()
+    strips = re.findall(r'<svg class="strip".*?</svg>', page, re.S)
+    assert len(strips) == 6
+    for strip in strips:
+        widths = [float(w) for w in re.findall(r'y="14" width="([0-9.]+)"', strip)]
+        assert len(widths) == 2 and all(w > 0 for w in widths), strip
+        marker = float(re.findall(r'<rect x="([0-9.-]+)" y="10"', strip)[0]) + 1.5
+        assert 0 < marker < 1000, strip
+    scales = re.findall(r"scale (\S+) – (\S+);", page)
+    assert len(scales) == 6 and all(start != end for start, end in scales)
+
+
+def test_open_ended_bands_each_show_on_the_text_band_chart() -> None:
+    """Bands open at both ends (at most 20, 20-60, 60 or more) showed only the middle one."""
+    bands = (BandView(level=3, supports=(3, 3), min=None, max=20, basis="interpretation"),
+             BandView(level=2, supports=(2, 2), min=20, max=60, basis="interpretation"),
+             BandView(level=1, supports=(1, 1), min=60, max=None, basis="interpretation"))
+    metric = MetricPlacement(id="asa", name="Speed of answer", dimension="d", unit="seconds",
+                             value=20, shown="20 s", level=3, bands=bands, better="lower")
+    console = Console(width=60, record=True, color_system=None)
+    console.print(BandBar(metric, 3))
+    labels, bar, marker, legend = console.export_text().splitlines()[:4]
+    assert labels.split() == ["L3", "L2", "L1"]
+    assert "·" not in bar and marker.strip() == "▲ 20 s"
+    assert legend.startswith("0 … 80")

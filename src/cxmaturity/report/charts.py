@@ -120,13 +120,34 @@ class BandStrip:
     end: str
 
 
+def band_scale(metric: MetricPlacement) -> tuple[float, float]:
+    """The stretch of values a band chart of `metric` shows, from `start` to `end`: every
+    edge between its bands and its value, with room for each open-ended band (half the
+    stretch between the edges; with one edge, as far again as the edge is from 0, at least
+    1), never below 0 for a metric with nothing negative, nor above 100 for a percentage.
+    The band chart of the text report and the HTML report's strip share it."""
+    edges = [e for b in metric.bands for e in (b.min, b.max) if e is not None]
+    start, end = min(edges, default=0.0), max(edges, default=1.0)
+    pad = (end - start) / 2 or max(abs(start), 1.0)
+    if any(b.min is None for b in metric.bands):
+        start -= pad
+    if any(b.max is None for b in metric.bands):
+        end += pad
+    values = [*edges, *([] if metric.value is None else [metric.value])]
+    if all(v >= 0 for v in values):
+        start = max(start, 0.0)
+    if metric.unit == "percent" and all(v <= 100 for v in values):
+        end = min(end, 100.0)
+    if metric.value is not None:
+        start, end = min(start, metric.value), max(end, metric.value)
+    return start, end if end > start else start + 1.0
+
+
 def band_strip(metric: MetricPlacement, top: int) -> BandStrip:
-    """The bands of `metric` laid out on a 0-100 strip; gaps are left blank."""
-    lows = [b.min for b in metric.bands if b.min is not None]
-    highs = [b.max for b in metric.bands if b.max is not None]
-    start = min(lows, default=0.0)
-    end = max(highs, default=start + 1.0)
-    span = (end - start) or 1.0
+    """The bands of `metric` laid out on a 0-100 strip (:func:`band_scale`); gaps are left
+    blank."""
+    start, end = band_scale(metric)
+    span = end - start
 
     def at(value: float) -> float:
         return round(min(100.0, max(0.0, (value - start) / span * 100)), 2)

@@ -20,6 +20,7 @@ from cxmaturity.model.result import (
     MetricPlacement,
 )
 from cxmaturity.report.bullets import bullet_rows, section
+from cxmaturity.report.charts import band_scale
 from cxmaturity.report.explain import (
     FIT_MARKS,
     between_levels,
@@ -242,15 +243,8 @@ MIN_BAR = 20
 
 def _band_bar(metric: MetricPlacement, top: int, width: int) -> Text:
     """The bar, `width` columns wide, with its labels, the value's marker and a legend."""
-    lows = [b.min for b in metric.bands if b.min is not None]
-    highs = [b.max for b in metric.bands if b.max is not None]
-    start = min(lows, default=0.0)
-    end = max(highs, default=start + 1.0)
-    if end <= start:  # one shared edge (two open-ended bands): show both sides of it
-        edge, pad = start, max(abs(start), 1.0)
-        nonnegative = edge >= 0 and (metric.value is None or metric.value >= 0)
-        start, end = max(edge - pad, 0.0) if nonnegative else edge - pad, edge + pad
-    span = (end - start) or 1.0
+    start, end = band_scale(metric)
+    span = end - start
     bar, labels = Text(), [" "] * width
     previous: BandView | None = None
     for cell in range(width):
