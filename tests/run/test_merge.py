@@ -58,7 +58,25 @@ def test_merged_result_carries_sources_people_and_notes() -> None:
     assert result.respondents == ("Ana (Ops lead)", "Ben", "cy")
     assert str(result.date) == "2026-05-03"
     t2 = next(e for d in result.dimensions for e in d.evidence if e.id == "t2")
-    assert t2.note == "Ana: Ana says the tools are linked. / Ben: Ben rekeys data between tools."
+    # Cy's "Partly" is kept: Ana's and Ben's notes back other answers, and say so
+    assert t2.note == ("Ana (answered Yes): Ana says the tools are linked. / "
+                       "Ben (answered No): Ben rekeys data between tools.")
+
+
+def test_a_note_on_an_answer_that_was_not_kept_names_its_own_answer(write) -> None:  # type: ignore[no-untyped-def]
+    """A consultant's review: the kept 4% was shown with the note of the person who said 55%."""
+    head = f"rubric: {TINY}\norganization: Test Org\nsite: North\ndate: 2026-05-01\n"
+    sam = write("sam.yaml", head + "respondents: [{name: Sam}]\nmetrics:\n"
+                "  coverage: {value: 55%, evidence: Vendor dashboard}\n"
+                "answers:\n  t1: {answer: 'yes', evidence: Copilot for all}\n")
+    dana = write("dana.yaml", head + "respondents: [{name: Dana}]\nmetrics:\n"
+                 "  coverage: {value: 4%, evidence: Our own count}\nanswers:\n  t1: 'no'\n")
+    merged = merge_files([str(sam), str(dana)])
+    result = score(merged.submission)
+    notes = {e.id: (e.given, e.note) for d in result.dimensions for e in d.evidence}
+    assert notes["coverage"] == ("4%", "Sam (answered 55%): Vendor dashboard / "
+                                       "Dana: Our own count")
+    assert notes["t1"] == ("No", "Sam (answered Yes): Copilot for all")
 
 
 def test_another_site_is_a_located_error(write) -> None:  # type: ignore[no-untyped-def]
