@@ -99,6 +99,16 @@ def test_folder_convention_reads_every_yaml_file() -> None:
     assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
 
 
+def test_folders_and_files_mix_as_they_do_for_assess(tmp_path: Path) -> None:
+    """`--merge site/ extra.yaml` said `site: is a directory, not a file` (a review)."""
+    merged = merge_inputs([str(FOLDER), FILES[0]])  # a file in the folder is kept once
+    assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
+    merged = merge_inputs([FILES[2], str(FOLDER)])  # in path order, as `assess` takes them
+    assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
+    with pytest.raises(UsageError, match="no .yaml answers files in this folder"):
+        merge_inputs([FILES[0], str(tmp_path)])
+
+
 def test_folder_convention_skips_a_hidden_policy_file(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()  # a repository: its answers files may name its rubrics
     (tmp_path / "rubrics").mkdir()

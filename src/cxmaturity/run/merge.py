@@ -67,16 +67,13 @@ def read_interviews(paths: Sequence[str], *,
 
 
 def merge_inputs(paths: Sequence[str], *, rubric_root: Path | None = None) -> Merged:
-    """Merge the given files, or the answers files of a single folder given alone (found as
-    `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
-    `.cxmaturity.yaml` policy skipped)."""
-    if len(paths) == 1 and Path(paths[0]).is_dir():
-
-        folder = paths[0]
-        paths = collect_inputs([folder])
-        if not paths:
+    """Merge the answers files given, a folder standing for the answers files in it (found
+    as `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
+    `.cxmaturity.yaml` policy skipped), files and folders in any mix."""
+    for folder in (path for path in paths if Path(path).is_dir()):
+        if not collect_inputs([folder]):
             raise UsageError([Problem(folder, "no .yaml answers files in this folder")])
-    return merge_files(paths, rubric_root=rubric_root)
+    return merge_files(collect_inputs(paths), rubric_root=rubric_root)
 
 
 def merge_files(paths: Sequence[str], *, rubric_root: Path | None = None) -> Merged:
