@@ -136,11 +136,15 @@ def test_a_template_is_interviewed_with_ask_unknown_and_kept(runner, tmp_path) -
     original = out.read_text()
     result = run(runner, out, "")
     assert "(5 as unknown: --ask-unknown goes through them)" in result.stdout
-    result = run(runner, out, "40\n\nyes\n\nq\n", "--ask-unknown")
+    # The template's empty header is asked first (it was left empty: a review)
+    result = run(runner, out, "Acme\nNorth\n2026-05-02\n\n40\n\nyes\n\nq\n", "--ask-unknown")
     assert result.exit_code == 0, result.output
     assert f"its original is kept as {out}.orig" in result.stdout
     assert (tmp_path / "a.yaml.orig").read_text() == original
     value = read_yaml_file(str(out)).value
+    assert {k: value[k] for k in ("organization", "site", "date", "assessor")} == {
+        "organization": "Acme", "site": "North", "date": "2026-05-02", "assessor": None}
+    assert "\ndate: 2026-05-02\n" in out.read_text()
     assert value["metrics"] == {"coverage": 40}
     assert answers(out) == {"t1": "yes", "t2": "unknown", "d1": "unknown", "d2": "unknown"}
     run(runner, out, "q\n")                       # written by the interview: no new copy

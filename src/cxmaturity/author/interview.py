@@ -203,5 +203,7 @@ def resume(path: str) -> tuple[Rubric, Draft]:
     sub = check_submission(doc, Path(path).parent)
     value: dict[str, Any] = doc.value
     header = {k: v for k, v in value.items() if k not in ("metrics", "answers")}
+    if header.get("date") == sub.answers.date.isoformat():
+        header["date"] = sub.answers.date  # written back as it was, not quoted as a string
     return sub.rubric, Draft(header, dict(value.get("metrics") or {}),
                              dict(value.get("answers") or {}))

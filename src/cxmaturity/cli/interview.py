@@ -8,7 +8,7 @@ import itertools
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -134,16 +134,18 @@ def _open(console: Console, output: Path, rubric: str | None, ask_unknown: bool)
         session = Interview(found, draft, ask_unknown=ask_unknown)
         done = len(session.steps) - len(session.pending())
         console.print(_line(f"Resuming {output}: {done} of {len(session.steps)} answered."))
+        blank = not str(draft.header.get("organization") or "").strip()  # from `template`
+        if blank and session.pending():
+            _keep_original(console, output)
+            draft.header.update(_header(draft.header))
+            _save(session, output)
         return session
     reference = rubric or DEFAULT_RUBRIC
     loaded = load_rubric(reference)
     if is_path_reference(reference):
         reference = os.path.relpath(Path(reference).resolve(), output.resolve().parent)
     console.print(_line((loaded.rubric.title, "bold"), f" - new answers file {output}"))
-    header = {"rubric": reference, "organization": _required("Organization: "),
-              "site": _ask("Site (optional): ").strip() or None,
-              "date": _date(), "assessor": _ask("Assessor (optional): ").strip() or None}
-    session = Interview(loaded.rubric, Draft(header))
+    session = Interview(loaded.rubric, Draft({"rubric": reference, **_header({})}))
     _save(session, output)
     return session
 
@@ -176,6 +178,19 @@ def _keep_original(console: Console, output: Path) -> None:
                         f"{copy}."))
 
 
+def _header(given: dict[str, Any]) -> dict[str, Any]:
+    """Ask for the organization, and for the site, date and assessor that `given` (the
+    header of a file being resumed) leaves out; the date it gives is the default."""
+    header: dict[str, Any] = {"organization": _required("Organization: ")}
+    if given.get("site") is None:
+        header["site"] = _ask("Site (optional): ").strip() or None
+    given_date = given.get("date")
+    header["date"] = _date(given_date if isinstance(given_date, dt.date) else dt.date.today())
+    if given.get("assessor") is None:
+        header["assessor"] = _ask("Assessor (optional): ").strip() or None
+    return header
+
+
 def _required(prompt: str) -> str:
     while True:
         text = _ask(prompt).strip()
@@ -184,12 +199,11 @@ def _required(prompt: str) -> str:
         _tell("  this is required")
 
 
-def _date() -> dt.date:
-    today = dt.date.today()
+def _date(default: dt.date) -> dt.date:
     while True:
-        text = _ask(f"Date of the assessment [{today.isoformat()}]: ").strip()
+        text = _ask(f"Date of the assessment [{default.isoformat()}]: ").strip()
         if not text:
-            return today
+            return default
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
