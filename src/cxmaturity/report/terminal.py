@@ -75,8 +75,7 @@ def _header(result: Assessment) -> RenderableType:
     if result.assessor:
         lines.append(f" by {prose(result.assessor)}")
     if result.respondents:
-        count = len(result.respondents)
-        lines.append(f" · {count} respondent{'s' if count != 1 else ''}")
+        lines.append(f"\nRespondents: {', '.join(prose(r) for r in result.respondents)}")
     if result.merged_from:
         lines.append(f"\nMerged from {len(result.merged_from)} answers files "
                      "(consensus: lower median per question)")
@@ -96,6 +95,8 @@ def _verdict(result: Assessment) -> RenderableType:
     term = prose(result.level_term)
     verdict.append(f"{term} {overall.level} of {top} · {prose(overall.name)}",
                    style=f"bold {level_style(overall.level, top)}")
+    if overall.score is not None:
+        verdict.append(f"   score {overall.score:.2f}")
     verdict.append(f"   confidence {_pct(result.confidence)}")
     if result.status == "insufficient-evidence":
         verdict.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the "
