@@ -119,6 +119,24 @@ def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # t
     assert from_json.dimensions == from_yaml.dimensions
 
 
+def test_results_planned_for_different_targets_compare_no_blockers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two saved results, before at Level 1 (planned for 2) and after at 2 (planned for 3):
+    every Level 3 blocker was listed as new, none as resolved (a consultant's review)."""
+    saved = []
+    for index, path in enumerate(pair):
+        out = tmp_path / f"r{index}.json"
+        assert runner.invoke(app, ["assess", path, "-f", "json", "-o", str(out)]).exit_code == 0
+        saved.append(str(out))
+    comparison = compare_files(*saved)
+    assert (comparison.overall.before_level, comparison.overall.after_level) == (1, 2)
+    assert comparison.new_blockers == () and comparison.resolved_blockers == ()
+    assert comparison.notes[0].startswith(
+        "Blockers are not compared: the two were planned for different targets (Level 2 and "
+        "Level 3)")
+    same = compare_files(*pair)  # answers files are planned alike, so their blockers compare
+    assert same.resolved_blockers != ()
+
+
 def test_bad_json_result_is_located(write, pair) -> None:  # type: ignore[no-untyped-def]
     bad = write("bad.json", '{\n  "schema_version": "2.0",\n  "organization": 3\n}\n')
     with pytest.raises(InputError) as caught:
@@ -150,6 +168,9 @@ def test_cli_formats(runner, pair, fmt: str, needle: str) -> None:  # type: igno
     if fmt == "json":
         document = json.loads(result.stdout)
         assert (document["overall"]["before_level"], document["overall"]["after_level"]) == (1, 2)
+    else:  # the score before as well as after (only the after score and the change were shown)
+        overall = next(line for line in result.stdout.splitlines() if "Overall" in line)
+        assert "1.00 → 2.00" in overall
 
 
 def test_cli_compares_the_history_example(runner) -> None:  # type: ignore[no-untyped-def]

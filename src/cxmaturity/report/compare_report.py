@@ -32,6 +32,11 @@ def _score(value: float | None, signed: bool = False) -> str:
     return f"{value:+.2f}" if signed else f"{value:.2f}"
 
 
+def _scores(change: LevelChange) -> str:
+    """The score before and after (`1.50 → 2.25`)."""
+    return f"{_score(change.before_score)} → {_score(change.after_score)}"
+
+
 def _side(snap: Snapshot, term: str) -> str:
     level = "not assessed" if snap.level is None else f"{term} {snap.level} {snap.level_name}"
     return f"{snap.date.isoformat()}  {level}  ({snap.file})"
@@ -49,7 +54,7 @@ def _changes_table(comparison: Comparison) -> Table:
         table.add_row(Text(ARROWS[change.direction], style=style),
                       text(change.name, "bold" if change.id == "overall" else ""),
                       _level(change.before_level), Text(_level(change.after_level), style=style),
-                      _score(change.after_score), _score(change.score_delta, signed=True))
+                      _scores(change), _score(change.score_delta, signed=True))
     return table
 
 
@@ -86,7 +91,7 @@ def render_compare_markdown(comparison: Comparison) -> str:
     for change in (comparison.overall, *comparison.dimensions):
         name = f"**{inline(change.name)}**" if change.id == "overall" else inline(change.name)
         lines.append(f"| {ARROWS[change.direction]} | {name} | {_level(change.before_level)} | "
-                     f"{_level(change.after_level)} | {_score(change.after_score)} | "
+                     f"{_level(change.after_level)} | {_scores(change)} | "
                      f"{_score(change.score_delta, signed=True)} |")
     if comparison.answers:
         lines += ["", f"## Answers changed ({len(comparison.answers)})", "",

@@ -43,15 +43,23 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
     dims = tuple(_change(d.id, names[d.id], d.level, n.level, d.score, n.score)
                  for d, n in zip(old.dimensions, new.dimensions, strict=False)
                  if d.id == n.id)
-    before, after = _blockers(old), _blockers(new)
     answers = tuple(_answer_changes(old, new))
+    common = {"level_term": new.level_term, "old": _snapshot(old), "new": _snapshot(new),
+              "days": (new.date - old.date).days, "overall": overall, "dimensions": dims,
+              "answers": answers}
+    goals = [r.next.number for r in (old, new) if r.next]
+    if len(set(goals)) > 1:  # blockers to different levels cannot be told apart as moves
+        term = new.level_term
+        return Comparison(**common, new_blockers=(), resolved_blockers=(), notes=(
+            f"Blockers are not compared: the two were planned for different targets "
+            f"({term} {goals[0]} and {term} {goals[1]}), so each lists what blocks another "
+            f"level. Compare the answers files (with --target if needed), or save both "
+            f"results with the same --target, to compare them.", *_notes(old, new)))
+    before, after = _blockers(old), _blockers(new)
     resolved, unanswered, lapsed = _gone([b for key, b in before.items() if key not in after],
                                          {answer.id: answer for answer in answers})
     return Comparison(
-        level_term=new.level_term, old=_snapshot(old), new=_snapshot(new),
-        days=(new.date - old.date).days,
-        overall=overall, dimensions=dims, answers=answers,
-        new_blockers=tuple(b for key, b in after.items() if key not in before),
+        **common, new_blockers=tuple(b for key, b in after.items() if key not in before),
         resolved_blockers=tuple(resolved),
         notes=(*_notes(old, new),
                *_not_resolved(unanswered, lapsed, {a.id for a in answers}, new, names)))
@@ -117,13 +125,6 @@ def _notes(old: Assessment, new: Assessment) -> list[str]:
     if not same_site(old, new):
         notes.append(f"Different sites: {old.organization} · {old.site or '-'} and "
                      f"{new.organization} · {new.site or '-'}.")
-    old_goal = old.next.number if old.next else None
-    new_goal = new.next.number if new.next else None
-    if old_goal and new_goal and old_goal != new_goal:
-        term = new.level_term
-        notes.append(f"Blockers were planned for different targets ({term} {old_goal} and "
-                     f"{term} {new_goal}); compare answers files (with --target if needed) "
-                     f"to plan both alike.")
     if new.date < old.date:
         notes.append("The new assessment is dated before the old one.")
     return notes
