@@ -15,7 +15,7 @@ from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import ASSESS, COMPARE, TREND, Format, Renderer, Reporter, reporter
 from cxmaturity.report.formats import Context as ReportContext
 
-from ..conftest import ROOT, answers
+from ..conftest import EXAMPLES, ROOT, answers
 
 
 def _check_json(text: str) -> None:
@@ -265,3 +265,11 @@ def test_a_folder_without_answers_files_is_an_error(runner, tmp_path: Path) -> N
     result = runner.invoke(app, ["assess", str(tmp_path), "-f", "jsonl"])
     assert result.exit_code == 2 and result.stdout == ""
     assert f"error: {tmp_path}: no *.yaml or *.yml files found; name the folder" in result.stderr
+
+
+def test_the_batch_markdown_table_names_each_site(runner) -> None:  # type: ignore[no-untyped-def]
+    """One organization's sites were told apart only in CSV (a consultant's review)."""
+    result = runner.invoke(app, ["assess", str(EXAMPLES / "healthcare-level2.yaml"),
+                                 str(EXAMPLES / "retail-level1.yaml"), "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| Meridian Health Network · Patient and provider services |" in result.stdout

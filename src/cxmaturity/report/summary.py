@@ -22,7 +22,7 @@ class MarkdownReporter(Reporter):
         if self.context.single:
             return ""
         return ("### cxmaturity assessments\n\n"
-                "| File | Organization | Date | Maturity | Score | Confidence | Result |\n"
+                "| File | Organization · site | Date | Maturity | Score | Confidence | Result |\n"
                 "|---|---|---|---|---:|---:|---|\n")
 
     def add(self, outcome: Outcome) -> str:
@@ -38,7 +38,8 @@ class MarkdownReporter(Reporter):
         verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
         if outcome.gates:
             verdict = "❌ " + inline("; ".join(f"{g.rule}: {g.message}" for g in outcome.gates))
-        return (f"| {code(outcome.file)} | {inline(d.organization)} | {d.date} | "
+        where = d.organization if d.site is None else f"{d.organization} · {d.site}"
+        return (f"| {code(outcome.file)} | {inline(where)} | {d.date} | "
                 f"{inline(d.label)} | {score} | {d.confidence:.0%} | {verdict} |\n")
 
     def finish(self, tally: Tally) -> str:
