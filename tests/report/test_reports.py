@@ -153,3 +153,15 @@ def test_open_ended_bands_each_show_on_the_text_band_chart() -> None:
     assert labels.split() == ["L3", "L2", "L1"]
     assert "·" not in bar and marker.strip() == "▲ 20 s"
     assert legend.startswith("0 … 80")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_dimension_answered_all_n_a_reads_n_a_not_0_percent(write, runner, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """"Answered 0%" read as "nobody answered" for questions that do not apply (a review)."""
+    path = write("na.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                 "metrics: {coverage: 22%}\nanswers: {t1: 'yes', t2: partial, d1: n/a, d2: n/a}\n")
+    result = runner.invoke(app, ["assess", str(path), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.split("</tr>") if fmt == "html" else result.stdout.splitlines()
+    row = next(row for row in rows if "Data" in row and "not assessed" in row)
+    assert "n/a" in row and "0%" not in row

@@ -4,7 +4,7 @@ the changes that would raise a level. Plain text; each reporter renders it its o
 
 from __future__ import annotations
 
-from cxmaturity.model.result import Assessment, Fact, Move, Trait
+from cxmaturity.model.result import Assessment, DimensionResult, Fact, Move, Trait
 
 
 def evidence_legend(term: str) -> str:
@@ -16,6 +16,14 @@ def evidence_legend(term: str) -> str:
 
 #: The mark of each `fits` value of an evidence item.
 FIT_MARKS = {"yes": "✓", "lower": "↓", "higher": "↑"}
+
+
+def answered_text(dim: DimensionResult) -> str:
+    """A dimension's answered share as shown: `75%`, or `n/a` when nothing in it applies
+    (every item answered `n/a`, which is no evidence but not a gap either)."""
+    if dim.level is None and dim.coverage == 0 and not dim.unanswered:
+        return "n/a"
+    return f"{dim.coverage * 100:.0f}%"
 
 
 def span_text(levels: tuple[int, int]) -> str:

@@ -33,6 +33,7 @@ def environment(medium: str) -> jinja2.Environment:
     env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
     env.filters["code"] = lambda text: markdown.Markdown(markdown.code(text))
     env.filters["span"] = explain.span_text
+    env.filters["answered"] = explain.answered_text
     env.filters["move"] = explain.move_text
     env.filters["trait"] = explain.trait_text
     env.filters["fact"] = explain.fact_text

@@ -23,6 +23,7 @@ from cxmaturity.report.bullets import bullet_rows, section
 from cxmaturity.report.charts import band_scale
 from cxmaturity.report.explain import (
     FIT_MARKS,
+    answered_text,
     between_levels,
     counted_note,
     evidence_legend,
@@ -150,7 +151,7 @@ def _dimensions(result: Assessment) -> RenderableType:
         table.add_row(text(dim.name if dim.counted else f"{dim.name} (context)"),
                       _dimension_level(dim, top),
                       "-" if dim.span is None else span_text(dim.span),
-                      "-" if dim.score is None else f"{dim.score:.2f}", _pct(dim.coverage))
+                      "-" if dim.score is None else f"{dim.score:.2f}", answered_text(dim))
     legend = text(evidence_legend(result.level_term), "dim")
     details = [_why(dim, result.level_term,
                     facts_about(result, dimension=dim.id, level=dim.level))
