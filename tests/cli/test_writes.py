@@ -114,6 +114,33 @@ def test_the_report_is_never_written_over_an_input(runner, tmp_path: Path) -> No
     assert answers.read_bytes() == before
 
 
+def test_the_report_is_never_written_over_a_rubric_or_answers_people_wrote(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path) -> None:
+    """The rubric an answers file names is read only while scoring, so `-o` at it replaced it
+    with the report (an adversarial review); another site's answers file went the same way."""
+    (tmp_path / ".git").mkdir()
+    rubric = tmp_path / "mine.yaml"
+    rubric.write_bytes((DATA / "rubrics" / "tiny.yaml").read_bytes())
+    answers = tmp_path / "a.yaml"
+    answers.write_bytes(ANSWERS.read_bytes().replace(b"../rubrics/tiny.yaml", b"mine.yaml"))
+    other = tmp_path / "other-site.yaml"
+    other.write_bytes(answers.read_bytes())
+    kept = {path: path.read_bytes() for path in (rubric, other)}
+    runs = [["assess", str(answers), "-f", "json"], ["assess", "--merge", str(answers),
+            str(answers), "-f", "markdown"], ["compare", str(answers), str(answers)],
+            ["trend", str(answers), "-f", "markdown"]]
+    for command in runs:
+        for output, kind in ((rubric, "a rubric"), (other, "an answers file")):
+            result = runner.invoke(app, [*command, "-o", str(output)])
+            assert result.exit_code == 2, (command, result.output)
+            assert result.stderr == (f"error: {output}: holds {kind}; writing the report there "
+                                     "would overwrite it; choose another --output file\n")
+    assert {path: path.read_bytes() for path in kept} == kept
+    report = tmp_path / "report.json"  # a report of ours is replaced, as before
+    for _ in range(2):
+        assert runner.invoke(app, ["assess", str(answers), "-o", str(report)]).exit_code == 0
+
+
 def test_the_report_is_never_written_over_a_file_found_in_a_folder(  # type: ignore[no-untyped-def]
         runner, tmp_path: Path) -> None:
     text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))

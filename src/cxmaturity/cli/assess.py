@@ -104,9 +104,8 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
-    from cxmaturity.cli.output import context
+    from cxmaturity.cli.output import context, refuse_to_replace
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.load.inputs import STDIN, discover, named_inputs
     from cxmaturity.model.records import Tally
     from cxmaturity.report.formats import reporter
@@ -130,7 +129,7 @@ def assess(
     planned = plan(inputs, given, baseline=baseline, config=config,
                    policies=not no_config, target=target, keep=single,
                    rubric_root=resolved(rubric_root))
-    refuse_to_overwrite(output, chain(planned.read, discover(files)))
+    refuse_to_replace(output, chain(planned.read, discover(files)))
     if verbose:
         _explain(planned.governed, resolved(rubric_root))
     settings = planned.settings

@@ -49,12 +49,11 @@ def compare(
     New and resolved blockers are listed too.
     """
     from cxmaturity.cli.errors import say
-    from cxmaturity.cli.output import choose_format, context, write
+    from cxmaturity.cli.output import choose_format, context, refuse_to_replace, write
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.run.compare import compare_files, warnings
 
-    refuse_to_overwrite(output, [old, new])
+    refuse_to_replace(output, [old, new])
     chosen = choose_format(output_format, output, COMPARE, "compare") or Format.rich
     comparison = compare_files(old, new, target=target, stdin=read_stdin([old, new]),
                                rubric_root=resolved(rubric_root))

@@ -31,6 +31,23 @@ REPORT_OUTPUT: Any = typer.Option(
     help="Write the report to this file (atomically) instead of standard output (-).")
 
 
+def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None:
+    """UsageError, before anything is read or written, if `output` is one of `inputs` (by
+    any name) or a file people write (an answers file, a rubric, a self-test case, used in
+    this run or not: a rubric an answers file names is read only while scoring)."""
+    from cxmaturity.files import entry_kind, refuse_to_overwrite
+    from cxmaturity.load.kinds import NOUNS, written_by_people
+
+    refuse_to_overwrite(output, inputs)
+    if output is None or entry_kind(output) != "file":
+        return
+    kind = written_by_people(str(output))
+    if kind is not None:
+        raise UsageError([Problem(str(output), f"holds {NOUNS[kind]}; writing the report "
+                                  "there would overwrite it",
+                                  hint="choose another --output file")])
+
+
 def format_help(offered: Iterable[Format], default: str) -> str:
     """The help of a `--format` option: the formats, and what happens without one."""
     names = ", ".join(f.value for f in offered)

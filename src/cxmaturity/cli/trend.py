@@ -38,16 +38,15 @@ def trend(
 ) -> int:
     """Show how one site's levels moved over time: a table, a chart, and the pace of change."""
     from cxmaturity.cli.errors import say
-    from cxmaturity.cli.output import choose_format, context, write
+    from cxmaturity.cli.output import choose_format, context, refuse_to_replace, write
     from cxmaturity.cli.stdin import read_stdin
-    from cxmaturity.files import refuse_to_overwrite
     from cxmaturity.report.trend_report import ONE_DATE, span
     from cxmaturity.run.history import expand
     from cxmaturity.run.trend import shared_dates, trend_files
 
     chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
     files = expand(paths)  # folders walked once: the files, checked against --output
-    refuse_to_overwrite(output, files)
+    refuse_to_replace(output, files)
     result = trend_files(files, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from cxmaturity.errors import InputError, Problem
 from cxmaturity.load.inputs import argument_for
-from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
 Kind = Literal["answers", "rubric", "result", "comparison", "trend", "case", "schema"]
 
@@ -49,6 +49,21 @@ def kind_of(value: Any) -> Kind | None:
     if "$schema" in keys and keys & {"properties", "$defs", "type"}:
         return "schema"  # an editor's JSON Schema (a YAML file may name one in `$schema`)
     return None
+
+
+#: Kinds that people write: no report is ever written over one.
+WRITTEN_BY_PEOPLE: tuple[Kind, ...] = ("answers", "rubric", "case")
+
+
+def written_by_people(path: str) -> Kind | None:
+    """The kind of the file at `path` if it is one people write (an answers file, a rubric,
+    a self-test case), else None: not there, not a document of ours, or not readable as
+    one (larger than any input may be, not YAML)."""
+    try:
+        found = kind_of(read_yaml_file(path).value)
+    except (InputError, OSError):
+        return None
+    return found if found in WRITTEN_BY_PEOPLE else None
 
 
 def expect_kind(doc: YamlDocument, *wanted: Kind) -> None:
