@@ -93,6 +93,17 @@ def test_markdown_inline_starts_no_block(value: str) -> None:
                                         "bullet_list_close"]
 
 
+@pytest.mark.parametrize("value", ["---", "-- -", "===", "= =", "___", "***", "-", "="])
+def test_markdown_inline_on_a_line_of_its_own_is_no_rule_or_underline(value: str) -> None:
+    """A rubric step or summary of `---` became a horizontal rule (a review); `===` under a
+    line of text would make it a heading."""
+    from markdown_it import MarkdownIt
+
+    for page in (f"{markdown.inline(value)}\n", f"Text above\n{markdown.inline(value)}\n"):
+        tokens = MarkdownIt("commonmark").parse(page)
+        assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], page
+
+
 def test_markdown_keeps_ordinary_text_readable() -> None:
     assert markdown.inline("AI Bolt-On 2.00 (north)") == "AI Bolt-On 2.00 (north)"
 

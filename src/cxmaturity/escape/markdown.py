@@ -3,7 +3,7 @@
 :func:`inline` makes any text one inert run of inline text: line breaks folded to spaces,
 control characters shown as escapes, and every character that could open a construct
 backslash-escaped, so data never makes a link, an image, raw HTML, a heading, a list item, a
-table cell, emphasis or math. :func:`code` puts text in a code span it cannot leave. Not
+table cell, a rule, emphasis or math. :func:`code` puts text in a code span it cannot leave. Not
 prevented: GitHub may still show a bare web address as a link (with the address as its
 text), turn `@name` into a mention and `#12` into an issue link, as in any text a person
 writes in a comment.
@@ -20,6 +20,9 @@ from cxmaturity.escape.controls import defanged, folded, visible
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$])")
 #: A list item's marker at the start of the text (`- x`, `+ x`, `1. x`, `1) x`).
 _LIST_MARKER = re.compile(r"^([-+]|\d{1,9}[.)])(?=\s|$)")
+#: Text that would be a line of its own making a thematic break (`---`) or underlining the
+#: line above as a heading (`===`): only `-`, `=` and spaces.
+_RULE = re.compile(r"[-=][-= \t]*")
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -28,6 +31,8 @@ def inline(value: object) -> str:
     table cell."""
     flat = _SPECIAL.sub(r"\\\1", visible(folded(str(value))).lstrip(" "))
     flat = _LIST_MARKER.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], flat)
+    if _RULE.fullmatch(flat):
+        flat = "\\" + flat
     return defanged(flat)
 
 
