@@ -149,6 +149,13 @@ def _finite(error: Error) -> Wording:
     return Wording(f"must be a finite number{_got(error)}")
 
 
+def _id(error: Error) -> Wording:
+    """The one pattern of the models: a rubric's ids (`model/rubric.Id`)."""
+    return Wording(f"is not a valid id{_got(error)}",
+                   "an id holds only ASCII letters, digits, `_`, `.` and `-`, and starts with "
+                   "a letter, a digit or `_`, e.g. `ai-in-the-work`")
+
+
 def _fallback(error: Error) -> Wording:
     """A type this table does not know: pydantic's message, lower-cased, with the input."""
     message = str(error.get("msg", "invalid value"))
@@ -174,4 +181,5 @@ _BY_TYPE: dict[str, Callable[[Error], Wording]] = {
     "too_long": _too_long,
     **dict.fromkeys(("value_error", "assertion_error"), _own),
     "finite_number": _finite,
+    "string_pattern_mismatch": _id,
 }

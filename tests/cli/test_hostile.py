@@ -153,6 +153,17 @@ def test_rubric_show_of_a_hostile_rubric(runner) -> None:  # type: ignore[no-unt
     check_output("text", result.stdout)
 
 
+def test_the_schema_and_template_of_a_hostile_rubric_are_inert(runner) -> None:  # type: ignore[no-untyped-def]
+    """`schema answers --rubric` wrote a rubric's `##[`, bidi and C1 characters raw (a review)."""
+    result = runner.invoke(app, ["schema", "answers", "--rubric", str(HOSTILE_RUBRIC)])
+    assert result.exit_code == 0, result.output
+    check_output("json", result.stdout)
+    assert "Yes\\u009b31m" in result.stdout  # the same text to a JSON reader
+    result = runner.invoke(app, ["template", "--rubric", str(HOSTILE_RUBRIC)])
+    assert result.exit_code == 0, result.output
+    check_lines(result.stdout)
+
+
 @pytest.mark.parametrize("output_format", ["rich", "markdown", "json"])
 @pytest.mark.parametrize("command", ["compare", "trend"])
 def test_compare_and_trend_of_hostile_files(runner, tmp_path: Path, command: str,  # type: ignore[no-untyped-def]

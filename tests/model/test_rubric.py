@@ -176,3 +176,21 @@ def test_rubric_format_errors(write, old: str, new: str, message: str) -> None: 
     with pytest.raises(InputError) as info:
         load_rubric(str(path))
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("bad", ["x ##[error]from-id", "a\u202eb", "has space", "-lead", "sí"])
+def test_an_id_that_could_steer_output_is_a_located_error(runner, write, bad: str) -> None:  # type: ignore[no-untyped-def]
+    """Ids are written as keys by `template` and printed by every report: a question id of
+    `x ##[error]...` passed `rubric validate` and came out raw in the template (a review)."""
+    text = KPI.read_text(encoding="utf-8")
+    path = write("bad.yaml", text.replace("id: resolution", f"id: {json.dumps(bad)}", 1))
+    wording = "is not a valid id"
+    result = runner.invoke(app, ["rubric", "validate", str(path)])
+    assert result.exit_code == 2 and f"bad.yaml:27:9: error: {wording}" in result.stdout
+    assert "an id holds only ASCII letters, digits, `_`, `.` and `-`" in result.stdout
+    write(".git/HEAD", "")  # a repository, so that the answers file may name the rubric
+    answers = write("a.yaml", "rubric: bad.yaml\norganization: T\ndate: 2026-01-01\n")
+    result = runner.invoke(app, ["assess", str(answers)])
+    assert result.exit_code == 2 and f"bad.yaml:27:9: {wording} (metrics[0].id)" in result.stderr
+    assert bad not in result.stderr  # named by an answers file: its values are never quoted
+

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cxmaturity.author.selftest import Case
+from cxmaturity.escape.jsondoc import document
 from cxmaturity.model import bands
 from cxmaturity.model.answers import NOT_APPLICABLE_SPELLINGS, Answers
 from cxmaturity.model.rubric import UNKNOWN, Question, Rubric
@@ -47,9 +48,10 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 def render(kind: str, rubric: Rubric | None = None) -> str:
-    """The schema as the JSON text committed under `schemas/` (or for one rubric's answers)."""
-    document = answers_for(rubric) if rubric is not None else schema(kind)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The schema as the JSON text committed under `schemas/` (or for one rubric's answers),
+    inert in a terminal or a CI log like every JSON we write: a rubric's texts are others'."""
+    found = answers_for(rubric) if rubric is not None else schema(kind)
+    return document(json.dumps(found, indent=2, ensure_ascii=False)) + "\n"
 
 
 def answers_for(rubric: Rubric) -> dict[str, Any]:

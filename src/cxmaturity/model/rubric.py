@@ -10,7 +10,15 @@ import functools
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from cxmaturity.model.format1 import as_format_2
 
@@ -21,7 +29,11 @@ NOT_APPLICABLE = "n/a"
 #: Most questions one rubric may ask (documented in docs/limits.md).
 MAX_QUESTIONS = 2_000
 
-Id = str
+#: An id: ASCII letters, digits, `_`, `.` and `-`, starting with a letter, a digit or `_`
+#: (`workflow`, `ai-in-the-work`, `3`). Answers files write ids as keys and values, and
+#: `template` and every report print them, so an id holds nothing that could read as YAML
+#: syntax or steer a terminal or a CI log (docs/rubric-format.md).
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
 
 
 def _as_range(value: Any) -> Any:
