@@ -46,9 +46,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = catalog.validate_rubric
 
-    def counting(raw: bytes, shown: str) -> Rubric:
+    def counting(raw: bytes, shown: str, *, bundled: bool = False) -> Rubric:
         seen.append(Path(shown).name)
-        return original(raw, shown)
+        return original(raw, shown, bundled=bundled)
 
     monkeypatch.setattr(catalog, "validate_rubric", counting)
     return seen

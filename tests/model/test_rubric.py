@@ -10,6 +10,7 @@ import pytest
 
 from cxmaturity.cli import app
 from cxmaturity.errors import InputError
+from cxmaturity.load.bundled import bundled_dir
 from cxmaturity.load.catalog import load_rubric
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.result import Assessment
@@ -194,3 +195,29 @@ def test_an_id_that_could_steer_output_is_a_located_error(runner, write, bad: st
     assert result.exit_code == 2 and f"bad.yaml:27:9: {wording} (metrics[0].id)" in result.stderr
     assert bad not in result.stderr  # named by an answers file: its values are never quoted
 
+
+
+def test_a_rubric_file_cannot_pass_for_a_bundled_one(runner, write) -> None:  # type: ignore[no-untyped-def]
+    """A copy of a bundled rubric with its id and version kept and its scoring changed gave
+    reports and gates indistinguishable from the bundled one's (an adversarial review)."""
+    bundled = bundled_dir() / "ai-readiness-cohorts.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    assert "\nversion: 1.0.0\n" in text
+    copy = write("copy.yaml", text)
+    assert "\ntitle: " in text
+    changed = write("changed.yaml", text.replace("\ntitle: ", "\ntitle: Not ", 1))
+    reformatted = write("reformatted.yaml", text + "\n# the same rubric, written otherwise\n")
+    renamed = write("renamed.yaml", text.replace("\nversion: 1.0.0\n", "\nversion: 1.0.0-ours\n")
+                    + "\n")
+    assert runner.invoke(app, ["rubric", "validate", str(copy)]).exit_code in (0, 1)
+    result = runner.invoke(app, ["rubric", "validate", str(changed)])
+    assert result.exit_code == 2
+    assert ('error: the id and version are those of the bundled rubric "ai-readiness-cohorts" '
+            '1.0.0, but the content differs from it (version) [reference]; give your rubric an '
+            "id of its own, or a version of its own (e.g. 1.0.0-ours)") in result.stdout
+    assert runner.invoke(app, ["rubric", "validate", str(renamed)]).exit_code in (0, 1)
+    assert runner.invoke(app, ["rubric", "validate", str(reformatted)]).exit_code in (0, 1)
+    write(".git/HEAD", "")  # scored through an answers file naming it: refused alike
+    answers = write("a.yaml", "rubric: changed.yaml\norganization: T\ndate: 2026-01-01\n")
+    result = runner.invoke(app, ["assess", str(answers)])
+    assert result.exit_code == 2 and "content differs from it (version)" in result.stderr

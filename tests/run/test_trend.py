@@ -37,6 +37,24 @@ def test_points_are_ordered_by_date_and_paced(write) -> None:  # type: ignore[no
     assert tools.quarters_to_next == pytest.approx(round(1.0 / tools.per_quarter, 1))
 
 
+def test_a_rubric_changed_under_one_version_is_said_in_the_trend(write) -> None:  # type: ignore[no-untyped-def]
+    """Two files with the same answers, scored by a rubric edited in place between them,
+    were joined as one series without a word (an adversarial review)."""
+    edited = write("edited.yaml", TINY.read_text().replace("Do you have tools?",
+                                                           "Do you have any tools?"))
+    early = _answers(write, "a.yaml", "2026-01-01", "partial")
+    late = write("b.yaml", open(early).read().replace(str(TINY), str(edited)).replace(
+        "2026-01-01", "2026-07-01"))
+    assert trend_files([early, early]).rubric == "tiny 0.1.0"
+    assert trend_files([early, str(late)]).rubric == (
+        "tiny 0.1.0 (the rubric's content changed without a new version: some movement may "
+        "come from the rubric)")
+    newer = write("newer.yaml", edited.read_text().replace("version: 0.1.0", "version: 0.2.0"))
+    last = write("c.yaml", open(early).read().replace(str(TINY), str(newer)).replace(
+        "2026-01-01", "2026-09-01"))
+    assert trend_files([early, str(last)]).rubric == "tiny 0.1.0 → 0.2.0"
+
+
 def test_a_single_assessment_has_no_pace(write) -> None:  # type: ignore[no-untyped-def]
     trend = trend_files([_answers(write, "a.yaml", "2026-01-01", "'no'")])
     assert trend.overall.per_quarter is None and trend.overall.quarters_to_next is None

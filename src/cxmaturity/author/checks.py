@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cxmaturity.errors import MAX_PROBLEMS, EmptyFile, InputError, Problem
 from cxmaturity.lint import lint
-from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric
+from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric, look_alike
 from cxmaturity.load.inputs import STDIN, base_folder, read_document
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
@@ -57,7 +57,8 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
         return _stage(exc, "kind")
     except InputError as exc:
         return _stage(exc, "schema")
-    broken = [replace(p, rule="reference") for p in integrity_problems(doc, rubric)]
+    broken = [replace(p, rule="reference")
+              for p in integrity_problems(doc, rubric) or look_alike(doc, rubric)]
     return broken or lint(rubric, doc)
 
 

@@ -18,9 +18,9 @@ from cxmaturity.load.containment import check_contained, rubric_roots
 from cxmaturity.load.index import RubricIndex
 from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import expect_kind
-from cxmaturity.load.validation import did_you_mean, validate
+from cxmaturity.load.validation import did_you_mean, located, validate
 from cxmaturity.model.rubric import Rubric
-from cxmaturity.yaml.reader import parse_bytes, read_limited
+from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_limited
 
 #: The advice for an empty rubric file.
 EMPTY_RUBRIC = ("start from a copy of a bundled rubric (`rubrics/` in the package); the format: "
@@ -147,7 +147,7 @@ def _load(path: str, shown: str, version: tuple[int, int, int, int],
     sha256 = hashlib.sha256(raw).hexdigest()
     rubric = cache.restore(sha256) if bundled else None
     if rubric is None:
-        rubric = validate_rubric(raw, shown)
+        rubric = validate_rubric(raw, shown, bundled=bundled)
         if bundled:
             cache.store(sha256, rubric)
     return LoadedRubric(rubric, shown, sha256)
@@ -158,17 +158,33 @@ def parse_rubric(raw: bytes, shown: str) -> LoadedRubric:
     return LoadedRubric(validate_rubric(raw, shown), shown, hashlib.sha256(raw).hexdigest())
 
 
-def validate_rubric(raw: bytes, shown: str) -> Rubric:
-    """Parse, validate and integrity-check a rubric's bytes (read from `shown`). Problems
-    never quote the file's values: a path in an answers file may name a file that is not a
-    rubric at all, and its content must not reach a report."""
+def validate_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> Rubric:
+    """Parse, validate and integrity-check a rubric's bytes (read from `shown`; `bundled`:
+    one of ours, which no look-alike check applies to). Problems never quote the file's
+    values: a path in an answers file may name a file that is not a rubric at all, and its
+    content must not reach a report."""
     try:
         doc = parse_bytes(raw, shown)
     except EmptyFile as empty:
         raise empty.hinted(EMPTY_RUBRIC) from None
     expect_kind(doc, "rubric")
     rubric = validate(doc, Rubric, quote=False)
-    problems = integrity_problems(doc, rubric)
+    problems = integrity_problems(doc, rubric) or ([] if bundled else look_alike(doc, rubric))
     if problems:
         raise InputError(problems)
     return rubric
+
+
+def look_alike(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
+    """A rubric that gives a bundled rubric's id and version must be that rubric: every
+    report and gate names a rubric by them, so another rubric under them would pass for the
+    bundled one (a copy of the bundled one is that rubric; another version of it says so)."""
+    if not (bundled_dir() / f"{rubric.id}.yaml").is_file():
+        return []
+    bundled = load_rubric(rubric.id).rubric
+    if bundled.version != rubric.version or bundled == rubric:
+        return []
+    return [located(doc, ("version",), f'the id and version are those of the bundled rubric '
+                    f'"{rubric.id}" {rubric.version}, but the content differs from it',
+                    "give your rubric an id of its own, or a version of its own (e.g. "
+                    f"{rubric.version}-ours), so that no report passes it off as the bundled one")]

@@ -39,12 +39,24 @@ def trend(results: Sequence[Assessment]) -> Trend:
     dims = tuple((d.id, d.name) for d in first.dimensions)
     return Trend(
         organization=first.organization, site=first.site,
-        rubric=f"{first.rubric.id} {first.rubric.version}",
+        rubric=_rubric_line(ordered),
         level_term=first.level_term, top=top, dimensions=dims,
         points=points, days=(points[-1].date - points[0].date).days,
         overall=_pace("overall", "Overall", [(p.date, p.level, p.score) for p in points], top),
         paces=tuple(_pace(i, name, [(p.date, p.levels.get(i), p.scores.get(i)) for p in points],
                           top) for i, name in dims))
+
+
+def _rubric_line(ordered: Sequence[Assessment]) -> str:
+    """The rubric of a trend as shown: its id and each version in date order
+    (`x 1.0.0 → 1.1.0`), and a word when one version's content differs between assessments,
+    since some of the movement may then come from the rubric rather than the operation."""
+    versions = list(dict.fromkeys(r.rubric.version for r in ordered))
+    line = f"{ordered[0].rubric.id} {' → '.join(versions)}"
+    if len({(r.rubric.version, r.rubric.sha256) for r in ordered}) > len(versions):
+        line += " (the rubric's content changed without a new version: some movement may " \
+            "come from the rubric)"
+    return line
 
 
 def shared_dates(result: Trend) -> list[tuple[dt.date, list[str]]]:
