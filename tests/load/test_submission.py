@@ -90,6 +90,18 @@ def test_unknown_bundled_rubric(write) -> None:  # type: ignore[no-untyped-def]
         'did you mean "contact-center-ai-maturity"?')
 
 
+@pytest.mark.parametrize("named", ['""', "'  '"])
+def test_an_empty_rubric_is_named_as_such(write, named: str) -> None:  # type: ignore[no-untyped-def]
+    """`rubric: ""` was "no bundled rubric with this id", with a hint about a folder (a review)."""
+    path = write("e.yaml", f"rubric: {named}\norganization: X\ndate: 2026-01-01\n")
+    with pytest.raises(InputError) as info:
+        read_submission(str(path))
+    assert "e.yaml:1:9: no rubric is named: " in str(info.value)
+    assert str(info.value).endswith("(rubric); name a bundled rubric (ai-outcome-alignment, "
+                                    "ai-performance-stages, ai-readiness-cohorts, "
+                                    "contact-center-ai-maturity) or a rubric file's path")
+
+
 def test_rubric_path_is_relative_to_the_answers_file(write) -> None:  # type: ignore[no-untyped-def]
     rubric = write("sub/r.yaml", TINY.read_text(encoding="utf-8"))
     path = write("sub/d.yaml", "rubric: r.yaml\norganization: X\ndate: 2026-01-01\n")
