@@ -36,11 +36,12 @@ def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None
     any name) or a file people write (an answers file, a rubric, a self-test case, used in
     this run or not: a rubric an answers file names is read only while scoring)."""
     from cxmaturity.files import entry_kind, refuse_to_overwrite
-    from cxmaturity.load.kinds import NOUNS, written_by_people
 
     refuse_to_overwrite(output, inputs)
     if output is None or entry_kind(output) != "file":
         return
+    from cxmaturity.load.kinds import NOUNS, written_by_people
+
     kind = written_by_people(str(output))
     if kind is not None:
         raise UsageError([Problem(str(output), f"holds {NOUNS[kind]}; writing the report "
