@@ -136,7 +136,7 @@ def test_every_html_band_strip_draws_each_band_with_the_value_on_it(runner, tmp_
         assert len(widths) == 2 and all(w > 0 for w in widths), strip
         marker = float(re.findall(r'<rect x="([0-9.-]+)" y="10"', strip)[0]) + 1.5
         assert 0 < marker < 1000, strip
-    scales = re.findall(r"scale (\S+) – (\S+);", page)
+    scales = re.findall(r"scale (\S+) \u2013 (\S+);", page)
     assert len(scales) == 6 and all(start != end for start, end in scales)
 
 

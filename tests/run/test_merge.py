@@ -105,7 +105,7 @@ def test_folders_and_files_mix_as_they_do_for_assess(tmp_path: Path) -> None:
     assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
     merged = merge_inputs([FILES[2], str(FOLDER)])  # in path order, as `assess` takes them
     assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]
-    with pytest.raises(UsageError, match="no .yaml answers files in this folder"):
+    with pytest.raises(UsageError, match=r"no \.yaml answers files in this folder"):
         merge_inputs([FILES[0], str(tmp_path)])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -43,14 +44,14 @@ def test_a_rubric_changed_under_one_version_is_said_in_the_trend(write) -> None:
     edited = write("edited.yaml", TINY.read_text().replace("Do you have tools?",
                                                            "Do you have any tools?"))
     early = _answers(write, "a.yaml", "2026-01-01", "partial")
-    late = write("b.yaml", open(early).read().replace(str(TINY), str(edited)).replace(
+    late = write("b.yaml", Path(early).read_text().replace(str(TINY), str(edited)).replace(
         "2026-01-01", "2026-07-01"))
     assert trend_files([early, early]).rubric == "tiny 0.1.0"
     assert trend_files([early, str(late)]).rubric == (
         "tiny 0.1.0 (the rubric's content changed without a new version: some movement may "
         "come from the rubric)")
     newer = write("newer.yaml", edited.read_text().replace("version: 0.1.0", "version: 0.2.0"))
-    last = write("c.yaml", open(early).read().replace(str(TINY), str(newer)).replace(
+    last = write("c.yaml", Path(early).read_text().replace(str(TINY), str(newer)).replace(
         "2026-01-01", "2026-09-01"))
     assert trend_files([early, str(last)]).rubric == "tiny 0.1.0 → 0.2.0"
 
