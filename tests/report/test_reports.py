@@ -13,6 +13,7 @@ from cxmaturity.cli import app
 from cxmaturity.escape.markdown import inline
 from cxmaturity.load.submission import read_submission
 from cxmaturity.model.result import BandView, MetricPlacement
+from cxmaturity.report.charts import band_strip
 from cxmaturity.report.html import render_html
 from cxmaturity.report.markdown import render_markdown
 from cxmaturity.report.terminal import BandBar
@@ -138,6 +139,29 @@ def test_every_html_band_strip_draws_each_band_with_the_value_on_it(runner, tmp_
         assert 0 < marker < 1000, strip
     scales = re.findall(r"scale (\S+) \u2013 (\S+);", page)
     assert len(scales) == 6 and all(start != end for start, end in scales)
+
+
+@pytest.mark.parametrize(("edges", "value", "unit"), [
+    ([(None, 0), (0, None)], 5, "count"),          # a band of negative values, open below 0
+    ([(0, 100), (100, None)], 80, "percent"),      # a band of 100% and more
+    ([(0, 10), (10, 20)], 100000, "count"),        # a value far above every band (a typo)
+    ([(10, 20), (20, 30)], -100000, "count"),      # and far below
+    ([(None, 75), (75, None)], None, "percent"),   # a target, no value
+])
+def test_every_band_shows_on_the_text_bar_and_the_html_strip(
+        edges: list[tuple[float | None, float | None]], value: float | None, unit: str) -> None:
+    """A review found bands 0 wide: an open band cut off at 0 or 100, or every band squeezed
+    into a corner by a value far outside them."""
+    bands = tuple(BandView(level=level, supports=(level, level), min=low, max=high,
+                           basis="source") for level, (low, high) in enumerate(edges, 1))
+    metric = MetricPlacement(id="m", name="M", dimension="d", unit=unit, value=value,
+                             shown=str(value), level=None, bands=bands)
+    console = Console(width=40, record=True, color_system=None)
+    console.print(BandBar(metric, len(bands)))
+    labels = console.export_text().splitlines()[0].split()
+    assert labels == [f"L{level}" for level in range(1, len(bands) + 1)]
+    widths = [segment.width for segment in band_strip(metric, len(bands)).segments]
+    assert all(width >= 10 for width in widths), widths  # each at least a tenth of the strip
 
 
 def test_open_ended_bands_each_show_on_the_text_band_chart() -> None:

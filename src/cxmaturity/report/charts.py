@@ -122,24 +122,25 @@ class BandStrip:
 
 def band_scale(metric: MetricPlacement) -> tuple[float, float]:
     """The stretch of values a band chart of `metric` shows, from `start` to `end`: every
-    edge between its bands and its value, with room for each open-ended band (half the
-    stretch between the edges; with one edge, as far again as the edge is from 0, at least
-    1), never below 0 for a metric with nothing negative, nor above 100 for a percentage.
-    The band chart of the text report and the HTML report's strip share it."""
+    edge between its bands, with room for each open-ended band (half the stretch between the
+    edges; with one edge, as far again as the edge is from 0, at least 1), and the value when
+    it lies within one more such stretch (a value further out is marked at the end, so that
+    a typo does not squeeze the bands away). It stops at 0 when no edge or value is
+    negative and the bands reach above 0, and at 100 for a percentage with every edge and
+    value below 100. The text report's band bar and the HTML report's strip share it."""
     edges = [e for b in metric.bands for e in (b.min, b.max) if e is not None]
     start, end = min(edges, default=0.0), max(edges, default=1.0)
     pad = (end - start) / 2 or max(abs(start), 1.0)
-    if any(b.min is None for b in metric.bands):
-        start -= pad
-    if any(b.max is None for b in metric.bands):
-        end += pad
     values = [*edges, *([] if metric.value is None else [metric.value])]
-    if all(v >= 0 for v in values):
-        start = max(start, 0.0)
-    if metric.unit == "percent" and all(v <= 100 for v in values):
-        end = min(end, 100.0)
+    if any(b.min is None for b in metric.bands):
+        start = start - pad if start <= 0 or any(v < 0 for v in values) else max(start - pad, 0)
+    if any(b.max is None for b in metric.bands):
+        percent = metric.unit == "percent" and all(v < 100 for v in values)
+        end = min(end + pad, 100.0) if percent else end + pad
     if metric.value is not None:
-        start, end = min(start, metric.value), max(end, metric.value)
+        reach = max(end - start, 1.0)
+        start = min(start, max(metric.value, start - reach))
+        end = max(end, min(metric.value, end + reach))
     return start, end if end > start else start + 1.0
 
 
