@@ -4,6 +4,7 @@ format 1 rubric, and their errors."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -202,22 +203,43 @@ def test_a_rubric_file_cannot_pass_for_a_bundled_one(runner, write) -> None:  # 
     reports and gates indistinguishable from the bundled one's (an adversarial review)."""
     bundled = bundled_dir() / "ai-readiness-cohorts.yaml"
     text = bundled.read_text(encoding="utf-8")
-    assert "\nversion: 1.0.0\n" in text
+    assert "\nversion: 1.1.0\n" in text
     copy = write("copy.yaml", text)
     assert "\ntitle: " in text
     changed = write("changed.yaml", text.replace("\ntitle: ", "\ntitle: Not ", 1))
     reformatted = write("reformatted.yaml", text + "\n# the same rubric, written otherwise\n")
-    renamed = write("renamed.yaml", text.replace("\nversion: 1.0.0\n", "\nversion: 1.0.0-ours\n")
+    renamed = write("renamed.yaml", text.replace("\nversion: 1.1.0\n", "\nversion: 1.1.0-ours\n")
                     + "\n")
     assert runner.invoke(app, ["rubric", "validate", str(copy)]).exit_code in (0, 1)
     result = runner.invoke(app, ["rubric", "validate", str(changed)])
     assert result.exit_code == 2
     assert ('error: the id and version are those of the bundled rubric "ai-readiness-cohorts" '
-            '1.0.0, but the content differs from it (version) [reference]; give your rubric an '
-            "id of its own, or a version of its own (e.g. 1.0.0-ours)") in result.stdout
+            '1.1.0, but the content differs from it (version) [reference]; give your rubric an '
+            "id of its own, or a version of its own (e.g. 1.1.0-ours)") in result.stdout
     assert runner.invoke(app, ["rubric", "validate", str(renamed)]).exit_code in (0, 1)
     assert runner.invoke(app, ["rubric", "validate", str(reformatted)]).exit_code in (0, 1)
     write(".git/HEAD", "")  # scored through an answers file naming it: refused alike
     answers = write("a.yaml", "rubric: changed.yaml\norganization: T\ndate: 2026-01-01\n")
     result = runner.invoke(app, ["assess", str(answers)])
     assert result.exit_code == 2 and "content differs from it (version)" in result.stderr
+
+
+#: Each bundled rubric's version and a digest of its content (the validated rubric as
+#: JSON). A rubric file that gives a bundled id and version must hold that content, so the
+#: version has to change whenever the content does: then update both here.
+PINNED = {"ai-outcome-alignment": ("1.1.0", "8eef37132d6b7077"),
+          "ai-performance-stages": ("1.1.0", "dd4e1287fadf8c58"),
+          "ai-readiness-cohorts": ("1.1.0", "31dd28491228b11c"),
+          "contact-center-ai-maturity": ("1.1.0", "8a37cd4e9d2838b0")}
+
+
+def test_a_bundled_rubric_changes_its_version_when_its_content_changes() -> None:
+    """The bundled rubrics were edited at 1.0.0 eight times: a user's unchanged copy of an
+    earlier one would be refused as a look-alike (a review)."""
+    found = {}
+    for rubric_id in sorted(PINNED):
+        rubric = load_rubric(rubric_id).rubric
+        found[rubric_id] = (rubric.version,
+                            hashlib.sha256(rubric.model_dump_json().encode()).hexdigest()[:16])
+    assert found == PINNED, "a bundled rubric changed: give it a new version, then pin it here"
+
