@@ -38,22 +38,32 @@ def test_points_are_ordered_by_date_and_paced(write) -> None:  # type: ignore[no
     assert tools.quarters_to_next == pytest.approx(round(1.0 / tools.per_quarter, 1))
 
 
-def test_a_rubric_changed_under_one_version_is_said_in_the_trend(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_rubric_changed_along_the_series_is_noted(write, runner) -> None:  # type: ignore[no-untyped-def]
     """Two files with the same answers, scored by a rubric edited in place between them,
     were joined as one series without a word (an adversarial review)."""
     edited = write("edited.yaml", TINY.read_text().replace("Do you have tools?",
                                                            "Do you have any tools?"))
     early = _answers(write, "a.yaml", "2026-01-01", "partial")
-    late = write("b.yaml", Path(early).read_text().replace(str(TINY), str(edited)).replace(
-        "2026-01-01", "2026-07-01"))
-    assert trend_files([early, early]).rubric == "tiny 0.1.0"
-    assert trend_files([early, str(late)]).rubric == (
-        "tiny 0.1.0 (the rubric's content changed without a new version: some movement may "
-        "come from the rubric)")
-    newer = write("newer.yaml", edited.read_text().replace("version: 0.1.0", "version: 0.2.0"))
-    last = write("c.yaml", Path(early).read_text().replace(str(TINY), str(newer)).replace(
-        "2026-01-01", "2026-09-01"))
-    assert trend_files([early, str(last)]).rubric == "tiny 0.1.0 → 0.2.0"
+
+    def scored_by(name: str, rubric: Path, date: str) -> str:
+        return str(write(name, Path(early).read_text().replace(str(TINY), str(rubric))
+                         .replace("2026-01-01", date)))
+
+    assert trend_files([early, scored_by("same.yaml", TINY, "2026-03-01")]).notes == ()
+    edited_late = scored_by("b.yaml", edited, "2026-07-01")
+    trend = trend_files([early, edited_late])
+    assert trend.rubric == "tiny 0.1.0"
+    assert trend.notes == ("The rubric's file differs between assessments of version 0.1.0 "
+                           "(edited in place, or written otherwise): some movement may come "
+                           "from the rubric.",)
+    newer = write("newer.yaml", TINY.read_text().replace("version: 0.1.0", "version: 0.2.0"))
+    back = [early, scored_by("c.yaml", newer, "2026-09-01"), scored_by("d.yaml", TINY,
+                                                                       "2026-12-01")]
+    assert trend_files(back).notes == ("The rubric's version changes along the series (0.1.0 → "
+                                       "0.2.0 → 0.1.0); some movement may come from the rubric.",)
+    for fmt in ("rich", "markdown", "json"):
+        shown = runner.invoke(app, ["trend", *back, "-f", fmt]).stdout
+        assert "0.1.0 → 0.2.0 → 0.1.0" in shown, fmt
 
 
 def test_a_single_assessment_has_no_pace(write) -> None:  # type: ignore[no-untyped-def]

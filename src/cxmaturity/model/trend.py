@@ -9,7 +9,7 @@ from pydantic import Field
 
 from cxmaturity.model.rubric import Frozen
 
-TREND_SCHEMA_VERSION = "1.0"
+TREND_SCHEMA_VERSION = "1.1"
 QUARTER_DAYS = 91.25
 
 
@@ -53,3 +53,6 @@ class Trend(Frozen):
     days: int
     overall: Pace
     paces: tuple[Pace, ...]
+    notes: tuple[str, ...] = Field(
+        default=(), description="Caveats: the rubric's version changed along the series, or "
+        "its file differs between assessments of one version (added in schema 1.1).")

@@ -108,7 +108,7 @@ def render_trend(trend: Trend) -> RenderableType:
     note = f"Pace: {pace} overall (least-squares slope of the score; a quarter is 91.25 days)." \
         if trend.days else f"Pace: {ONE_DATE}."
     return Group(Padding(head, (0, 0, 1, 0)), _levels_table(trend), Padding(chart, (0, 0, 1, 1)),
-                 text(note, "dim"))
+                 text(note, "dim"), *(text(f"Note: {n}", "yellow") for n in trend.notes))
 
 
 def render_trend_markdown(trend: Trend) -> str:
@@ -129,6 +129,8 @@ def render_trend_markdown(trend: Trend) -> str:
     lines += ["", "Overall score over time:", "", "```", *score_chart(trend), "```", "",
               "Pace is the least-squares slope of the score, in points per quarter (91.25 days)."
               if trend.days else f"Pace: {ONE_DATE}."]
+    if trend.notes:
+        lines += ["", *(f"- {inline(note)}" for note in trend.notes)]
     return "\n".join(lines) + "\n"
 
 

@@ -39,7 +39,7 @@ def trend(results: Sequence[Assessment]) -> Trend:
     dims = tuple((d.id, d.name) for d in first.dimensions)
     return Trend(
         organization=first.organization, site=first.site,
-        rubric=_rubric_line(ordered),
+        rubric=f"{first.rubric.id} {first.rubric.version}", notes=tuple(_rubric_notes(ordered)),
         level_term=first.level_term, top=top, dimensions=dims,
         points=points, days=(points[-1].date - points[0].date).days,
         overall=_pace("overall", "Overall", [(p.date, p.level, p.score) for p in points], top),
@@ -47,16 +47,25 @@ def trend(results: Sequence[Assessment]) -> Trend:
                           top) for i, name in dims))
 
 
-def _rubric_line(ordered: Sequence[Assessment]) -> str:
-    """The rubric of a trend as shown: its id and each version in date order
-    (`x 1.0.0 → 1.1.0`), and a word when one version's content differs between assessments,
-    since some of the movement may then come from the rubric rather than the operation."""
-    versions = list(dict.fromkeys(r.rubric.version for r in ordered))
-    line = f"{ordered[0].rubric.id} {' → '.join(versions)}"
-    if len({(r.rubric.version, r.rubric.sha256) for r in ordered}) > len(versions):
-        line += " (the rubric's content changed without a new version: some movement may " \
-            "come from the rubric)"
-    return line
+def _rubric_notes(ordered: Sequence[Assessment]) -> list[str]:
+    """What changed in the rubric along the series (`ordered` by date): its versions, and a
+    file that differs under one version (edited in place, or written otherwise), since some
+    of the movement may then come from the rubric rather than the operation."""
+    versions = [r.rubric.version for r in ordered]
+    runs = [v for i, v in enumerate(versions) if i == 0 or v != versions[i - 1]]
+    notes = []
+    if len(runs) > 1:
+        notes.append(f"The rubric's version changes along the series ({' → '.join(runs)}); "
+                     "some movement may come from the rubric.")
+    files: dict[str, set[str]] = {}
+    for result in ordered:
+        files.setdefault(result.rubric.version, set()).add(result.rubric.sha256)
+    changed = [version for version, digests in files.items() if len(digests) > 1]
+    if changed:
+        notes.append(f"The rubric's file differs between assessments of version "
+                     f"{', '.join(changed)} (edited in place, or written otherwise): some "
+                     "movement may come from the rubric.")
+    return notes
 
 
 def shared_dates(result: Trend) -> list[tuple[dt.date, list[str]]]:
