@@ -216,3 +216,17 @@ def test_template_says_what_each_option_means_when_the_rubric_does(runner) -> No
     # A scale whose options carry no meaning keeps the one-line list
     assert ("  # answers: no (1 - No, not at all) | slightly (2 - Slightly) | partly (3 -\n"
             in result.stdout)
+
+
+def test_a_long_option_id_gets_its_own_line_and_its_meaning_below(runner, write) -> None:  # type: ignore[no-untyped-def]
+    """An 86-character option id pushed its meaning into one word a line (a review)."""
+    long = "partly-" + "x" * 79
+    text = (DATA / "rubrics" / "tiny.yaml").read_text(encoding="utf-8").replace(
+        "partial", long).replace('{id: "yes", label: "Yes"}',
+                                 '{id: "yes", label: "Yes", description: Fully in place.}')
+    result = runner.invoke(app, ["template", "-r", str(write("long.yaml", text))])
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("  t1: unknown\n")[0].rsplit("  # answers:\n", 1)[1]
+    assert block.splitlines() == ["  #   yes  Yes - Fully in place.", f"  #   {long}",
+                                  "  #        Partly", "  #   no   No", "  #   unknown | n/a"]
+    assert all(len(line) <= 90 for line in block.splitlines() if long not in line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cxmaturity.cli import app
 from cxmaturity.errors import InputError
 from cxmaturity.load.submission import read_submission
 
@@ -100,6 +101,12 @@ def test_an_empty_rubric_is_named_as_such(write, named: str) -> None:  # type: i
     assert str(info.value).endswith("(rubric); name a bundled rubric (ai-outcome-alignment, "
                                     "ai-performance-stages, ai-readiness-cohorts, "
                                     "contact-center-ai-maturity) or a rubric file's path")
+
+
+
+def test_an_empty_rubric_option_is_named_as_such(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["template", "-r", ""])
+    assert result.exit_code == 2 and result.stderr.startswith('error: "": no rubric is named;')
 
 
 def test_rubric_path_is_relative_to_the_answers_file(write) -> None:  # type: ignore[no-untyped-def]

@@ -82,11 +82,11 @@ def _question(rubric: Rubric, question: Question) -> dict[str, Any]:
     allowed: list[Any] = [*spellings, None]
     allowed += [int(w) for w in words if w.isdigit()]
     allowed += [w == "true" for w in words if w in ("true", "false")]
-    labels = "; ".join(f"{o.id}: {o.described}" for o in scale.options)
+    labels = " | ".join(f"{o.id}: {o.described}" for o in scale.options)
     text = " ".join(f"{question.text} {question.help or ''}".split())
     answer = [{"enum": allowed},
               {"type": "string", "pattern": _any_case(o.label for o in scale.options)}]
-    return {"description": f"{text} Answers: {labels}; unknown; n/a.",
+    return {"description": f"{text} Answers: {labels} | unknown | n/a.",
             "anyOf": [*answer,
                       {"type": "object", "additionalProperties": False, "required": ["answer"],
                        "properties": {"answer": {"anyOf": answer},

@@ -25,6 +25,8 @@ from cxmaturity.yaml.reader import parse_yaml
 HEADER_KEYS = ("rubric", "organization", "site", "date", "assessor", "respondents")
 #: Comment lines fit yamllint's default line length.
 WIDTH = 80
+#: The widest option id an option's meaning is written beside (a longer one gets its line).
+ID_COLUMN = 20
 #: The first line of a template: editors with the YAML language server complete and check
 #: the file against the schema it names (made by `cxmaturity schema answers`).
 MODELINE = "# yaml-language-server: $schema=answers.schema.json"
@@ -88,10 +90,14 @@ def _allowed(rubric: Rubric, question: Question, indent: str) -> list[str]:
     if all(o.description is None for o in options):
         return _comment("answers: " + " | ".join(
             [*(f"{o.id} ({o.label})" for o in options), UNKNOWN, NOT_APPLICABLE]), indent)
-    column = max(len(o.id) for o in options) + 2
+    column = max((len(o.id) for o in options if len(o.id) <= ID_COLUMN), default=0) + 2
     lines = [f"{indent}# answers:"]
     for option in options:
-        lines += _comment(option.described, indent, f"  {option.id:<{column}}")
+        if len(option.id) + 2 > column:  # a long id on its own line, its meaning below it
+            lines += [f"{indent}#   {option.id}"]
+            lines += _comment(option.described, indent, " " * (column + 2))
+        else:
+            lines += _comment(option.described, indent, f"  {option.id:<{column}}")
     return [*lines, f"{indent}#   {UNKNOWN} | {NOT_APPLICABLE}"]
 
 

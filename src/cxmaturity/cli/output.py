@@ -32,13 +32,17 @@ REPORT_OUTPUT: Any = typer.Option(
 
 
 def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None:
-    """UsageError, before anything is read or written, if `output` is one of `inputs` (by
-    any name) or a file people write (an answers file, a rubric, a self-test case, used in
-    this run or not: a rubric an answers file names is read only while scoring)."""
+    """UsageError, before any input is read or anything written, if `output` is one of
+    `inputs` (by any name) or a YAML file people write (an answers file, a rubric, a
+    self-test case, used in this run or not: a rubric an answers file names is read only
+    while scoring). Only `.yaml`/`.yml` files are read to tell, as those are what people
+    name them and no report is written with those extensions: a big earlier report is not
+    parsed to find out."""
     from cxmaturity.files import entry_kind, refuse_to_overwrite
 
     refuse_to_overwrite(output, inputs)
-    if output is None or entry_kind(output) != "file":
+    if output is None or output.suffix.lower() not in (".yaml", ".yml") or \
+            entry_kind(output) != "file":
         return
     from cxmaturity.load.kinds import NOUNS, written_by_people
 

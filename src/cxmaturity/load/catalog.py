@@ -70,7 +70,7 @@ def find_rubric(reference: str, *, relative_to: Path | None = None,
         }.get(entry, (f"cannot read rubric: {entry}", "name the rubric's .yaml file"))
         raise RubricNotFound([Problem(shown, message, hint=hint)])
     if not reference.strip():
-        raise RubricNotFound([Problem(reference, "no rubric is named",
+        raise RubricNotFound([Problem(reference or '""', "no rubric is named",
                                       hint=f"name a bundled rubric ({', '.join(bundled_ids())}) "
                                       "or a rubric file's path")])
     path = bundled_dir() / f"{reference}.yaml"

@@ -31,8 +31,9 @@ MAX_QUESTIONS = 2_000
 
 #: An id: ASCII letters, digits, `_`, `.` and `-`, starting with a letter, a digit or `_`
 #: (`workflow`, `ai-in-the-work`, `3`). Answers files write ids as keys and values, and
-#: `template` and every report print them, so an id holds nothing that could read as YAML
-#: syntax or steer a terminal or a CI log (docs/rubric-format.md).
+#: `template` and every report print them, so an id holds nothing that could steer a
+#: terminal or a CI log, or break a YAML line (one that YAML would read as another type,
+#: such as `yes` or `1.0`, is still quoted where it is written) (docs/rubric-format.md).
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")]
 
 
