@@ -77,7 +77,8 @@ def interview(
                                       autocompletion=complete_rubric),
     ask_unknown: bool = typer.Option(False, "--ask-unknown",
                                      help="On resume, also ask the questions answered "
-                                     "`unknown` (e.g. in a file made by `template`)."),
+                                     "`unknown` (e.g. in a file made by `template`, whose "
+                                     "empty organization is asked first)."),
 ) -> int:
     """Ask every question in the terminal and write the answers file as you go.
 
