@@ -18,10 +18,10 @@ import os
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from cxmaturity.errors import OutputError, Problem, UsageError
+from cxmaturity.errors import OutputError, Problem
 
 #: What marks a temporary file of ours, between the target's name and the process id.
 TEMP_MARK = ".cxmaturity-"
@@ -212,25 +212,3 @@ def entry_kind(path: Path) -> str:
     except ValueError:  # a NUL character in the name
         return "missing"
     return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
-
-
-
-def refuse_to_overwrite(output: Path | None, inputs: Iterable[str | Path]) -> None:
-    """UsageError if `output` is one of `inputs` (the same file, by any name)."""
-    if output is None:
-        return
-    try:
-        target = output.stat()
-    except OSError:
-        return  # nothing there yet: nothing to overwrite
-    if not stat.S_ISREG(target.st_mode):
-        return
-    for given in inputs:
-        try:
-            found = os.stat(given)
-        except (OSError, ValueError):
-            continue
-        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
-            raise UsageError([Problem(str(output), f"is also an input ({given}); writing the "
-                                      "report there would overwrite it",
-                                      hint="choose another --output file")])

@@ -3,6 +3,8 @@ format it is written in (docs/reports.md)."""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,11 +40,24 @@ def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None
     while scoring). Only `.yaml`/`.yml` files are read to tell, as those are what people
     name them and no report is written with those extensions: a big earlier report is not
     parsed to find out."""
-    from cxmaturity.files import entry_kind, refuse_to_overwrite
-
-    refuse_to_overwrite(output, inputs)
-    if output is None or output.suffix.lower() not in (".yaml", ".yml") or \
-            entry_kind(output) != "file":
+    if output is None:
+        return
+    try:
+        target = output.stat()
+    except OSError:
+        return  # nothing there yet: nothing to overwrite
+    if not stat.S_ISREG(target.st_mode):
+        return  # a device or a pipe is written to, never replaced
+    for given in inputs:
+        try:
+            found = os.stat(given)
+        except (OSError, ValueError):
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            raise UsageError([Problem(str(output), f"is also an input ({given}); writing the "
+                                      "report there would overwrite it",
+                                      hint="choose another --output file")])
+    if output.suffix.lower() not in (".yaml", ".yml"):
         return
     from cxmaturity.load.kinds import NOUNS, written_by_people
 
