@@ -107,13 +107,18 @@ def test_a_blocker_planned_toward_another_level_is_not_resolved(  # type: ignore
         "connected; Data: No shared data.")
 
 
-def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def saved_results(runner, paths: tuple[str, ...], folder: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each answers file's result, saved as `assess --format json` saves it."""
     results = []
-    for index, path in enumerate(pair):
-        out = tmp_path / f"r{index}.json"
+    for index, path in enumerate(paths):
+        out = folder / f"r{index}.json"
         assert runner.invoke(app, ["assess", path, "-f", "json", "-o", str(out)]).exit_code == 0
         results.append(str(out))
-    from_json = compare_files(*results)
+    return results
+
+
+def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from_json = compare_files(*saved_results(runner, pair, tmp_path))
     from_yaml = compare_files(*pair)
     assert from_json.answers == from_yaml.answers
     assert from_json.dimensions == from_yaml.dimensions
@@ -122,12 +127,7 @@ def test_json_results_compare_like_answers(pair, runner, tmp_path) -> None:  # t
 def test_results_planned_for_different_targets_compare_no_blockers(pair, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Two saved results, before at Level 1 (planned for 2) and after at 2 (planned for 3):
     every Level 3 blocker was listed as new, none as resolved (a consultant's review)."""
-    saved = []
-    for index, path in enumerate(pair):
-        out = tmp_path / f"r{index}.json"
-        assert runner.invoke(app, ["assess", path, "-f", "json", "-o", str(out)]).exit_code == 0
-        saved.append(str(out))
-    comparison = compare_files(*saved)
+    comparison = compare_files(*saved_results(runner, pair, tmp_path))
     assert (comparison.overall.before_level, comparison.overall.after_level) == (1, 2)
     assert comparison.new_blockers == () and comparison.resolved_blockers == ()
     assert comparison.notes[0].startswith(
