@@ -18,12 +18,17 @@ def evidence_legend(term: str) -> str:
 FIT_MARKS = {"yes": "✓", "lower": "↓", "higher": "↑"}
 
 
+def percent_text(share: float) -> str:
+    """A share from 0 to 1 as every report shows it: `75%`."""
+    return f"{share * 100:.0f}%"
+
+
 def answered_text(dim: DimensionResult) -> str:
     """A dimension's answered share as shown: `75%`, or `n/a` when nothing in it applies
     (every item answered `n/a`, which is no evidence but not a gap either)."""
     if dim.level is None and dim.coverage == 0 and not dim.unanswered:
         return "n/a"
-    return f"{dim.coverage * 100:.0f}%"
+    return percent_text(dim.coverage)
 
 
 def span_text(levels: tuple[int, int]) -> str:

@@ -30,7 +30,7 @@ def environment(medium: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["pct"] = lambda share: f"{share * 100:.0f}%"
+    env.filters["pct"] = explain.percent_text
     env.filters["code"] = lambda text: markdown.Markdown(markdown.code(text))
     env.filters["span"] = explain.span_text
     env.filters["answered"] = explain.answered_text

@@ -31,6 +31,7 @@ from cxmaturity.report.explain import (
     facts_about,
     move_text,
     no_plan,
+    percent_text,
     rule_line,
     span_text,
     trait_text,
@@ -43,10 +44,6 @@ LEVEL_STYLES = ("red", "yellow", "cyan", "green")
 def level_style(level: int | None, top: int) -> str:
     """A colour per level, the same in every table."""
     return "dim" if level is None else LEVEL_STYLES[level_rank(level, top)]
-
-
-def _pct(share: float) -> str:
-    return f"{share * 100:.0f}%"
 
 
 def render(result: Assessment) -> RenderableType:
@@ -98,10 +95,11 @@ def _verdict(result: Assessment) -> RenderableType:
                    style=f"bold {level_style(overall.level, top)}")
     if overall.score is not None:
         verdict.append(f"   score {overall.score:.2f}")
-    verdict.append(f"   confidence {_pct(result.confidence)}")
+    verdict.append(f"   confidence {percent_text(result.confidence)}")
     if result.status == "insufficient-evidence":
-        verdict.append(f"\nINSUFFICIENT EVIDENCE: only {_pct(result.confidence)} of the "
-                       f"rubric's weight is answered (needs {_pct(result.min_confidence)}). "
+        verdict.append(f"\nINSUFFICIENT EVIDENCE: only {percent_text(result.confidence)} of "
+                       "the rubric's weight is answered (needs "
+                       f"{percent_text(result.min_confidence)}). "
                        "Treat the level as provisional.", style="bold red")
     verdict.append(f"\n{prose(rule_line(result))}")
     for line in between_levels(result):
