@@ -8,7 +8,7 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -54,18 +54,19 @@ def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None
         except (OSError, ValueError):
             continue
         if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
-            raise UsageError([Problem(str(output), f"is also an input ({given}); writing the "
-                                      "report there would overwrite it",
-                                      hint="choose another --output file")])
+            _refuse(output, f"is also an input ({given})")
     if output.suffix.lower() not in (".yaml", ".yml"):
         return
     from cxmaturity.load.kinds import NOUNS, written_by_people
 
     kind = written_by_people(str(output))
     if kind is not None:
-        raise UsageError([Problem(str(output), f"holds {NOUNS[kind]}; writing the report "
-                                  "there would overwrite it",
-                                  hint="choose another --output file")])
+        _refuse(output, f"holds {NOUNS[kind]}")
+
+
+def _refuse(output: Path, what: str) -> NoReturn:
+    raise UsageError([Problem(str(output), f"{what}; writing the report there would "
+                              "overwrite it", hint="choose another --output file")])
 
 
 def format_help(offered: Iterable[Format], default: str) -> str:

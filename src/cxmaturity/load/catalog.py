@@ -183,7 +183,7 @@ def look_alike(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
     """A rubric that gives a bundled rubric's id and version must be that rubric: every
     report and gate names a rubric by them, so another rubric under them would pass for the
     bundled one (a copy of the bundled one is that rubric; another version of it says so)."""
-    if not (bundled_dir() / f"{rubric.id}.yaml").is_file():
+    if rubric.id not in bundled_ids():
         return []
     bundled = load_rubric(rubric.id).rubric
     if bundled.version != rubric.version or bundled == rubric:
