@@ -10,7 +10,7 @@ metric's bands) are reported as a :class:`~cxmaturity.model.result.Disagreement`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,50 +173,51 @@ def _merged_answers(interviews: Sequence[RespondentAnswers], rubric: Rubric,
             if person not in respondents:
                 respondents.append(person)
     assessors = sorted({s.answers.assessor for s in subs if s.answers.assessor})
-    answered = {q.id: _answered(rubric, q) for q in rubric.questions}
-    measured = {m.id: _measured(m) for m in rubric.metrics}
     return Answers.model_validate({
         "rubric": first.rubric, "organization": first.organization, "site": first.site,
         "date": max(s.answers.date for s in subs),
         "assessor": "; ".join(assessors) or None, "respondents": respondents,
         "answers": {q.id: {"answer": responses[q.id],
-                           "evidence": _notes(interviews, "answers", q.id, answered[q.id],
-                                              answered[q.id](responses[q.id]))}
+                           "evidence": _answer_notes(interviews, rubric, q, responses[q.id])}
                     for q in rubric.questions},
         "metrics": {m.id: {"value": values[m.id],
-                           "evidence": _notes(interviews, "metrics", m.id, measured[m.id],
-                                              measured[m.id](values[m.id]))}
+                           "evidence": _metric_notes(interviews, m, values[m.id])}
                     for m in rubric.metrics if values[m.id] is not None},
         "notes": _joined([(i.who, i.submission.answers.notes) for i in interviews]),
     })
 
 
-def _answered(rubric: Rubric, question: Question) -> Callable[[Any], str]:
-    """How an answer to `question` reads in a note's attribution: its label."""
+def _answer_notes(interviews: Sequence[RespondentAnswers], rubric: Rubric,
+                  question: Question, kept: str) -> str | None:
     labels = {o.id: o.label for o in rubric.scale_of(question).options}
-    return lambda option: labels.get(option, option)
-
-
-def _measured(metric: Metric) -> Callable[[Any], str]:
-    """How a value of `metric` reads in a note's attribution."""
-    return lambda value: bands.format_value(metric, value)
-
-
-def _notes(interviews: Sequence[RespondentAnswers], kind: str, key: str,
-           shown: Callable[[Any], str], kept: str) -> str | None:
-    """Each respondent's note on `key`, with who gave it; a respondent whose own answer is not
-    the one `kept` is named with it, so that no note reads as evidence for an answer its
-    author did not give (`Sam (answered 55%): Vendor dashboard`)."""
-    found = []
+    said = []
     for interview in interviews:
-        sub = interview.submission
-        entry = getattr(sub.answers, kind).get(key)
-        own = shown(sub.responses[key] if kind == "answers" else sub.metric_values[key])
-        who = interview.who if own == kept else f"{interview.who} (answered {own})"
-        found.append((who, entry.evidence if entry else None, own == kept))
-    if not all(agrees for _, note, agrees in found if note):
-        return " / ".join(f"{who}: {note}" for who, note, _ in found if note)
-    return _joined([(who, note) for who, note, _ in found])
+        entry = interview.submission.answers.answers.get(question.id)
+        own = interview.submission.responses[question.id]
+        said.append((interview.who, entry.evidence if entry else None, labels.get(own, own)))
+    return _attributed(said, labels.get(kept, kept))
+
+
+def _metric_notes(interviews: Sequence[RespondentAnswers], metric: Metric,
+                  kept: float | None) -> str | None:
+    said = []
+    for interview in interviews:
+        entry = interview.submission.answers.metrics.get(metric.id)
+        own = interview.submission.metric_values[metric.id]
+        said.append((interview.who, entry.evidence if entry else None,
+                     bands.format_value(metric, own)))
+    return _attributed(said, bands.format_value(metric, kept))
+
+
+def _attributed(said: list[tuple[str, str | None, str]], kept: str) -> str | None:
+    """Each respondent's note (`said`: who, note, their own answer as shown), with who gave
+    it; a respondent whose own answer is not the one `kept` is named with it, so that no
+    note reads as evidence for an answer its author did not give (`Sam (answered 55%):
+    Vendor dashboard`)."""
+    if all(own == kept for _, note, own in said if note):
+        return _joined([(who, note) for who, note, _ in said])
+    return " / ".join(f"{who if own == kept else f'{who} (answered {own})'}: {note}"
+                      for who, note, own in said if note)
 
 
 def _joined(notes: list[tuple[str, str | None]]) -> str | None:
