@@ -8,10 +8,12 @@
 
 Measurements (--measure, comma-separated, or all):
   batch   `assess DIR --format jsonl --jobs P` against parse_floor.py: read every file and
-          parse it with PyYAML's CSafeLoader, in the same number of processes
+          parse it with PyYAML's CSafeLoader, in the same number of processes; with
+          --bound, also the same batch with the scoring taken out (without_scoring.py)
   memory  peak resident size of the largest process of each, as the number of files grows
   cold    `assess FILE --format json` against typer_floor.py, a one-command Typer app with
-          the same options that parses nothing
+          the same options that parses nothing; with --bound, also that app importing
+          PyYAML and the answers, rubric and result models (COLD_BOUND)
   stages  where one file's time goes, in one process (stages.py)
   peer    devops-maturity's `dm config --file F --format json` (peer.py; needs --peer-bin)
 
@@ -53,6 +55,11 @@ SMOKE = {"sizes": "500", "memory_sizes": "200,500,1000", "repeat": 1, "cold_repe
          "stage_files": 300, "stage_repeat": 1, "peer_repeat": 2}
 TYPER_FLOOR = f"import sys; sys.path.insert(0, {str(HERE)!r}); import typer_floor; " \
     "typer_floor.main()"
+#: --bound: the Typer floor that also imports what any `assess` must (PyYAML, and the data
+#: models of the answers, the rubric and the result), and does nothing with them.
+COLD_BOUND = TYPER_FLOOR.replace(
+    "import typer_floor;", "import typer_floor, yaml, cxmaturity.model.answers, "
+    "cxmaturity.model.result, cxmaturity.model.rubric;")
 
 
 def _sizes(text: str) -> list[int]:
@@ -69,6 +76,10 @@ def options(argv: list[str] | None = None) -> argparse.Namespace:
     add("--sizes", default="10000,100000", help="batch sizes (default 10000,100000)")
     add("--jobs", default="1,2", help="--jobs values for the batch (default 1,2)")
     add("--repeat", type=int, default=3, help="timed runs per batch figure (default 3)")
+    add("--bound", action="store_true",
+        help="also time what the design costs before any work, interleaved with the rest: "
+        "the batch with the scoring taken out (without_scoring.py), and the cold start's "
+        "floor importing PyYAML and the data models")
     add("--memory-sizes", default="1000,10000,100000",
         help="sizes for peak memory (default 1000,10000,100000)")
     add("--million", action="store_true", help="add 1,000,000 files to the memory sizes")
@@ -155,16 +166,20 @@ def measure_batch(args: argparse.Namespace, found: corpus.Corpus) -> list[dict[s
         folder = str(found.folder(size))
         for jobs in args.jobs:
             label = f"batch {size} files --jobs {jobs}"
-            ours = Command([*cli(), "assess", folder, "--format", "jsonl", "--jobs", str(jobs)],
-                           cwd=found.root)
-            floor = Command([PY, str(HERE / "parse_floor.py"), folder, str(jobs)])
+            line = ["assess", folder, "--format", "jsonl", "--jobs", str(jobs)]
+            ours = Command([*cli(), *line], cwd=found.root)
+            commands = {"floor": Command([PY, str(HERE / "parse_floor.py"), folder, str(jobs)]),
+                        "cxmaturity": ours}
+            if args.bound:
+                commands["without scoring"] = Command(
+                    [PY, str(HERE / "without_scoring.py"), *line], cwd=found.root)
             check = OutputCheck()
             note(f"{label}: check run (untimed, output counted)")
             checked = run(ours, consume=check.consume)
-            series = interleave({"floor": floor, "cxmaturity": ours}, args.repeat, label,
-                                warm=False)
+            series = interleave(commands, args.repeat, label, warm=False)
             rows.append({"size": size, "jobs": jobs, "floor": series["floor"],
-                         "ours": series["cxmaturity"], "records": check.records,
+                         "ours": series["cxmaturity"], "bound": series.get("without scoring"),
+                         "records": check.records,
                          "errors": check.errors, "sha256": check.digest.hexdigest(),
                          "check_seconds": checked.seconds, "check_exit": checked.exit_code})
     return rows
@@ -191,10 +206,17 @@ def measure_memory(args: argparse.Namespace, found: corpus.Corpus,
     return rows
 
 
-def cold_commands(found: corpus.Corpus) -> dict[str, Command]:
+def cold_commands(found: corpus.Corpus, bound: bool = False) -> dict[str, Command]:
     one = str(found.sample(1)[0])
-    return {"floor": Command([PY, "-c", TYPER_FLOOR, one, "--format", "json"]),
-            "cxmaturity": Command([*cli(), "assess", one, "--format", "json"], cwd=found.root)}
+    commands = {"floor": Command([PY, "-c", TYPER_FLOOR, one, "--format", "json"]),
+                "cxmaturity": Command([*cli(), "assess", one, "--format", "json"],
+                                      cwd=found.root)}
+    if bound:
+        commands["imports only"] = Command([PY, "-c", COLD_BOUND, one, "--format", "json"])
+        if run(commands["imports only"]).exit_code != 0:
+            raise SystemExit("bench_assess: the cold-start bound failed; a module it imports "
+                             "may have moved (edit COLD_BOUND)")
+    return commands
 
 
 def measure_stages(args: argparse.Namespace, found: corpus.Corpus) -> dict[str, Any]:
@@ -260,7 +282,8 @@ def main() -> None:
             elif name == "memory":
                 results["memory"] = measure_memory(args, found, results.get("batch", []))
             elif name == "cold":
-                results["cold"] = interleave(cold_commands(found), args.cold_repeat, "cold")
+                results["cold"] = interleave(cold_commands(found, args.bound), args.cold_repeat,
+                                             "cold")
             elif name == "stages":
                 results["stages"] = measure_stages(args, found)
             else:

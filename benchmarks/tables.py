@@ -47,6 +47,11 @@ def summary(results: dict[str, Any]) -> list[str]:
         lines.append(f"| {row['size']:,} files, `--jobs {row['jobs']}` | {_times(ours)} | "
                      f"{_times(floor)} | {_ratio(ours, floor)} | "
                      f"{_verdict(ours.median / floor.median, BATCH_TARGET)} |")
+        if row.get("bound") is not None:
+            bound = row["bound"]
+            lines.append(f"| the same, with the scoring taken out (`without_scoring.py`) | "
+                         f"{_times(bound)} | {_times(floor)} | {_ratio(bound, floor)} | "
+                         "lower bound of this design |")
     if results.get("memory"):
         lines.append(_memory_row(results["memory"]))
     if "cold" in results:
@@ -55,6 +60,11 @@ def summary(results: dict[str, Any]) -> list[str]:
                      f"with the same options | {_times(ours)} | {_times(floor)} | "
                      f"{_ratio(ours, floor)} | "
                      f"{_verdict(ours.median / floor.median, COLD_TARGET)} |")
+        if "imports only" in results["cold"]:
+            bound = results["cold"]["imports only"]
+            lines.append(f"| the Typer app importing PyYAML and the data models, doing nothing "
+                         f"(`COLD_BOUND`) | {_times(bound)} | {_times(floor)} | "
+                         f"{_ratio(bound, floor)} | lower bound of this design |")
     if "stages" in results:
         figures = results["stages"]
         seconds, files = figures["seconds"], figures["files"]

@@ -1,5 +1,6 @@
-"""The benchmark harness still runs against the package (a tiny batch and the stage
-breakdown, about two seconds), so a change that breaks it shows here, not on the quiet run."""
+"""The benchmark harness still runs against the package (a tiny batch and a cold start,
+each with its lower bound, and the stage breakdown; a few seconds), so a change that breaks
+it shows here, not on the quiet run."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ from .conftest import ROOT
 def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench_assess.py"), "--measure",
-         "batch,stages", "--sizes", "12", "--jobs", "1", "--repeat", "1", "--stage-files", "5",
-         "--stage-repeat", "1", "--workdir", str(tmp_path)],
+         "batch,stages,cold", "--bound", "--sizes", "12", "--jobs", "1", "--repeat", "1",
+         "--stage-files", "5", "--stage-repeat", "1", "--cold-repeat", "1",
+         "--workdir", str(tmp_path)],
         capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert "| 12 files, `--jobs 1` |" in done.stdout
     assert "| 12 | 1 | 12 | 5 (5) | 2 |" in done.stdout  # every record; the broken are errors
+    assert "| the same, with the scoring taken out (`without_scoring.py`) |" in done.stdout
+    assert "doing nothing (`COLD_BOUND`) |" in done.stdout
     assert "the stages' record equals `assess_one`'s: True" in done.stdout
     assert not list(tmp_path.iterdir())  # the generated files are gone
 
