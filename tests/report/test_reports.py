@@ -87,6 +87,27 @@ def test_markdown_roadmap_states_priority(healthcare) -> None:  # type: ignore[n
     assert firsts and firsts[0][1:3] == ("2", "3")
 
 
+def test_markdown_and_html_list_the_fewest_changes_the_summary_counts(healthcare) -> None:  # type: ignore[no-untyped-def]
+    """"To reach Level 3: 9 changes ... (see below)" names changes that every format lists,
+    each with its dimension, in the order the text report gives them."""
+    moves = healthcare.overall.raise_by_one
+    assert len(moves) == 9
+    text = render_markdown(healthcare)
+    assert "To reach Level 3: 9 changes of answers or figures, in 5 dimensions (see below)." \
+        in text
+    section = text[text.index("\n## Fewest changes to reach Level 3\n"):
+                   text.index("\n## Roadmap to Level 3")]
+    listed = [line for line in section.splitlines() if line.startswith("- ")]
+    assert listed[0] == "- Automation coverage: automation-coverage: 16% → 30% or more"
+    assert [line.split(": ")[1] for line in listed] == [m.item for m in moves]
+    page = render_html(healthcare)
+    fewest = page[page.index('id="fewest"'):page.index('id="roadmap"')]
+    assert "<h2>Fewest changes to reach Level 3</h2>" in fewest
+    assert fewest.count("<li>") == 9
+    assert "<li><strong>Planning and forecasting</strong>: architecture-strategy: 2 - Slightly " \
+        "→ 4 - Mostly</li>" in fewest
+
+
 def test_cell_escapes_pipes_and_newlines() -> None:
     assert inline("a | b\n  c") == "a \\| b c"
 

@@ -1,12 +1,14 @@
 """How `rubric test` shows a calibration set: the agreement line, the confusion matrix, and
-each disagreeing case with its profile's expectation and the evidence that decided."""
+each disagreeing case with its profile's expectation and the evidence that decided (which
+a failing golden case shows too)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from cxmaturity.author.calibration import Calibration, CalibrationCase, expected_text
-from cxmaturity.report.explain import between_levels, rule_line, span_text
+from cxmaturity.model.result import Assessment
+from cxmaturity.report.explain import between_levels, move_text, rule_line, span_text
 
 
 def calibration_lines(calibration: Calibration) -> Iterator[str]:
@@ -39,8 +41,18 @@ def _disagreement(case: CalibrationCase) -> Iterator[str]:
            f"scored {case.scored}")
     if case.reason:
         yield f"    profile: {case.reason}"
-    yield f"    rule: {rule_line(result)}"
-    yield from (f"    {line}" for line in between_levels(result))
+    yield from decided_by(result, "    ")
+
+
+def decided_by(result: Assessment, indent: str) -> Iterator[str]:
+    """What decided a result's level, for a case that did not score what it expected: the
+    rule, the report's sentences around the level, the fewest changes that would raise it,
+    and where each dimension sits."""
+    yield f"{indent}rule: {rule_line(result)}"
+    yield from (f"{indent}{line}" for line in between_levels(result))
+    if result.overall.raise_by_one:
+        yield f"{indent}fewest changes: " + "; ".join(
+            move_text(m) for m in result.overall.raise_by_one)
     dims = ", ".join(f"{d.name} {d.level} (allows {span_text(d.span)})"
                      for d in result.dimensions if d.level is not None and d.span is not None)
-    yield f"    dimensions: {dims}"
+    yield f"{indent}dimensions: {dims}"
