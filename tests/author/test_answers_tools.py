@@ -139,6 +139,23 @@ def test_validate_reports_every_problem_located(runner, write) -> None:  # type:
         "1 file checked: 3 error(s), 0 warning(s)"]
 
 
+def test_a_value_in_a_gap_of_the_rubric_is_blamed_on_the_rubric(runner, write) -> None:  # type: ignore[no-untyped-def]
+    """Tiny's coverage bands leave 10-20 open; without its `gaps:` rule, 15 fits no band. The
+    error names the two bands and sends the user to the rubric, not to the value."""
+    rubric = write("gappy.yaml", pathlib.Path(TINY).read_text(encoding="utf-8")
+                   .replace("    gaps: lower\n", ""))
+    path = write("a.yaml", f"rubric: {rubric}\norganization: X\ndate: 2026-01-01\n"
+                 "metrics: {coverage: 15}\nanswers: {t1: yes}\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:4:21: error: 15% falls between two bands of Coverage (level 1 up to 10%, "
+        "level 2 from 20%) and the rubric gives no rule for gaps (metrics.coverage) "
+        "[answers]; the value may be right: the rubric leaves it uncovered; its author can "
+        "add a band or declare `gaps:` (`cxmaturity rubric validate` warns of it as "
+        "band-gap); meanwhile write `unknown`")
+
+
 def test_validate_warns_about_unanswered_questions(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\n"
                  "answers:\n  t1: yes\n")

@@ -165,6 +165,12 @@ def _metric_values(doc: YamlDocument, answers: Answers, metrics: dict[str, Metri
                                     f"e.g. `{mid}: {{value: {_shown(entry.value)}, target: "
                                     f"...}}`"))
             values[mid] = None
+        except bands.InGap as exc:
+            problems.append(located(doc, _metric_path(doc, mid), str(exc), "the value may be "
+                                    "right: the rubric leaves it uncovered; its author can add "
+                                    "a band or declare `gaps:` (`cxmaturity rubric validate` "
+                                    "warns of it as band-gap); meanwhile write `unknown`"))
+            values[mid] = None
         except ValueError as exc:
             problems.append(located(doc, _metric_path(doc, mid), str(exc),
                                     _metric_hint(metric)))

@@ -18,6 +18,11 @@ class MissingTarget(ValueError):
     """A target metric's value with no target to compare it with."""
 
 
+class InGap(ValueError):
+    """A value between two bands of a rubric that declares no rule for such gaps: the
+    rubric's to fix, not the answer's."""
+
+
 def target_of(metric: Metric, given: float | None = None) -> float | None:
     """The target a value is compared with: the answers file's, else the rubric's default."""
     if metric.target is None:
@@ -94,8 +99,10 @@ def place(metric: Metric, value: float, target: float | None = None) -> Band:
         return below[-1]
     if not below or metric.gaps == "higher":
         return above[0]
-    raise ValueError(f"{format_value(metric, value)} falls between two bands of {metric.name} "
-                     f"and the rubric gives no rule for gaps")
+    raise InGap(f"{format_value(metric, value)} falls between two bands of {metric.name} "
+                f"(level {below[-1].level} up to {format_value(metric, below[-1].high)}, "
+                f"level {above[0].level} from {format_value(metric, above[0].low)}) and the "
+                "rubric gives no rule for gaps")
 
 
 def format_value(metric: Metric, value: float | None) -> str:
