@@ -71,6 +71,12 @@ def test_failing_case_shows_the_difference_and_exits_1(runner, rubric_with_cases
         "    overall: expected 3, got 2",
         "    status: expected insufficient-evidence, got scored",
         "    dimensions.data: expected null, got 2",
+        # what decided the level, as a calibration disagreement shows it
+        "    rule: Median: the highest level that more of the dimensions' weight reaches than "
+        "falls short of.",
+        "    To reach Level 3: 1 change of answers or figures, in 1 dimension (see below).",
+        "    fewest changes: d2: Partly → Yes",
+        "    dimensions: Tools 2 (allows 2), Data 2 (allows 2)",
         "1 cases: 0 passed, 1 failed, 0 invalid"]
 
 
@@ -185,11 +191,31 @@ def test_calibration_agreement_and_disagreements(runner, rubric_with_cases) -> N
         "  2 or 3                    .   .   1"]
     assert "  DISAGREE disagrees (typical): the profile expects 1, scored 3" in lines
     assert "    profile: Because." in lines
+    assert "    fewest changes: " not in "\n".join(lines)  # at the top level: no change raises it
     assert result.exit_code == 1  # below 90% exact, and a case two levels off
     (calibration / "disagrees" / "profile.md").write_text("Expected: 3\n")
     result = runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "50"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith("calibration: 3 cases, exact 100%, within one level 100%")
+
+
+def test_the_summary_says_when_calibration_failed_though_every_case_passed(  # type: ignore[no-untyped-def]
+        runner, rubric_with_cases) -> None:
+    rubric, folder = rubric_with_cases
+    (folder / "mid.yaml").write_text(HEADER % (2, "") + MID_ANSWERS)
+    calibration_case(rubric.parent / "calibration" / "tiny", "disagrees", "1",
+                     "{t1: yes, t2: yes, d1: yes, d2: yes}")
+    result = runner.invoke(app, ["rubric", "test", str(rubric)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        "1 cases: 1 passed, 0 failed, 0 invalid; calibration below the bar for 1 of 1 "
+        "rubric(s)")
+    (rubric.parent / "calibration" / "tiny" / "disagrees" / "profile.md").write_text(
+        "Expected: 3\n")
+    result = runner.invoke(app, ["rubric", "test", str(rubric)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == \
+        "1 cases: 1 passed, 0 failed, 0 invalid; calibration passed"
 
 
 def test_calibration_profile_without_expectation_is_invalid(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]

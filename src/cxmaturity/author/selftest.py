@@ -9,7 +9,7 @@ whose `rubric` key may be left out to mean the rubric under test.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.load.inputs import STDIN
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import did_you_mean, located, validate
+from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Frozen
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
@@ -51,6 +52,8 @@ class CaseOutcome:
     description: str
     differences: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    result: Assessment | None = field(default=None, compare=False, repr=False)
+    """The case's assessment as scored (None when it could not be scored)."""
 
     @property
     def passed(self) -> bool:
@@ -123,7 +126,7 @@ def run_case(path: Path, rubric_path: Path) -> CaseOutcome:
         if dim in levels and levels[dim] != level:
             differences.append(_difference(f"dimensions.{dim}", level, levels[dim]))
     return CaseOutcome(path.stem, str(path), case.description, tuple(differences),
-                       tuple(unknown))
+                       tuple(unknown), result)
 
 
 def _difference(what: str, expected: object, got: object) -> str:

@@ -42,7 +42,7 @@ def rubric_test(
     from cxmaturity.cli.errors import report_problems, say
     from cxmaturity.cli.output import echo
     from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError
-    from cxmaturity.report.calibration_view import calibration_lines
+    from cxmaturity.report.calibration_view import calibration_lines, decided_by
 
     failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
     invalid = 0
@@ -72,6 +72,9 @@ def rubric_test(
                 echo(f"  FAIL  {case.name}: {case.description}")
                 for difference in case.differences:
                     echo(f"    {difference}")
+                if case.result is not None:
+                    for line in decided_by(case.result, "    "):
+                        echo(line)
             else:
                 echo(f"  pass  {case.name}")
         if calibration is not None:
@@ -85,8 +88,11 @@ def rubric_test(
                 echo(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
                       f"one level off")
     if total or not (calibrated or invalid):
+        calibration_said = "" if not calibrated else \
+            f"; calibration below the bar for {weak_calibration} of {calibrated} rubric(s)" \
+            if weak_calibration else "; calibration passed"
         echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
-              f"{broken} invalid")
+             f"{broken} invalid{calibration_said}")
     if broken or broken_calibration or invalid:
         return EXIT_BAD_INPUT
     return EXIT_GATE_FAILED if failed or weak_calibration else EXIT_OK
