@@ -78,11 +78,15 @@ def _failed(path: Path, exc: OSError, kept: bool) -> OutputError:
 class AtomicWriter:
     """A text file written piece by piece that appears at `path` only on :meth:`commit`;
     :meth:`discard` (or an exception inside a ``with`` block) leaves `path` untouched. A
-    device or a named pipe at `path` is written to directly instead."""
+    device or a named pipe at `path` is written to directly instead. With `skip_if_empty`,
+    a ``with`` block that wrote no text leaves `path` untouched too (see :attr:`written`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, skip_if_empty: bool = False) -> None:
         self.path = path
         self.direct = _is_special(path)
+        self.skip_if_empty = skip_if_empty
+        self.written = False
+        """Whether any text was written."""
         self._temp: str | None = None
         if path.is_dir():
             raise OutputError([Problem(str(path), "is a folder, not a file",
@@ -105,6 +109,7 @@ class AtomicWriter:
 
     def write(self, text: str) -> None:
         """Append `text` to the pending file."""
+        self.written = self.written or bool(text)
         try:
             self._handle.write(text)
         except OSError as exc:
@@ -145,7 +150,7 @@ class AtomicWriter:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if kind is None:
+        if kind is None and (self.written or not self.skip_if_empty):
             self.commit()
         else:
             self.discard()

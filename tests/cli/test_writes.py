@@ -46,6 +46,34 @@ def test_a_named_pipe_is_written_to_not_replaced(runner, tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["report.pipe"]
 
 
+@pytest.mark.parametrize("name", ["report.html", "report.md", "report.json", "report.txt"])
+def test_a_file_that_cannot_be_scored_leaves_the_report_file_as_it_was(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, name: str) -> None:
+    """One broken file has no report in these formats (its error goes to standard error): an
+    earlier report is kept, not emptied, and no empty file is made."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(ANSWERS.read_text(encoding="utf-8").replace("date: ", "date: x"),
+                      encoding="utf-8")
+    report = tmp_path / name
+    report.write_text("last quarter's report\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", str(broken), "-o", str(report)])
+    assert result.exit_code == 2
+    assert report.read_text(encoding="utf-8") == "last quarter's report\n"
+    assert f"note: {report} was not written: there is no report, as nothing could be scored " \
+        "(a file there is kept as it was)" in result.stderr
+    report.unlink()
+    assert runner.invoke(app, ["assess", str(broken), "-o", str(report)]).exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
+
+
+def test_a_format_that_records_errors_writes_them(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("rubric: tiny\n", encoding="utf-8")
+    report = tmp_path / "report.jsonl"
+    assert runner.invoke(app, ["assess", str(broken), "-o", str(report)]).exit_code == 2
+    assert '"status":"error"' in report.read_text(encoding="utf-8")
+
+
 def test_a_full_device_is_exit_2_with_a_message(runner) -> None:  # type: ignore[no-untyped-def]
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")

@@ -151,6 +151,11 @@ def assess(
             _diagnose(outcome)
             sink.write(report.add(outcome))
         sink.write(report.finish(tally))
+    if output is not None and not sink.written:
+        from cxmaturity.cli.errors import say
+
+        say(f"note: {output} was not written: there is no report, as nothing could be "
+            "scored" + (" (a file there is kept as it was)" if output.exists() else ""))
     _check_compared(settings, tally)
     return tally.exit_code
 
@@ -218,6 +223,8 @@ def _with_progress(outcomes: Iterable[Outcome], total: int) -> Iterator[Outcome]
 
 
 class _Stdout:
+    written = True  # whatever was written, standard output stays as it is
+
     def write(self, text: str) -> None:
         sys.stdout.write(text)
 
@@ -229,9 +236,11 @@ class _Stdout:
 
 
 def _sink(output: Path | None) -> Any:
-    """Where the report goes: standard output, or a file that appears only when complete."""
+    """Where the report goes: standard output, or a file that appears only when complete and
+    not empty (one file that could not be scored writes no report in most formats, and a
+    report file there is kept)."""
     if output is None:
         return _Stdout()
     from cxmaturity.files import AtomicWriter
 
-    return AtomicWriter(output)
+    return AtomicWriter(output, skip_if_empty=True)
