@@ -45,7 +45,7 @@ def test_output_file_is_written_whole(runner, tmp_path) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize(("level", "code"), [("1", 0), ("low", 0), ("Mid", 0), ("3", 1),
-                                             ("High", 1)])
+                                             ("High", 1), ("Level 1", 0), ("level  3", 1)])
 def test_fail_under(runner, level: str, code: int) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["assess", MID, "--fail-under", level]).exit_code == code
 

@@ -1,7 +1,9 @@
-"""Naming a level: by its number, id or name, as options and policy files do."""
+"""Naming a level: by its number, id or name (or `Level 2`, as reports write it), as options
+and policy files do."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -21,13 +23,20 @@ class Rung(Protocol):
     def name(self) -> str: ...
 
 
+#: A level as the reports write it: a word and a number (`Level 2`, `Stage 3`).
+_TERMED = re.compile(r"[^\W\d_]+\s+(\d+)")
+
+
 def find_level(levels: Iterable[Rung], text: str) -> int | None:
-    """The number of the level of `levels` given by number, id or name (case-insensitive)."""
+    """The number of the level of `levels` given by number, id or name (case-insensitive),
+    or as the reports write it, a word and the number (`Level 2`)."""
+    ladder = list(levels)
     wanted = text.strip().lower()
-    for level in levels:
+    for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
-    return None
+    termed = _TERMED.fullmatch(wanted)
+    return find_level(ladder, termed.group(1)) if termed else None
 
 
 def not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tuple[str, str]:
