@@ -126,6 +126,25 @@ def test_per_rubric_gates_on_the_command_line(runner) -> None:  # type: ignore[n
         records["retail-bank-level2.yaml"]["gates_failed"][0]["message"])
 
 
+def test_gates_for_a_misspelt_rubric_warn_that_they_applied_to_no_file(runner, write) -> None:  # type: ignore[no-untyped-def]
+    expected = ('warning: the gates for rubric "contact-center-ai-maturty" (--fail-under '
+                "RUBRIC=, --fail-under-dimension RUBRIC:, or a policy's `rubrics:`) applied to "
+                'no file: no scored file uses it; did you mean "contact-center-ai-maturity"?')
+    example = str(EXAMPLES / "healthcare-level2.yaml")
+    result = runner.invoke(app, ["assess", example, "-f", "csv", "--fail-under",
+                                 "contact-center-ai-maturty=4"])
+    assert result.exit_code == 0  # the gate named no rubric scored here: nothing failed it
+    assert expected in result.stderr
+    folder = write("sites/.cxmaturity.yaml", "rubrics:\n  contact-center-ai-maturty: "
+                   "{fail-under: 4}\n").parent
+    write("sites/a.yaml", (EXAMPLES / "healthcare-level2.yaml").read_text(encoding="utf-8"))
+    assert expected in runner.invoke(app, ["assess", str(folder), "-f", "csv"]).stderr
+    # a bundled rubric that this run does not score is no mistake: its gates wait for its files
+    quiet = runner.invoke(app, ["assess", example, "-f", "csv", "--fail-under",
+                                "ai-readiness-cohorts=2"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+
+
 @pytest.mark.parametrize("text", ["=2", "x=", "", "a:=1", "=1"])
 def test_malformed_gate_options_are_usage_errors(runner, write, text: str) -> None:  # type: ignore[no-untyped-def]
     option = "--fail-under-dimension" if ":" in text else "--fail-under"

@@ -157,6 +157,7 @@ def assess(
         say(f"note: {output} was not written: there is no report, as nothing could be "
             "scored" + (" (a file there is kept as it was)" if output.exists() else ""))
     _check_compared(settings, tally)
+    _check_gated_rubrics(settings, tally)
     return tally.exit_code
 
 
@@ -181,6 +182,27 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "nothing was checked for a regression",
                                   hint="score the baseline from the same folder with the same "
                                   "arguments, so that its paths match")])
+
+
+def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:
+    """A warning for each rubric a gate is kept for that is not bundled and that no scored
+    file used: most often a misspelt id, whose gates would otherwise apply to nothing,
+    silently. (A bundled rubric's gates in a shared policy may rightly match no file.)"""
+    from cxmaturity.cli.errors import say
+    from cxmaturity.load.bundled import bundled_ids
+    from cxmaturity.messages import did_you_mean
+
+    gated = [settings.gates, *settings.by_folder.values()]
+    named = {gate.rubric for gates in gated for gate in gates.fail_under if gate.rubric}
+    named |= {gate.rubric for gates in gated for gate in gates.fail_under_dimension
+              if gate.rubric}
+    known = tally.rubrics | set(bundled_ids())
+    for rubric in sorted(named - known) if tally.scored else ():
+        hint = did_you_mean(rubric, sorted(known)) or \
+            f"rubrics scored here: {', '.join(sorted(tally.rubrics))}"
+        say(f'warning: the gates for rubric "{rubric}" (--fail-under RUBRIC=, '
+            f"--fail-under-dimension RUBRIC:, or a policy's `rubrics:`) applied to no file: "
+            f"no scored file uses it; {hint}")
 
 
 def _default_format(policy: Policy, terminal: bool) -> Format:

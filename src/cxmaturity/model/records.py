@@ -81,12 +81,16 @@ class Tally:
     gated: int = 0
     compared: int = 0
     """Scored files that a regression gate found in its baseline."""
+    rubrics: set[str] = field(default_factory=set)
+    """The ids of the rubrics the scored files were scored with."""
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
         self.broken += outcome.broken
         self.gated += bool(outcome.gates)
         self.compared += outcome.compared
+        if outcome.digest is not None:
+            self.rubrics.add(outcome.digest.rubric_id)
 
     @property
     def scored(self) -> int:
