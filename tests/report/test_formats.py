@@ -184,6 +184,12 @@ def test_regression_against_a_baseline(runner, write, tmp_path: Path) -> None:  
     failures = ET.fromstring(result.stdout).findall(".//failure")
     assert len(failures) == 1 and "overall level dropped from 3 to 1" in (
         failures[0].get("message") or "")
+    # GitHub shows the first ten error annotations of a step: one per file and gate
+    github = runner.invoke(app, ["assess", str(path.parent), "-f", "github", "--baseline",
+                                 str(before)])
+    assert [line for line in github.stdout.splitlines() if line.startswith("::error")] == [
+        f"::error file={path},line=1,title=cxmaturity gate regression::overall level dropped "
+        "from 3 to 1; dimension data dropped from level 3 to 1"]
 
 
 def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-untyped-def]

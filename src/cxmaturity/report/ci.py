@@ -1,5 +1,5 @@
 """CI formats: `junit` (a test case per file and per gate) and `github` (workflow commands
-that annotate the file and line of each error and failed gate)."""
+that annotate the file and line of each error and of each gate a file failed)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
+    from cxmaturity.errors import Problem
     from cxmaturity.model.records import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
@@ -66,7 +67,9 @@ class JunitReporter(Reporter):
 
 
 class GithubReporter(Reporter):
-    """A log line per file, and an annotation per error and failed gate."""
+    """A log line per file, and an annotation per error and per gate a file failed (a drop
+    in five dimensions is one `regression` annotation, not six: GitHub shows only the first
+    ten error annotations of a step)."""
 
     def begin(self) -> str:
         return f"cxmaturity {__version__} (schema {SCHEMA_VERSION})\n"
@@ -79,10 +82,15 @@ class GithubReporter(Reporter):
                            for p in outcome.problems)
         text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} (rubric "
                     f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})") + "\n"
-        return text + "".join(github.annotation("error", g.message, file=outcome.file,
-                                                title=f"cxmaturity gate {g.rule}",
-                                                line=g.line or 1, column=g.column)
-                              for g in outcome.gates)
+        by_gate: dict[str | None, list[Problem]] = {}
+        for gate in outcome.gates:
+            by_gate.setdefault(gate.rule, []).append(gate)
+        return text + "".join(github.annotation("error", "; ".join(g.message for g in failed),
+                                                file=outcome.file,
+                                                title=f"cxmaturity gate {rule}",
+                                                line=failed[0].line or 1,
+                                                column=failed[0].column)
+                              for rule, failed in by_gate.items())
 
     def finish(self, tally: Tally) -> str:
         return (f"{tally.counted}: {tally.scored} scored, {tally.broken} with "
