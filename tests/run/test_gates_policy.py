@@ -126,6 +126,26 @@ def test_per_rubric_gates_on_the_command_line(runner) -> None:  # type: ignore[n
         records["retail-bank-level2.yaml"]["gates_failed"][0]["message"])
 
 
+def test_a_file_moved_to_another_rubric_is_not_compared_with_its_baseline(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path) -> None:
+    """Level 3 of one model and Stage 1 of another are not a drop: the gate says it did not
+    compare them, and does not fail the file for it."""
+    site = write("sites/west-06.yaml", (EXAMPLES / "online-learning-level3.yaml")
+                 .read_text(encoding="utf-8"))
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(site.parent), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    write("sites/west-06.yaml", (EXAMPLES / "claims-desk-level1.yaml").read_text(
+        encoding="utf-8"))
+    result = runner.invoke(app, ["assess", str(site.parent), "-f", "csv", "--baseline",
+                                 str(before)])
+    assert result.exit_code == 0, result.stderr
+    assert "gate failed" not in result.stderr
+    assert (f"note: {site}: not compared with the baseline: scored with rubric "
+            "ai-performance-stages, the baseline with contact-center-ai-maturity, and the levels "
+            "of two rubrics are not comparable") in result.stderr
+
+
 def test_gates_for_a_misspelt_rubric_warn_that_they_applied_to_no_file(runner, write) -> None:  # type: ignore[no-untyped-def]
     expected = ('warning: the gates for rubric "contact-center-ai-maturty" (--fail-under '
                 "RUBRIC=, --fail-under-dimension RUBRIC:, or a policy's `rubrics:`) applied to "

@@ -224,6 +224,8 @@ def _diagnose(outcome: Outcome) -> None:
         report_problems(CxError(outcome.problems))
     for gate in outcome.gates:
         say(f"gate failed: {outcome.file}: {gate.message}")
+    for note in outcome.notes:
+        say(f"note: {note}")
 
 
 def wants_progress(*, quiet: bool, count: int, stderr_terminal: bool,

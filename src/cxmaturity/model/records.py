@@ -59,6 +59,8 @@ class Outcome:
     """The assessment itself, kept only when scored in this process and asked for."""
     compared: bool = False
     """A regression gate found this file in its baseline."""
+    notes: tuple[str, ...] = ()
+    """What standard error should say of it besides problems and failed gates."""
 
     @property
     def broken(self) -> bool:

@@ -53,11 +53,16 @@ class SavedDimension(_Saved):
     level: int | None = Field(ge=1)
 
 
+class SavedRubric(_Saved):
+    id: str
+
+
 class SavedAssessment(_Saved):
     """The part of a saved assessment a regression gate reads."""
 
     schema_version: str
     file: str
+    rubric: SavedRubric | None = None
     overall: SavedLevel
     dimensions: list[SavedDimension]
 
@@ -259,4 +264,5 @@ def _decoded(raw: bytes, shown: str, line: int | None) -> str:
 
 def _standing(assessment: SavedAssessment) -> Standing:
     return Standing(assessment.overall.level,
-                    {d.id: d.level for d in assessment.dimensions})
+                    {d.id: d.level for d in assessment.dimensions},
+                    assessment.rubric.id if assessment.rubric else None)

@@ -106,7 +106,8 @@ def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument
     failures = failed_gates(result, rubric, gates, doc)
     return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
                    tuple(failures), result=result if settings.keep else None,
-                   compared=gates.compares(result))
+                   compared=gates.compares(result),
+                   notes=tuple(n for n in [gates.not_compared(result)] if n))
 
 
 def _folder_problem(path: str, shown: str) -> Problem:

@@ -35,6 +35,8 @@ class Standing:
 
     overall: int | None
     dimensions: Mapping[str, int | None]
+    rubric: str | None = None
+    """The id of the rubric it was scored with (None: not saved)."""
 
 
 #: Gate names, as failures and per-gate reports (e.g. JUnit test cases) show them.
@@ -126,8 +128,31 @@ class Gates:
         return own or [g for g in self.fail_under_dimension if g.rubric is None]
 
     def compares(self, result: Assessment) -> bool:
-        """Whether the regression gate has an earlier result of this file to compare with."""
-        return self.fail_on_regression and os.path.normpath(result.file) in self.baseline
+        """Whether the regression gate found this file in its baseline."""
+        return self.earlier(result) is not None
+
+    def earlier(self, result: Assessment) -> Standing | None:
+        """The baseline's result of this file, if the regression gate is on and has one."""
+        if not self.fail_on_regression:
+            return None
+        return self.baseline.get(os.path.normpath(result.file))
+
+    def comparable(self, result: Assessment) -> Standing | None:
+        """The baseline's result of this file if it was scored with the same rubric (the
+        levels of two rubrics are not comparable)."""
+        before = self.earlier(result)
+        return before if before is not None and before.rubric in (None, result.rubric.id) \
+            else None
+
+    def not_compared(self, result: Assessment) -> str | None:
+        """Why the regression gate passes a file it found in its baseline without comparing
+        it (the file moved to another rubric), or None."""
+        before = self.earlier(result)
+        if before is None or self.comparable(result) is not None:
+            return None
+        return (f"{result.file}: not compared with the baseline: scored with rubric "
+                f"{result.rubric.id}, the baseline with {before.rubric}, and the levels of two "
+                "rubrics are not comparable (it is checked again once the baseline has it)")
 
     @classmethod
     def from_options(cls, fail_under: list[str], dimensions: list[str],
@@ -163,8 +188,8 @@ def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
                                     f"below {gates.min_confidence:.0%}"))
     if gates.max_age is not None:
         failures += _age_gate(result, gates.max_age, gates.today or dt.date.today(), doc)
-    before = gates.baseline.get(os.path.normpath(result.file))
-    if gates.fail_on_regression and before is not None:
+    before = gates.comparable(result)
+    if before is not None:
         failures += _regressions(result, before)
     return failures
 
