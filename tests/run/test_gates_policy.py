@@ -126,6 +126,17 @@ def test_per_rubric_gates_on_the_command_line(runner) -> None:  # type: ignore[n
         records["retail-bank-level2.yaml"]["gates_failed"][0]["message"])
 
 
+def test_a_policy_cannot_turn_the_regression_gate_off_beside_its_baseline(runner, write) -> None:  # type: ignore[no-untyped-def]
+    policy = write("sites/.cxmaturity.yaml", "baseline: before.jsonl\n"
+                   "fail-on-regression: false\n")
+    write("sites/a.yaml", answers())
+    result = runner.invoke(app, ["assess", str(policy.parent), "-f", "csv"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: {policy}:2:21: `fail-on-regression: false` contradicts `baseline:`, which "
+        "turns the regression gate on; remove one of the two (fail-on-regression)")
+
+
 def test_a_file_moved_to_another_rubric_is_not_compared_with_its_baseline(  # type: ignore[no-untyped-def]
         runner, write, tmp_path: Path) -> None:
     """Level 3 of one model and Stage 1 of another are not a drop: the gate says it did not

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from cxmaturity.errors import EmptyFile, InputError, Problem, UsageError
 from cxmaturity.escape.controls import without_surrogates
@@ -80,6 +80,14 @@ class Policy(Frozen):
     @classmethod
     def _share(cls, value: Any) -> Any:
         return None if value is None else parse_percentage(value) / 100
+
+    @field_validator("fail_on_regression")
+    @classmethod
+    def _not_off_with_a_baseline(cls, value: bool, info: ValidationInfo) -> bool:
+        if not value and info.data.get("baseline"):
+            raise ValueError("`fail-on-regression: false` contradicts `baseline:`, which turns "
+                             "the regression gate on; remove one of the two")
+        return value
 
 
 #: The settings of files no policy file governs: every default.
