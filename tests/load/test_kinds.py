@@ -82,6 +82,25 @@ def test_compare_names_both_kinds_it_reads(runner, tmp_path) -> None:  # type: i
         "files or results it was made from\n")
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("command", ["compare", "trend"])
+def test_a_batch_given_to_compare_or_trend_says_what_they_read(runner, tmp_path, fmt: str,  # type: ignore[no-untyped-def]
+                                                               command: str) -> None:
+    batch = tmp_path / f"batch.{fmt}"
+    assert runner.invoke(app, ["assess", ANSWERS, ANSWERS, "-f", fmt, "-o", str(batch)]
+                         ).exit_code == 0
+    result = runner.invoke(app, [command, str(batch), ANSWERS])
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1  # one message, not every key of a result
+    assert result.stderr.startswith(
+        f"error: {batch}: this looks like the results of several files (`cxmaturity assess` "
+        "with --format json or jsonl), not an answers file or a result")
+    assert result.stderr.endswith(
+        "`compare` and `trend` read one assessment a file: give the answers files, or save each "
+        "one's result (`cxmaturity assess FILE --format json -o FILE.json`); a batch's results "
+        "are what `assess --baseline` reads\n")
+
+
 def test_a_rubric_path_in_an_answers_file_that_names_answers(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {ANSWERS}\norganization: X\ndate: 2026-01-01\n")
     result = runner.invoke(app, ["assess", str(path)])

@@ -206,9 +206,10 @@ def test_an_answers_file_given_as_the_baseline_is_named_as_such(runner, write) -
     result = runner.invoke(app, ["assess", str(path), "--baseline", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}: this looks like an answers file, not a "
-                                    "result of `cxmaturity assess --format json`; a baseline is "
-                                    "the JSON or JSONL output of `cxmaturity assess`: score the "
-                                    "answers first")
+                                    "result of `cxmaturity assess --format json` or the results "
+                                    "of several files (`cxmaturity assess` with --format json or "
+                                    "jsonl); a baseline is the JSON or JSONL output of "
+                                    "`cxmaturity assess`: score the answers first")
 
 
 def test_policy_file_is_found_upwards_and_its_paths_are_relative_to_it(  # type: ignore[no-untyped-def]

@@ -10,13 +10,15 @@ from cxmaturity.errors import InputError, Problem
 from cxmaturity.load.inputs import argument_for
 from cxmaturity.yaml.reader import YamlDocument, read_yaml_file
 
-Kind = Literal["answers", "rubric", "result", "comparison", "trend", "case", "schema"]
+Kind = Literal["answers", "rubric", "result", "batch", "comparison", "trend", "case",
+               "schema"]
 
 #: Each kind as a message names it.
 NOUNS: dict[Kind, str] = {
     "answers": "an answers file",
     "rubric": "a rubric",
     "result": "a result of `cxmaturity assess --format json`",
+    "batch": "the results of several files (`cxmaturity assess` with --format json or jsonl)",
     "comparison": "a result of `cxmaturity compare --format json`",
     "trend": "a result of `cxmaturity trend --format json`",
     "case": "a rubric self-test case",
@@ -39,6 +41,8 @@ def kind_of(value: Any) -> Kind | None:
             return "comparison"
         if "points" in keys:
             return "trend"
+        if keys & {"results", "assessment"}:  # a batch document, or one of its records
+            return "batch"
         return "result" if keys & {"overall", "tool_version"} else None
     if {"levels", "dimensions"} <= keys:
         return "rubric"
@@ -74,10 +78,10 @@ def expect_kind(doc: YamlDocument, *wanted: Kind) -> None:
         return
     expected = " or ".join(NOUNS[kind] for kind in wanted)
     raise WrongKind([Problem(doc.file, f"this looks like {NOUNS[found]}, not {expected}",
-                              hint=_what_reads(found, argument_for(doc.file)))])
+                              hint=what_reads(found, argument_for(doc.file)))])
 
 
-def _what_reads(kind: Kind, file: str) -> str:
+def what_reads(kind: Kind, file: str) -> str:
     """The command that reads a document of `kind`, as advice."""
     if kind == "rubric":
         return f"did you mean `cxmaturity rubric validate {file}`?"
@@ -89,6 +93,10 @@ def _what_reads(kind: Kind, file: str) -> str:
     if kind == "result":
         return "`cxmaturity compare` and `cxmaturity trend` read results; to score again, " \
             "give the answers file it came from"
+    if kind == "batch":
+        return "`compare` and `trend` read one assessment a file: give the answers files, or " \
+            "save each one's result (`cxmaturity assess FILE --format json -o FILE.json`); " \
+            "a batch's results are what `assess --baseline` reads"
     if kind == "schema":
         return "leave it out of the files given (`trend` leaves `*.schema.json` out of folders)"
     return "give the answers files or results it was made from"

@@ -169,7 +169,7 @@ def _other_kind(text: str, shown: str) -> None:
     except CxError:
         return
     try:
-        expect_kind(doc, "result")
+        expect_kind(doc, "result", "batch")
     except WrongKind as wrong:
         if kind_of(doc.value) != "answers":
             raise

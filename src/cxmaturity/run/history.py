@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cxmaturity.errors import EmptyFile, InputError, Problem
 from cxmaturity.load.inputs import SCHEMA_SUFFIX, base_folder, collect_inputs, read_document
-from cxmaturity.load.kinds import expect_kind
+from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, what_reads
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
@@ -31,6 +31,12 @@ def load_assessment(path: str, *, target: int | None = None,
     except EmptyFile as empty:
         raise empty.hinted("give an answers file (`cxmaturity template` writes one) or a "
                            "result of `cxmaturity assess --format json`") from None
+    except InputError:
+        if path.endswith(".jsonl") and os.path.isfile(path):  # JSON lines: not one document
+            raise WrongKind([Problem(path, f"this looks like {NOUNS['batch']}, not an answers "
+                                     "file or a result", hint=what_reads("batch", path))]
+                            ) from None
+        raise
     expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
         version = str(doc.value["schema_version"])
