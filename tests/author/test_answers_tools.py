@@ -68,6 +68,12 @@ def test_template_rubric_path_is_relative_to_the_output(runner, tmp_path) -> Non
     out.parent.mkdir()
     assert runner.invoke(app, ["template", "-r", TINY, "-o", str(out)]).exit_code == 0
     assert read_submission(str(out)).rubric.id == "tiny"
+    # the schema command in its header names the rubric by that path too: it says where to run it
+    header = out.read_text(encoding="utf-8")
+    assert "run this in\n# the folder of this file, which the rubric's path is relative to):" \
+        in header
+    bundled = runner.invoke(app, ["template", "-r", "ai-readiness-cohorts"]).stdout
+    assert "# Completion in an editor (the schema the first line names):\n" in bundled
 
 
 @pytest.mark.parametrize(("rubric", "output", "repository", "warning"), [

@@ -18,6 +18,7 @@ import yaml
 
 from cxmaturity.errors import InputError
 from cxmaturity.escape.terminal import prose
+from cxmaturity.load.catalog import is_path_reference
 from cxmaturity.model import bands
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Metric, Question, Rubric
 from cxmaturity.yaml.reader import parse_yaml
@@ -164,7 +165,9 @@ def template(rubric: Rubric, reference: str, today: dt.date) -> str:
              "or for a metric `metric-id: {value: 20%, evidence: \"...\"}`.\n"
              "Check it: cxmaturity validate FILE\n"
              "Score it: cxmaturity assess FILE\n"
-             "Completion in an editor (the schema the first line names):")
+             "Completion in an editor (the schema the first line names"
+             + ("; run this in\nthe folder of this file, which the rubric's path is relative "
+                "to):" if is_path_reference(reference) else "):"))
     command = f"cxmaturity schema answers -r {shlex.quote(reference)} > answers.schema.json"
     draft = Draft(header={"rubric": reference, "organization": "", "date": today})
     return f"{MODELINE}\n" + render(rubric, draft, pending="unknown", title=title,
