@@ -197,6 +197,12 @@ def test_calibration_agreement_and_disagreements(runner, rubric_with_cases) -> N
     result = runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "50"])
     assert result.exit_code == 0, result.stdout
     assert result.stdout.startswith("calibration: 3 cases, exact 100%, within one level 100%")
+    # written like every other percentage; a bare 0.5 is ambiguous, as elsewhere
+    assert runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "50%"]
+                         ).exit_code == 0
+    ambiguous = runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "0.5"])
+    assert ambiguous.exit_code == 2 and "error: --min-exact: '0.5' is ambiguous" in \
+        ambiguous.stderr
 
 
 def test_the_summary_says_when_calibration_failed_though_every_case_passed(  # type: ignore[no-untyped-def]

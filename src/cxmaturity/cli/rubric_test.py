@@ -25,10 +25,10 @@ invalid case file).
 def rubric_test(
     rubrics: list[str] = typer.Argument(..., metavar="ID|PATH",
                                         help="Bundled rubric ids or rubric files."),
-    min_exact: int = typer.Option(
-        90, "--min-exact", metavar="PCT", min=0, max=100,
-        help="Fail when fewer calibration cases than this (in percent) score the level their "
-        "profile expects."),
+    min_exact: str = typer.Option(
+        "90", "--min-exact", metavar="PERCENT",
+        help="Fail when fewer calibration cases than PERCENT (90 or 90%) score the level "
+        "their profile expects."),
 ) -> int:
     """Run a rubric's golden cases and its calibration set.
 
@@ -41,9 +41,21 @@ def rubric_test(
     from cxmaturity.author.selftest import run_suite
     from cxmaturity.cli.errors import report_problems, say
     from cxmaturity.cli.output import echo
-    from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, CxError
+    from cxmaturity.errors import (
+        EXIT_BAD_INPUT,
+        EXIT_GATE_FAILED,
+        EXIT_OK,
+        CxError,
+        OptionError,
+        Problem,
+    )
+    from cxmaturity.load.percentages import parse_percentage
     from cxmaturity.report.calibration_view import calibration_lines, decided_by
 
+    try:
+        least = parse_percentage(min_exact)
+    except ValueError as exc:
+        raise OptionError([Problem("--min-exact", str(exc))]) from None
     failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
     invalid = 0
     for rubric in rubrics:
@@ -82,10 +94,10 @@ def rubric_test(
             for line in calibration_lines(calibration):
                 echo(line)
             broken_calibration += sum(1 for c in calibration.cases if c.problems)
-            if calibration.share(True) * 100 + 1e-9 < min_exact \
+            if calibration.share(True) * 100 + 1e-9 < least \
                     or calibration.share(False) < 1:
                 weak_calibration += 1
-                echo(f"  FAIL  calibration: below {min_exact}% exact, or a case more than "
+                echo(f"  FAIL  calibration: below {least:g}% exact, or a case more than "
                       f"one level off")
     if total or not (calibrated or invalid):
         calibration_said = "" if not calibrated else \
