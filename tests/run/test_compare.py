@@ -137,6 +137,26 @@ def test_results_planned_for_different_targets_compare_no_blockers(pair, runner,
     assert same.resolved_blockers != ()
 
 
+@pytest.mark.parametrize(("version", "said"), [
+    ("1.1.0", "(still version 1.1.0: its content changed, its version did not)"),
+    ("0.9.0", "(0.9.0 → 1.1.0)")])
+def test_a_changed_rubric_is_noted_and_a_version_left_unbumped_is_named(  # type: ignore[no-untyped-def]
+        runner, tmp_path, version: str, said: str) -> None:
+    example = str(EXAMPLES / "healthcare-level2.yaml")
+    saved = Path(saved_results(runner, (example,), tmp_path)[0])
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["rubric"]["version"] == "1.1.0"
+    data["rubric"]["sha256"] = "0" * 64  # the rubric file was edited since
+    data["rubric"]["version"] = version
+    asked = data["dimensions"][0]["evidence"].pop(0)  # a question the edit added
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    comparison = compare_files(str(saved), example)
+    assert f"The rubric changed between the two {said}; some movement may come from the " \
+        "rubric." in comparison.notes
+    added = [c for c in comparison.answers if c.id == asked["id"]]
+    assert [(c.before, c.after) for c in added] == [("n/a or not asked", asked["given"])]
+
+
 def test_bad_json_result_is_located(write, pair) -> None:  # type: ignore[no-untyped-def]
     bad = write("bad.json", '{\n  "schema_version": "2.0",\n  "organization": 3\n}\n')
     with pytest.raises(InputError) as caught:

@@ -100,7 +100,10 @@ def _answers(result: Assessment) -> dict[str, tuple[str, str, str, tuple[int, in
 
 def _answer_changes(old: Assessment, new: Assessment) -> list[AnswerChange]:
     before, after = _answers(old), _answers(new)
-    missing = ("", "", "n/a", None)
+    # A question with no evidence and not unanswered was answered n/a; under a changed rubric
+    # it may also be one that one of the two rubrics did not ask.
+    absent = "n/a" if old.rubric.sha256 == new.rubric.sha256 else "n/a or not asked"
+    missing = ("", "", absent, None)
     changes = []
     for key in [*before, *(k for k in after if k not in before)]:
         b, a = before.get(key, missing), after.get(key, missing)
@@ -120,8 +123,11 @@ def _blockers(result: Assessment) -> dict[tuple[str, str], Blocker]:
 def _notes(old: Assessment, new: Assessment) -> list[str]:
     notes = []
     if old.rubric.sha256 != new.rubric.sha256:
-        notes.append(f"The rubric changed between the two ({old.rubric.version} → "
-                     f"{new.rubric.version}); some movement may come from the rubric.")
+        versions = f"{old.rubric.version} → {new.rubric.version}" \
+            if old.rubric.version != new.rubric.version else \
+            f"still version {new.rubric.version}: its content changed, its version did not"
+        notes.append(f"The rubric changed between the two ({versions}); some movement may "
+                     "come from the rubric.")
     if not same_site(old, new):
         notes.append(f"Different sites: {old.organization} · {old.site or '-'} and "
                      f"{new.organization} · {new.site or '-'}.")
