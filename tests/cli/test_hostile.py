@@ -120,6 +120,7 @@ def test_rubric_outside_the_repository_is_refused_and_a_root_allows_it(
                                env={"CXMATURITY_RUBRIC_ROOT": None})
         assert result.exit_code == 2
         assert f"{repository / name}:1:9: the rubric lies outside {repository}" in result.stderr
+        assert "`git init` in a folder above both makes that the repository" in result.stderr
     allowed = runner.invoke(app, ["assess", str(answers), "-f", "json", "--rubric-root",
                                   str(tmp_path)])
     assert allowed.exit_code == 0, allowed.output

@@ -77,5 +77,7 @@ def check_contained(path: Path, roots: tuple[Path, ...], reference: str) -> None
     where = " or ".join(str(root) for root in roots)
     raise RubricNotFound([Problem(reference, f"the rubric lies outside {where}",
                                   hint="keep rubrics inside the repository of the answers "
-                                  f"file, or allow a folder with --rubric-root DIR (or "
+                                  "file (outside a git repository: its folder or the current "
+                                  "one; `git init` in a folder above both makes that the "
+                                  f"repository), or allow a folder with --rubric-root DIR (or "
                                   f"{ROOT_VARIABLE})")])
