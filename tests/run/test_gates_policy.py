@@ -126,6 +126,26 @@ def test_per_rubric_gates_on_the_command_line(runner) -> None:  # type: ignore[n
         records["retail-bank-level2.yaml"]["gates_failed"][0]["message"])
 
 
+def test_files_of_the_baseline_that_were_not_scored_are_named(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path) -> None:
+    """A removed or renamed site would otherwise pass unseen: nothing compares it."""
+    kept = write("sites/a.yaml", answers(d2="yes"))
+    gone = write("sites/b.yaml", answers())
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(kept.parent), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    gone.unlink()
+    result = runner.invoke(app, ["assess", str(kept.parent), "-f", "csv", "--baseline",
+                                 str(before)])
+    assert result.exit_code == 0
+    assert (f"note: 1 file of the baseline was not scored in this run (removed, renamed, or "
+            f"outside its inputs): {os.path.normpath(gone)}") in result.stderr
+    write("sites/b.yaml", answers())
+    again = runner.invoke(app, ["assess", str(kept.parent), "-f", "csv", "--baseline",
+                                str(before)])
+    assert "note:" not in again.stderr
+
+
 def test_a_policy_cannot_turn_the_regression_gate_off_beside_its_baseline(runner, write) -> None:  # type: ignore[no-untyped-def]
     policy = write("sites/.cxmaturity.yaml", "baseline: before.jsonl\n"
                    "fail-on-regression: false\n")

@@ -157,6 +157,7 @@ def assess(
         say(f"note: {output} was not written: there is no report, as nothing could be "
             "scored" + (" (a file there is kept as it was)" if output.exists() else ""))
     _check_compared(settings, tally)
+    _note_unscored(settings, tally)
     _check_gated_rubrics(settings, tally)
     return tally.exit_code
 
@@ -182,6 +183,23 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "nothing was checked for a regression",
                                   hint="score the baseline from the same folder with the same "
                                   "arguments, so that its paths match")])
+
+
+def _note_unscored(settings: Settings, tally: Tally, shown: int = 10) -> None:
+    """A note naming the files a baseline holds that this run did not score (a site
+    removed or renamed, or a baseline of a wider run): nothing compared them."""
+    from cxmaturity.cli.errors import say
+
+    if not tally.compared:
+        return  # no file matched: _check_compared has said why
+    gated = [settings.gates, *settings.by_folder.values()]
+    missing = sorted({file for gates in gated if gates.fail_on_regression
+                      for file in gates.baseline} - tally.in_baseline)
+    if missing:
+        more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+        say(f"note: {len(missing)} file{'' if len(missing) == 1 else 's'} of the baseline "
+            f"{'was' if len(missing) == 1 else 'were'} not scored in this run (removed, renamed, "
+            f"or outside its inputs): {', '.join(missing[:shown])}{more}")
 
 
 def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:
