@@ -163,6 +163,19 @@ def test_gates(runner, write, options: list[str], code: int, message: str) -> No
     assert message in result.stderr
 
 
+def test_batch_formats_keep_saying_a_level_is_provisional_when_a_gate_fails(runner, write) -> None:  # type: ignore[no-untyped-def]
+    few = write("few.yaml", "rubric: contact-center-ai-maturity\norganization: X\n"
+                "date: 2026-11-01\nanswers:\n  ai-in-core: \"yes\"\n")
+    other = write("other.yaml", answers())
+    github = runner.invoke(app, ["assess", str(few), str(other), "-f", "github"]).stdout
+    assert f"{few}: Level 3 AI-Native, confidence 2%, insufficient evidence (rubric " in github
+    markdown = runner.invoke(app, ["assess", str(few), str(other), "-f", "markdown",
+                                   "--fail-under", "contact-center-ai-maturity=4"]).stdout
+    row = next(line for line in markdown.splitlines() if line.startswith(f"| `{few}`"))
+    assert "| ❌ fail-under: evidence is insufficient" in row
+    assert row.endswith(" ⚠️ insufficient evidence |")
+
+
 def test_max_age_points_at_the_date_line(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", answers(date="2020-01-01"))
     result = runner.invoke(app, ["assess", str(path), "-f", "github", "--max-age", "30"])

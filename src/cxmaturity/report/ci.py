@@ -80,8 +80,10 @@ class GithubReporter(Reporter):
             return "".join(github.annotation("error", p.detail, title="cxmaturity invalid input",
                                              file=p.file, line=p.line, column=p.column)
                            for p in outcome.problems)
-        text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%} (rubric "
-                    f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256[:12]})") + "\n"
+        provisional = ", insufficient evidence" if d.status != "scored" else ""
+        text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%}{provisional} "
+                    f"(rubric {d.rubric_id} {d.rubric_version} "
+                    f"sha256:{d.rubric_sha256[:12]})") + "\n"
         by_gate: dict[str | None, list[Problem]] = {}
         for gate in outcome.gates:
             by_gate.setdefault(gate.rule, []).append(gate)

@@ -35,9 +35,11 @@ class MarkdownReporter(Reporter):
         self.rubrics.add(f"{inline(d.rubric_id)} {inline(d.rubric_version)} "
                          f"(sha256 {d.rubric_sha256[:12]})")
         score = "" if d.score is None else f"{d.score:.2f}"
-        verdict = "✅" if d.status == "scored" else "⚠️ insufficient evidence"
-        if outcome.gates:
-            verdict = "❌ " + inline("; ".join(f"{g.rule}: {g.message}" for g in outcome.gates))
+        provisional = "⚠️ insufficient evidence" if d.status != "scored" else ""
+        verdict = provisional or "✅"
+        if outcome.gates:  # a failed gate, and still whether the level is provisional
+            verdict = "❌ " + inline("; ".join(f"{g.rule}: {g.message}" for g in outcome.gates)) \
+                + (f" {provisional}" if provisional else "")
         where = d.organization if d.site is None else f"{d.organization} · {d.site}"
         return (f"| {code(outcome.file)} | {inline(where)} | {d.date} | "
                 f"{inline(d.label)} | {score} | {d.confidence:.0%} | {verdict} |\n")
