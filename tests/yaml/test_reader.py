@@ -39,9 +39,18 @@ def test_nan_is_read_as_nan() -> None:
 # The limits (size, depth, values, string length) are tested in test_limits.py.
 
 
-def test_not_utf8() -> None:
-    with pytest.raises(InputError, match="not UTF-8 text"):
-        parse_bytes(b"a: \xff\xfe\n", "x.yaml")
+def test_not_utf8_is_located_at_its_line_and_column() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bytes(b"a: 1\norganization: Caf\xe9\n", "x.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 18)  # where an annotation can point
+    assert problem.message == "not UTF-8 text (byte 0xE9 at offset 22)"
+
+
+def test_utf16_is_named() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bytes("a: 1\n".encode("utf-16"), "x.yaml")
+    assert caught.value.problems[0].message == "UTF-16 text, not UTF-8"
 
 
 def test_utf8_bom_is_accepted() -> None:

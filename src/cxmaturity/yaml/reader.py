@@ -317,7 +317,19 @@ def parse_bytes(raw: bytes, file: str) -> YamlDocument:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(file, f"not UTF-8 text (bad byte at offset {exc.start})",
-                                  hint="save the file as UTF-8")]) from None
+        raise InputError([not_utf8(raw, exc.start, file)]) from None
     return parse_yaml(text, file)
+
+
+def not_utf8(raw: bytes, offset: int, file: str) -> Problem:
+    """The problem of bytes that are not UTF-8 at `offset`, at its line and column (counted
+    in bytes), naming UTF-16 when the file starts with its byte order mark."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(file, "UTF-16 text, not UTF-8", 1, 1,
+                       hint="save the file as UTF-8 (in most editors: Save with Encoding)")
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return Problem(file, f"not UTF-8 text (byte 0x{raw[offset]:02X} at offset {offset})",
+                   raw.count(b"\n", 0, offset) + 1, offset - start + 1,
+                   hint="save the file as UTF-8 (a Latin-1 or Windows-1252 accent is the usual "
+                   "cause)")
 
