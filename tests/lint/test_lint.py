@@ -122,7 +122,8 @@ def test_unknown_bundled_id_is_an_error(runner) -> None:  # type: ignore[no-unty
     ("{id: q1,", "{id: q1, signal_of: 7,",
      "17:25: error: level 7 does not exist (questions[0].signal_of) [reference]; use 1..2"),
     ("  - {number: 2, id: high,", "  - {number: 2, id: low,",
-     '9:21: error: duplicate id "low" (levels[1].id) [reference]; ids must be unique'),
+     '9:21: error: duplicate id "low" (levels[1].id) [reference]; ids must be unique; the '
+     "first is levels[0].id"),
 ])
 def test_references_to_unknown_levels_and_duplicates(runner, write, old: str, new: str,
                                                      message: str) -> None:  # type: ignore[no-untyped-def]

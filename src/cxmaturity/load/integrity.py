@@ -13,6 +13,7 @@ from cxmaturity.load.validation import did_you_mean, located
 from cxmaturity.model import bands
 from cxmaturity.model.rubric import Metric, Rubric
 from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.scalars import dotted
 
 
 def integrity_problems(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
@@ -50,11 +51,12 @@ def _unique_ids(rubric: Rubric) -> Iterator[Broken]:
 
 
 def _duplicates(path: tuple[str | int, ...], ids: list[str]) -> Iterator[Broken]:
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     for i, item in enumerate(ids):
-        if item in seen:
-            yield (*path, i, "id"), f'duplicate id "{item}"', "ids must be unique"
-        seen.add(item)
+        if item in first:
+            yield ((*path, i, "id"), f'duplicate id "{item}"',
+                   f"ids must be unique; the first is {dotted((*path, first[item], 'id'))}")
+        first.setdefault(item, i)
 
 
 def _unknown(path: tuple[str | int, ...], what: str, value: str,
