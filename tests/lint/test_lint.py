@@ -103,6 +103,16 @@ def test_yaml_errors_are_located(runner, write, text: str, message: str) -> None
     assert message in result.stdout and "[yaml]" in result.stdout
 
 
+def test_a_file_that_is_not_there_is_a_file_error_not_a_yaml_one(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "nope.yaml"
+    for command in (["rubric", "validate"], ["validate"]):
+        result = runner.invoke(app, [*command, str(missing)])
+        assert result.exit_code == 2
+        assert result.stdout.splitlines()[0].startswith(
+            f"{missing}: error: {'rubric ' if command[0] == 'rubric' else ''}file not found "
+            "[file]")
+
+
 def test_unknown_bundled_id_is_an_error(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["rubric", "validate", "contact-center-ai-maturty"])
     assert result.exit_code == 2

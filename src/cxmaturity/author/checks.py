@@ -28,6 +28,12 @@ def _stage(error: InputError, rule: str) -> list[Problem]:
     return [replace(p, rule=rule) for p in error.problems]
 
 
+def _unread(error: InputError) -> list[Problem]:
+    """A file that could not be read (`file`: not there, unreadable, too large) or parsed
+    (`yaml`, at a line)."""
+    return [replace(p, rule="yaml" if p.line is not None else "file") for p in error.problems]
+
+
 def _read(argument: str, stdin: bytes | None, empty: str | None = None
           ) -> tuple[YamlDocument | None, list[Problem]]:
     """The document, or its YAML problems; `empty` is the advice for an empty file (default:
@@ -37,7 +43,7 @@ def _read(argument: str, stdin: bytes | None, empty: str | None = None
     except EmptyFile as exc:
         return None, _stage(exc.hinted(empty) if empty else exc, "yaml")
     except InputError as exc:
-        return None, _stage(exc, "yaml")
+        return None, _unread(exc)
 
 
 def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
@@ -46,7 +52,7 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
     try:
         path = reference if reference == STDIN else str(find_rubric(reference)[0])
     except InputError as exc:
-        return _stage(exc, "yaml")
+        return _stage(exc, "file")
     doc, found = _read(path, stdin, EMPTY_RUBRIC)
     if doc is None:
         return found
