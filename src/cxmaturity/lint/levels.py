@@ -1,5 +1,6 @@
 """Lint rules for dimensions and levels: a dimension nothing feeds, a level a dimension or the
-whole rubric cannot reach, a level no evidence supports, advice that skips a level."""
+whole rubric cannot reach, a level no evidence supports, advice that skips a level, a shift
+forward from the top level."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ UNREACHABLE_LEVEL = Rule("unreachable-level", "warning", "a level a counted dime
 UNSUPPORTED_LEVEL = Rule("unsupported-level", "warning", "a level no answer or band of a "
                          "dimension supports, so the dimension can never be placed there")
 MISSING_ADVICE = Rule("missing-advice", "warning", "a dimension whose `advance` skips a level")
-RULES = (DIMENSION_WITHOUT_EVIDENCE, UNREACHABLE_LEVEL, UNSUPPORTED_LEVEL, MISSING_ADVICE)
+SHIFT_AT_TOP = Rule("shift-at-top", "warning", "a `shift_forward` on the top level, which no "
+                    "report shows (there is no level to shift to)")
+RULES = (DIMENSION_WITHOUT_EVIDENCE, UNREACHABLE_LEVEL, UNSUPPORTED_LEVEL, MISSING_ADVICE,
+         SHIFT_AT_TOP)
 
 
 def _items(rubric: Rubric, dim_id: str) -> list[list[tuple[int, int]]]:
@@ -85,6 +89,11 @@ def reach_problems(rubric: Rubric) -> Iterator[Found]:
 
 
 def advice_problems(rubric: Rubric) -> Iterator[Found]:
+    top = rubric.levels[-1]
+    if top.shift_forward is not None:
+        yield SHIFT_AT_TOP(("levels", len(rubric.levels) - 1, "shift_forward"),
+                           f"level {top.number} is the top level, so its `shift_forward` is "
+                           "never shown", "move it to the level it leads out of, or remove it")
     for i, dim in enumerate(rubric.dimensions):
         if not dim.advance:
             continue
