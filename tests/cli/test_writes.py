@@ -169,6 +169,25 @@ def test_the_report_is_never_written_over_a_rubric_or_answers_people_wrote(  # t
         assert runner.invoke(app, ["assess", str(answers), "-o", str(report)]).exit_code == 0
 
 
+@pytest.mark.parametrize("text", [
+    "rubric: tiny\norganization: X\nanswers:\n  t1: [partly\n",  # a YAML mistake
+    "rubric: tiny\n\torganization: X\n",  # a tab
+    "a: 1\na: 2\n",  # a duplicate key
+    "organization: Caf\xe9\n",  # not UTF-8
+])
+def test_a_yaml_file_too_broken_to_tell_its_kind_is_not_written_over(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, text: str) -> None:
+    """No report is YAML: an existing `.yaml` file is someone's, whether or not it reads."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes(text.encode("latin-1"))
+    result = runner.invoke(app, ["assess", str(ANSWERS), "-o", str(mine)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {mine}: is a YAML file, and no report is one (people "
+                             "write YAML files: answers, rubrics); writing the report there "
+                             "would overwrite it; choose another --output file\n")
+    assert mine.read_bytes() == text.encode("latin-1")
+
+
 def test_the_report_is_never_written_over_a_file_found_in_a_folder(  # type: ignore[no-untyped-def]
         runner, tmp_path: Path) -> None:
     text = ANSWERS.read_text().replace("../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml"))

@@ -35,11 +35,10 @@ REPORT_OUTPUT: Any = typer.Option(
 
 def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None:
     """UsageError, before any input is read or anything written, if `output` is one of
-    `inputs` (by any name) or a YAML file people write (an answers file, a rubric, a
-    self-test case, used in this run or not: a rubric an answers file names is read only
-    while scoring). Only `.yaml`/`.yml` files are read to tell, as those are what people
-    name them and no report is written with those extensions: a big earlier report is not
-    parsed to find out."""
+    `inputs` (by any name) or an existing `.yaml`/`.yml` file: no report is YAML, so such a
+    file is one people write (an answers file, a rubric, a self-test case, used in this run
+    or not: a rubric an answers file names is read only while scoring), even when a mistake
+    in it keeps it from being read as one. The file is read only to name its kind."""
     if output is None:
         return
     try:
@@ -60,8 +59,8 @@ def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None
     from cxmaturity.load.kinds import NOUNS, written_by_people
 
     kind = written_by_people(str(output))
-    if kind is not None:
-        _refuse(output, f"holds {NOUNS[kind]}")
+    _refuse(output, f"holds {NOUNS[kind]}" if kind is not None else
+            "is a YAML file, and no report is one (people write YAML files: answers, rubrics)")
 
 
 def _refuse(output: Path, what: str) -> NoReturn:
