@@ -224,6 +224,30 @@ def test_the_summary_says_when_calibration_failed_though_every_case_passed(  # t
         "1 cases: 1 passed, 0 failed, 0 invalid; calibration passed"
 
 
+def test_a_profile_that_cannot_be_read_is_an_error_of_its_case(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]
+    rubric, folder = rubric_with_cases
+    folder.rmdir()
+    calibration = rubric.parent / "calibration" / "tiny"
+    calibration_case(calibration, "latin", "2", "{t1: yes}")
+    (calibration / "latin" / "profile.md").write_bytes(b"Expected: 2\nReason: Caf\xe9\n")
+    (calibration / "folder" / "profile.md").mkdir(parents=True)
+    (calibration / "dangling").mkdir()
+    (calibration / "dangling" / "profile.md").symlink_to(calibration / "nowhere")
+    calibration_case(calibration, "long", "2", "{t1: partial, t2: partial, d1: partial, "
+                     "d2: partial}")
+    (calibration / "long" / "profile.md").write_text("Expected: 2\nReason: a" + " " * 60_000
+                                                     + "b\n")  # read in linear time
+    result = runner.invoke(app, ["rubric", "test", str(rubric)])
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == "calibration: 1 cases, exact 100%, within one level 100%"
+    profile = calibration / "latin" / "profile.md"
+    assert f"    {profile}:2:12: not UTF-8 text (byte 0xE9 at offset 23); save the file as " \
+        "UTF-8 (a Latin-1 or Windows-1252 accent is the usual cause)" in lines
+    assert f"    {calibration / 'folder' / 'profile.md'}: is a directory, not a file" in lines
+    assert f"    {calibration / 'dangling' / 'profile.md'}: file not found" in lines
+
+
 def test_calibration_profile_without_expectation_is_invalid(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]
     rubric, _ = rubric_with_cases
     calibration = rubric.parent / "calibration" / "tiny"

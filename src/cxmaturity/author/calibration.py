@@ -10,20 +10,24 @@ that are merged as `assess --merge` merges them (rubrics/calibration/README.md).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.errors import CxError, Problem
+from cxmaturity.errors import CxError, InputError, Problem
 from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.run.batch import Settings, assess_merged, assess_one
+from cxmaturity.yaml.reader import not_utf8, read_limited
+from cxmaturity.yaml.scalars import MAX_BYTES
 
-_EXPECTED = re.compile(r"^Expected:\s*(.+?)\s*$", re.MULTILINE)
-_FIELD = re.compile(r"^(Kind|Set|Reason):\s*(.+?)\s*$", re.MULTILINE)
+#: The lines of a profile read as fields (`Kind: typical`); the first `Expected:` counts, and
+#: the last of the others.
+_FIELDS = ("Expected", "Kind", "Set", "Reason")
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,8 @@ def calibration_dir(reference: str) -> Path:
 def run_calibration(reference: str) -> Calibration | None:
     """Score every case of the rubric's calibration set; None if it has none."""
     folder = calibration_dir(reference)
-    profiles = sorted(folder.glob("*/profile.md")) if folder.is_dir() else []
+    cases = sorted(d for d in folder.iterdir() if d.is_dir()) if folder.is_dir() else []
+    profiles = [d / "profile.md" for d in cases if os.path.lexists(d / "profile.md")]
     if not profiles:
         return None
     rubric = load_rubric(reference).rubric
@@ -98,18 +103,20 @@ def run_calibration(reference: str) -> Calibration | None:
 
 def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
     profile = folder / "profile.md"
-    text = profile.read_text(encoding="utf-8")
-    fields = dict(_FIELD.findall(text))
+    base = CalibrationCase(folder.name, str(folder), ())
+    try:
+        fields = _fields(profile)
+    except CxError as error:
+        return _broken(base, *error.problems)
     base = CalibrationCase(folder.name, str(folder), (), fields.get("Kind"), fields.get("Set"),
                            fields.get("Reason"))
-    found = _EXPECTED.search(text)
-    if found is None:
+    if "Expected" not in fields:
         return _broken(base, Problem(str(profile), "no `Expected:` line",
                                      hint="add `Expected: <level>` (or two adjacent levels, "
                                      "`2 or 3`)"))
     try:
         expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.id)
-                         for part in re.split(r"\s+or\s+", found.group(1)))
+                         for part in re.split(r"\s+or\s+", fields["Expected"]))
     except CxError as error:
         return _broken(base, *error.problems)
     base = CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason)
@@ -124,6 +131,25 @@ def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
     result = outcome.assessment()
     return CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason,
                            result.overall.level, result)
+
+
+def _fields(profile: Path) -> dict[str, str]:
+    """The profile's field lines, read line by line (no pattern: a long line costs no more
+    than its length); InputError if it cannot be read, is too large or is not UTF-8."""
+    raw = read_limited(str(profile), str(profile))
+    if len(raw) > MAX_BYTES:
+        raise InputError([Problem(str(profile), f"file is larger than {MAX_BYTES} bytes")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([not_utf8(raw, exc.start, str(profile))]) from None
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name in _FIELDS and value.strip() and not (
+                name == "Expected" and name in fields):
+            fields[name] = value.strip()
+    return fields
 
 
 def _broken(case: CalibrationCase, *problems: Problem) -> CalibrationCase:
