@@ -53,6 +53,18 @@ def test_a_percentage_on_a_share_scale_names_the_option_it_falls_in(
     assert advice(given, SHARE) == hint
 
 
+@pytest.mark.parametrize(("description", "holds"), [
+    ("about 1000-3000% of it", False),  # a share is written with at most three digits
+    ("1" * 20_000, False),  # a run of digits is no share (and costs linear time to read)
+    ("between 15.25-25% of it", True), ("under 25.5%", True), ("at least 25%", False)])
+def test_only_shares_written_as_shares_are_read_from_descriptions(description: str,
+                                                                   holds: bool) -> None:
+    scale = SHARE.model_copy(update={"options": (
+        SHARE.options[0].model_copy(update={"description": description}),)})
+    said = advice("20%", scale)
+    assert (said is not None and said.startswith('20% is "')) == holds
+
+
 def test_share_ranges_come_from_the_rubric_not_from_code(write) -> None:  # type: ignore[no-untyped-def]
     text = (DATA / "rubrics" / "tiny.yaml").read_text(encoding="utf-8").replace(
         'options: [{id: "yes", label: "Yes"}, {id: partial, label: Partly}, '

@@ -11,7 +11,10 @@ from cxmaturity.load.percentages import parse_percentage
 from cxmaturity.messages import did_you_mean
 from cxmaturity.model.rubric import NOT_APPLICABLE, UNKNOWN, Question, Scale, ScaleOption
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+#: A share as a description writes it: at most three digits, and a few decimals, not inside
+#: a longer number. Bounded, so a search costs time linear in the text (a run of thousands of
+#: digits took seconds per option with `\d+`).
+_NUMBER = r"(?<![\d.])(\d{1,3}(?:\.\d{1,4})?)(?![\d.])"
 _BETWEEN = re.compile(rf"{_NUMBER}\s*%?\s*(?:-|\u2013|to)\s*{_NUMBER}\s*%")
 _BELOW = re.compile(rf"(?:under|below|less than|up to)\s+{_NUMBER}\s*%", re.IGNORECASE)
 _ABOVE = re.compile(rf"(?:over|above|more than|at least)\s+{_NUMBER}\s*%", re.IGNORECASE)
