@@ -39,12 +39,20 @@ def test_nan_is_read_as_nan() -> None:
 # The limits (size, depth, values, string length) are tested in test_limits.py.
 
 
-def test_not_utf8_is_located_at_its_line_and_column() -> None:
+@pytest.mark.parametrize(("raw", "where", "message"), [
+    (b"a: 1\norganization: Caf\xe9\n", (2, 18), "not UTF-8 text (byte 0xE9 at offset 22)"),
+    # after a byte order mark, the offset and line are still the file's own
+    (b"\xef\xbb\xbfab\n\xe9\n", (2, 1), "not UTF-8 text (byte 0xE9 at offset 6)"),
+    # a lone CR breaks a line, as in YAML; columns count characters, not bytes
+    (b"a: 1\rb: caf\xc3\xa9 \xe9\n", (2, 9), "not UTF-8 text (byte 0xE9 at offset 14)"),
+])
+def test_not_utf8_is_located_at_its_line_and_column(raw: bytes, where: tuple[int, int],
+                                                     message: str) -> None:
     with pytest.raises(InputError) as caught:
-        parse_bytes(b"a: 1\norganization: Caf\xe9\n", "x.yaml")
+        parse_bytes(raw, "x.yaml")
     problem = caught.value.problems[0]
-    assert (problem.line, problem.column) == (2, 18)  # where an annotation can point
-    assert problem.message == "not UTF-8 text (byte 0xE9 at offset 22)"
+    assert (problem.line, problem.column) == where  # where an annotation can point
+    assert problem.message == message
 
 
 def test_utf16_is_named() -> None:

@@ -22,7 +22,7 @@ from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.run.batch import Settings, assess_merged, assess_one
-from cxmaturity.yaml.reader import not_utf8, read_limited
+from cxmaturity.yaml.reader import decode_utf8, read_limited
 from cxmaturity.yaml.scalars import MAX_BYTES
 
 #: The lines of a profile read as fields (`Kind: typical`); the first `Expected:` counts, and
@@ -139,10 +139,7 @@ def _fields(profile: Path) -> dict[str, str]:
     raw = read_limited(str(profile), str(profile))
     if len(raw) > MAX_BYTES:
         raise InputError([Problem(str(profile), f"file is larger than {MAX_BYTES} bytes")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([not_utf8(raw, exc.start, str(profile))]) from None
+    text = decode_utf8(raw, str(profile))
     fields: dict[str, str] = {}
     for line in text.splitlines():
         name, colon, value = line.partition(":")

@@ -8,7 +8,9 @@ documents, anchors and aliases, tags, and absurd sizes or nesting.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import stat
 from typing import Any, BinaryIO, NoReturn
 
@@ -314,22 +316,30 @@ def parse_bytes(raw: bytes, file: str) -> YamlDocument:
     """Decode UTF-8 (with or without BOM) and parse."""
     if len(raw) > MAX_BYTES:
         raise InputError([Problem(file, f"file is larger than {MAX_BYTES} bytes")])
+    return parse_yaml(decode_utf8(raw, file), file)
+
+
+#: Line breaks as YAML (and libyaml's marks) count them.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def decode_utf8(raw: bytes, file: str) -> str:
+    """`raw` as UTF-8 text, a byte order mark dropped; InputError at the line and column
+    (in characters) of the first byte that is not UTF-8, naming UTF-16 when the file starts
+    with its byte order mark."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([not_utf8(raw, exc.start, file)]) from None
-    return parse_yaml(text, file)
-
-
-def not_utf8(raw: bytes, offset: int, file: str) -> Problem:
-    """The problem of bytes that are not UTF-8 at `offset`, at its line and column (counted
-    in bytes), naming UTF-16 when the file starts with its byte order mark."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Problem(file, "UTF-16 text, not UTF-8", 1, 1,
-                       hint="save the file as UTF-8 (in most editors: Save with Encoding)")
-    start = raw.rfind(b"\n", 0, offset) + 1
-    return Problem(file, f"not UTF-8 text (byte 0x{raw[offset]:02X} at offset {offset})",
-                   raw.count(b"\n", 0, offset) + 1, offset - start + 1,
-                   hint="save the file as UTF-8 (a Latin-1 or Windows-1252 accent is the usual "
-                   "cause)")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            problem = Problem(file, "UTF-16 text, not UTF-8", 1, 1, hint="save the file as "
+                              "UTF-8 (in most editors: Save with Encoding)")
+        else:
+            bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+            offset = bom + exc.start  # the decoder counts after the byte order mark
+            before = _BREAK.split(raw[bom:offset].decode("utf-8"))
+            problem = Problem(file, f"not UTF-8 text (byte 0x{raw[offset]:02X} at offset "
+                              f"{offset})", len(before), len(before[-1]) + 1,
+                              hint="save the file as UTF-8 (a Latin-1 or Windows-1252 accent "
+                              "is the usual cause)")
+        raise InputError([problem]) from None
 
