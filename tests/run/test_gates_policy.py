@@ -138,12 +138,32 @@ def test_files_of_the_baseline_that_were_not_scored_are_named(  # type: ignore[n
     result = runner.invoke(app, ["assess", str(kept.parent), "-f", "csv", "--baseline",
                                  str(before)])
     assert result.exit_code == 0
-    assert (f"note: 1 file of the baseline was not scored in this run (removed, renamed, or "
+    assert (f"note: 1 file of the baseline was not in this run (removed, renamed, or "
             f"outside its inputs): {os.path.normpath(gone)}") in result.stderr
     write("sites/b.yaml", answers())
     again = runner.invoke(app, ["assess", str(kept.parent), "-f", "csv", "--baseline",
                                 str(before)])
     assert "note:" not in again.stderr
+
+
+def test_a_file_of_the_baseline_scored_under_another_policy_is_not_named(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path) -> None:
+    """One folder's policy compares with a baseline of the whole tree; a file in another
+    folder, scored with no regression gate, was in the run all the same."""
+    gated = write("tree/x/a.yaml", answers(d2="yes"))
+    other = write("tree/y/b.yaml", answers())
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(tmp_path / "tree"), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    write("tree/x/.cxmaturity.yaml", f"baseline: {before}\n")
+    result = runner.invoke(app, ["assess", str(tmp_path / "tree"), "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert "note:" not in result.stderr
+    other.unlink()
+    result = runner.invoke(app, ["assess", str(tmp_path / "tree"), "-f", "csv"])
+    assert f"was not in this run (removed, renamed, or outside its inputs): " \
+        f"{os.path.normpath(other)}" in result.stderr
+    assert str(gated) not in result.stderr
 
 
 def test_a_policy_cannot_turn_the_regression_gate_off_beside_its_baseline(runner, write) -> None:  # type: ignore[no-untyped-def]

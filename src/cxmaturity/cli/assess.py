@@ -138,6 +138,7 @@ def assess(
         _default_format(planned.defaults, where.terminal)
     report = reporter(chosen, where)
     tally = Tally()
+    baselined = _Baselined(settings)
     with _sink(output) as sink:  # opened first: a pool is started only once it can be used
         outcomes = iter([assess_merged(files, settings)]) if merge else run(
             discover(files), settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
@@ -148,6 +149,7 @@ def assess(
         sink.write(report.begin())
         for outcome in outcomes:
             tally.add(outcome)
+            baselined.saw(outcome.file)
             _diagnose(outcome)
             sink.write(report.add(outcome))
         sink.write(report.finish(tally))
@@ -157,7 +159,8 @@ def assess(
         say(f"note: {output} was not written: there is no report, as nothing could be "
             "scored" + (" (a file there is kept as it was)" if output.exists() else ""))
     _check_compared(settings, tally)
-    _note_unscored(settings, tally)
+    if tally.compared:  # else _check_compared has said why nothing matched
+        baselined.note_missing()
     _check_gated_rubrics(settings, tally)
     return tally.exit_code
 
@@ -185,21 +188,31 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "arguments, so that its paths match")])
 
 
-def _note_unscored(settings: Settings, tally: Tally, shown: int = 10) -> None:
-    """A note naming the files a baseline holds that this run did not score (a site
-    removed or renamed, or a baseline of a wider run): nothing compared them."""
-    from cxmaturity.cli.errors import say
+class _Baselined:
+    """The files the run's baselines hold, and which of them the run met (a set as large as
+    the baselines, however many files the run scores): those it did not meet are named."""
 
-    if not tally.compared:
-        return  # no file matched: _check_compared has said why
-    gated = [settings.gates, *settings.by_folder.values()]
-    missing = sorted({file for gates in gated if gates.fail_on_regression
-                      for file in gates.baseline} - tally.in_baseline)
-    if missing:
-        more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
-        say(f"note: {len(missing)} file{'' if len(missing) == 1 else 's'} of the baseline "
-            f"{'was' if len(missing) == 1 else 'were'} not scored in this run (removed, renamed, "
-            f"or outside its inputs): {', '.join(missing[:shown])}{more}")
+    def __init__(self, settings: Settings) -> None:
+        gated = [settings.gates, *settings.by_folder.values()]
+        self.held = {file for gates in gated if gates.fail_on_regression
+                     for file in gates.baseline}
+        self.met: set[str] = set()
+
+    def saw(self, file: str) -> None:
+        if self.held and (name := os.path.normpath(file)) in self.held:
+            self.met.add(name)
+
+    def note_missing(self, shown: int = 10) -> None:
+        """A note naming the baseline's files this run did not meet (a site removed or
+        renamed, or a baseline of a wider run): nothing compared them."""
+        from cxmaturity.cli.errors import say
+
+        missing = sorted(self.held - self.met)
+        if missing:
+            more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+            say(f"note: {len(missing)} file{'' if len(missing) == 1 else 's'} of the baseline "
+                f"{'was' if len(missing) == 1 else 'were'} not in this run (removed, renamed, "
+                f"or outside its inputs): {', '.join(missing[:shown])}{more}")
 
 
 def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:

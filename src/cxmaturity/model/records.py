@@ -3,7 +3,6 @@ one file, the digest of its result, and the counts over the batch."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, Problem
@@ -86,16 +85,12 @@ class Tally:
     """Scored files that a regression gate found in its baseline."""
     rubrics: set[str] = field(default_factory=set)
     """The ids of the rubrics the scored files were scored with."""
-    in_baseline: set[str] = field(default_factory=set)
-    """The files a regression gate found in its baseline (as many as the baseline holds)."""
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
         self.broken += outcome.broken
         self.gated += bool(outcome.gates)
         self.compared += outcome.compared
-        if outcome.compared:
-            self.in_baseline.add(os.path.normpath(outcome.file))
         if outcome.digest is not None:
             self.rubrics.add(outcome.digest.rubric_id)
 
