@@ -89,6 +89,24 @@ def test_another_site_is_a_located_error(write) -> None:  # type: ignore[no-unty
                                  "organization and site")
 
 
+@pytest.mark.parametrize("fmt", ["github", "junit", "jsonl"])
+def test_a_broken_interview_is_reported_by_every_format_and_keeps_the_report_file(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path, fmt: str) -> None:
+    broken = write("broken.yaml", Path(FILES[1]).read_text(encoding="utf-8").replace(
+        "date: 2026-05-03", "date: 03/05/2026").replace("../rubrics/tiny.yaml", str(TINY)))
+    anywhere = {"CXMATURITY_RUBRIC_ROOT": "/"}
+    result = runner.invoke(app, ["assess", "--merge", FILES[0], str(broken), "-f", fmt],
+                           env=anywhere)
+    assert result.exit_code == 2
+    assert str(broken) in result.stdout and "not a date" in result.stdout  # not only stderr
+    report = tmp_path / "report.html"
+    report.write_text("last time's\n", encoding="utf-8")
+    kept = runner.invoke(app, ["assess", "--merge", FILES[0], str(broken), "-o", str(report)],
+                         env=anywhere)
+    assert kept.exit_code == 2 and report.read_text(encoding="utf-8") == "last time's\n"
+    assert f"note: {report} was not written" in kept.stderr
+
+
 def test_one_file_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="at least two answers files"):
         merge_files(FILES[:1])

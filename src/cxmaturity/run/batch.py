@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cxmaturity.errors import CxError, Problem
+from cxmaturity.errors import CxError, InputError, Problem
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.catalog import Rubrics
 from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, folder_of, read_document
@@ -87,10 +87,16 @@ def assess_one(path: str, settings: Settings, raw: bytes | None = None,
 
 def assess_merged(paths: Sequence[str], settings: Settings) -> Outcome:
     """One assessment combined from several respondents' files, or a folder of them
-    (see docs/merge.md); unlike :func:`assess_one`, a bad input raises CxError."""
+    (see docs/merge.md). A bad answers file makes an outcome with its problems, as in
+    :func:`assess_one`, so that every format reports it; a wrong use of --merge (one file,
+    a folder without answers files) raises UsageError."""
     from cxmaturity.run.merge import merge_inputs
 
-    merged = merge_inputs(paths, rubric_root=settings.rubric_root)
+    try:
+        merged = merge_inputs(paths, rubric_root=settings.rubric_root)
+    except InputError as error:
+        return Outcome(" + ".join(without_surrogates(p) for p in paths),
+                       problems=error.problems)
     return _scored(merged.submission, settings, settings.gates, None, None, merged)
 
 
