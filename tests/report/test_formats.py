@@ -205,6 +205,25 @@ def test_regression_against_a_baseline(runner, write, tmp_path: Path) -> None:  
         "from 3 to 1; dimension data dropped from level 3 to 1"]
 
 
+@pytest.mark.parametrize("name", ["before.ndjson", "BEFORE.JSONL"])
+def test_a_baseline_of_json_lines_by_any_of_its_names(runner, write, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      name: str) -> None:
+    """`-o x.ndjson` writes JSON lines, so `--baseline x.ndjson` reads them; and a record
+    longer than the largest answers file (its text escaped) still fits a line."""
+    path = write("sites/a.yaml", answers(d2="yes"))
+    before = tmp_path / name
+    assert runner.invoke(app, ["assess", str(path.parent), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    record = json.loads(before.read_text(encoding="utf-8"))
+    record["assessment"]["organization"] = '"' * 1_000_000  # 2 MB once escaped
+    before.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    write("sites/a.yaml", answers(d2="no"))
+    result = runner.invoke(app, ["assess", str(path.parent), "--baseline", str(before),
+                                 "-f", "csv"])
+    assert result.exit_code == 1, result.stderr  # read, and the drop found
+    assert "dimension data dropped from level 3 to 1" in result.stderr
+
+
 def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", answers())
     old = write("old.json", '{"results": [\n  {oops}\n]}')

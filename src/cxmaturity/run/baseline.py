@@ -1,12 +1,13 @@
 """Earlier results to compare against: what `--baseline` reads for `--fail-on-regression`.
 
 A baseline is any JSON that `assess` wrote: a single assessment (`--format json` of one file),
-a batch document (`--format json`), JSON lines (`--format jsonl`), or a folder of those. A
+a batch document (`--format json`), JSON lines (`--format jsonl`, `.jsonl` or `.ndjson`),
+or a folder of those. A
 baseline may come from anywhere (an artifact, another branch), so every record is checked
 against the shape `assess` writes (:class:`SavedRecord`); anything else is a located error,
 exit 2. A baseline without a single scored result is an error too: the gate would compare
-nothing. Limits: a `.json` file of at most :data:`MAX_DOCUMENT_BYTES`, a `.jsonl` line of at
-most :data:`~cxmaturity.yaml.reader.MAX_BYTES` (docs/limits.md).
+nothing. Limits: a `.json` file of at most :data:`MAX_DOCUMENT_BYTES`, a JSON line of at
+most :data:`MAX_LINE_BYTES` (docs/limits.md).
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ from cxmaturity.yaml.scalars import MAX_BYTES, dotted
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
 #: read a line at a time, so a `.jsonl` baseline has no overall limit.
 MAX_DOCUMENT_BYTES = 256_000_000
+#: Longest JSON line read: a record of the largest answers file `assess` reads (MAX_BYTES),
+#: its text escaped in JSON (a quote or a control character grows to two or six bytes) and
+#: the rubric's parts beside it.
+MAX_LINE_BYTES = 8 * MAX_BYTES
+#: JSON lines, as `assess` writes them for these extensions (any case).
+LINES_SUFFIXES = (".jsonl", ".ndjson")
 _HINT = "a baseline is the JSON or JSONL output of `cxmaturity assess`"
 
 
@@ -100,7 +107,7 @@ def _files(path: Path) -> list[Path]:
     of a folder; InputError, located, if there is neither."""
     entry = entry_kind(path)
     if entry == "folder":
-        return [Path(p) for p in collect_inputs([str(path)], (".json", ".jsonl"))]
+        return [Path(p) for p in collect_inputs([str(path)], (".json", *LINES_SUFFIXES))]
     if entry == "file":
         return [path]
     reason = {"missing": "baseline not found", "other": "the baseline is not a regular "
@@ -137,7 +144,7 @@ def load_baseline(path: Path) -> Baseline:
 
 def _records(file: Path) -> Iterator[SavedRecord]:
     shown = without_surrogates(str(file))
-    if file.suffix == ".jsonl":
+    if file.suffix.lower() in LINES_SUFFIXES:
         for number, line in _lines(file, shown):
             if line.strip():
                 yield _record(_parse(line, shown, number), shown, number)
@@ -245,10 +252,11 @@ def _whole(file: Path, shown: str) -> str:
 def _lines(file: Path, shown: str) -> Iterator[tuple[int, str]]:
     try:
         with open(file, "rb") as handle:
-            for number, raw in enumerate(iter(lambda: handle.readline(MAX_BYTES + 1), b""), 1):
-                if len(raw) > MAX_BYTES:
-                    raise InputError([Problem(shown, f"a line is longer than {MAX_BYTES} bytes",
-                                              number, hint=_HINT)])
+            for number, raw in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1),
+                                              b""), 1):
+                if len(raw) > MAX_LINE_BYTES:
+                    raise InputError([Problem(shown, f"a line is longer than {MAX_LINE_BYTES} "
+                                              "bytes", number, hint=_HINT)])
                 yield number, _decoded(raw, shown, number)
     except OSError as exc:
         raise InputError([Problem(shown, f"cannot read baseline: {exc.strerror}")]) from None
