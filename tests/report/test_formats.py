@@ -268,6 +268,19 @@ def test_policy_file_errors_are_located(runner, write) -> None:  # type: ignore[
             'did you mean "fail-on-regression"?') in result.stderr
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    # would turn the regression gate off in silence
+    ('baseline: ""\n', "1:11: an empty path names no baseline"),
+    ('rubrics:\n  "": {fail-under: 3}\n', "2:3: an empty rubric id gates no rubric"),
+])
+def test_empty_names_in_a_policy_are_errors(runner, write, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    policy = write("policy.yaml", text)
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--config",
+                                 str(policy)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {policy}:{said}")
+
+
 def test_no_config_ignores_the_policy_file(runner, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = write("repo/a.yaml", answers())
     write("repo/.cxmaturity.yaml", "fail-under: high\n")

@@ -81,6 +81,22 @@ class Policy(Frozen):
     def _share(cls, value: Any) -> Any:
         return None if value is None else parse_percentage(value) / 100
 
+    @field_validator("baseline")
+    @classmethod
+    def _named(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("an empty path names no baseline; name the file, or remove the "
+                             "key to compare with none")
+        return value
+
+    @field_validator("rubrics")
+    @classmethod
+    def _rubric_ids(cls, value: dict[str, RubricPolicy]) -> dict[str, RubricPolicy]:
+        if any(not rubric.strip() for rubric in value):
+            raise ValueError("an empty rubric id gates no rubric; write the id of the rubric "
+                             "whose files the gates are for")
+        return value
+
     @field_validator("fail_on_regression")
     @classmethod
     def _not_off_with_a_baseline(cls, value: bool, info: ValidationInfo) -> bool:
