@@ -108,6 +108,16 @@ def test_markdown_keeps_ordinary_text_readable() -> None:
     assert markdown.inline("AI Bolt-On 2.00 (north)") == "AI Bolt-On 2.00 (north)"
 
 
+def test_a_name_ending_in_a_line_break_still_closes_its_emphasis() -> None:
+    """A YAML block scalar ends in a line break; folded to a space it left `**Name **`, which
+    CommonMark shows with its asterisks."""
+    from markdown_it import MarkdownIt
+
+    name = markdown.inline("Data and context\n")
+    html = MarkdownIt("commonmark").render(f"**{name}**\n")
+    assert html == "<p><strong>Data and context</strong></p>\n"
+
+
 @pytest.mark.parametrize("value", ["a`b", "``x", "`", "a|b", ""])
 def test_markdown_code_spans_hold_their_text(value: str) -> None:
     from markdown_it import MarkdownIt

@@ -29,7 +29,7 @@ _BACKTICKS = re.compile(r"`+")
 def inline(value: object) -> str:
     """`value` as inert inline Markdown, safe in a paragraph, a heading, a list item or a
     table cell."""
-    flat = _SPECIAL.sub(r"\\\1", visible(folded(str(value))).lstrip(" "))
+    flat = _SPECIAL.sub(r"\\\1", visible(folded(str(value))).strip(" "))
     flat = _LIST_MARKER.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], flat)
     if _RULE.fullmatch(flat):
         flat = "\\" + flat
