@@ -23,20 +23,28 @@ class Rung(Protocol):
     def name(self) -> str: ...
 
 
-#: A level as the reports write it: a word and a number (`Level 2`, `Stage 3`).
-_TERMED = re.compile(r"[^\W\d_]+\s+(\d+)")
+#: A level as the reports write it: a word and a number (`Level 2`, `Stage 3`), and perhaps
+#: the level's name after them (`Level 2 AI Bolt-On`).
+_TERMED = re.compile(r"[^\W\d_]+\s+(\d+)(?:\s+(.+))?")
 
 
 def find_level(levels: Iterable[Rung], text: str) -> int | None:
     """The number of the level of `levels` given by number, id or name (case-insensitive),
-    or as the reports write it, a word and the number (`Level 2`)."""
+    or as the reports write it (`Level 2`, `Level 2 AI Bolt-On`: the name, if given, must be
+    that level's)."""
     ladder = list(levels)
-    wanted = text.strip().lower()
+    wanted = " ".join(text.split()).lower()
     for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
     termed = _TERMED.fullmatch(wanted)
-    return find_level(ladder, termed.group(1)) if termed else None
+    if termed is None:
+        return None
+    number, name = termed.groups()
+    named = next((lv for lv in ladder if str(lv.number) == number), None)
+    if named is None or (name is not None and name != named.name.lower()):
+        return None
+    return named.number
 
 
 def not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tuple[str, str]:
