@@ -193,6 +193,8 @@ def test_calibration_agreement_and_disagreements(runner, rubric_with_cases) -> N
     assert "    profile: Because." in lines
     assert "    fewest changes: " not in "\n".join(lines)  # at the top level: no change raises it
     assert result.exit_code == 1  # below 90% exact, and a case two levels off
+    assert "  FAIL  calibration: 67% exact, below --min-exact 90%; 1 case more than one " \
+        "level off" in lines
     (calibration / "disagrees" / "profile.md").write_text("Expected: 3\n")
     result = runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "50"])
     assert result.exit_code == 0, result.stdout

@@ -94,11 +94,14 @@ def rubric_test(
             for line in calibration_lines(calibration):
                 echo(line)
             broken_calibration += sum(1 for c in calibration.cases if c.problems)
-            if calibration.share(True) * 100 + 1e-9 < least \
-                    or calibration.share(False) < 1:
+            exact = calibration.share(True) * 100
+            far = sum(1 for c in calibration.scored if not c.within_one)
+            why = ([f"{exact:.0f}% exact, below --min-exact {least:g}%"]
+                   if exact + 1e-9 < least else []) + \
+                ([f"{far} case{'' if far == 1 else 's'} more than one level off"] if far else [])
+            if why:
                 weak_calibration += 1
-                echo(f"  FAIL  calibration: below {least:g}% exact, or a case more than "
-                      f"one level off")
+                echo(f"  FAIL  calibration: {'; '.join(why)}")
     if total or not (calibrated or invalid):
         calibration_said = "" if not calibrated else \
             f"; calibration below the bar for {weak_calibration} of {calibrated} rubric(s)" \
