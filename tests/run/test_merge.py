@@ -112,6 +112,14 @@ def test_one_file_is_a_usage_error() -> None:
         merge_files(FILES[:1])
 
 
+def test_standard_input_is_no_interview_file(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["assess", "--merge", "-", FILES[0]],
+                           input=Path(FILES[1]).read_text(encoding="utf-8"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --merge: merges answers files, not standard input "
+                                    "(-); save each interview as a file")
+
+
 def test_folder_convention_reads_every_yaml_file() -> None:
     merged = merge_inputs([str(FOLDER)])
     assert [Path(f).name for f in merged.sources] == ["ana.yaml", "ben.yaml", "cy.yaml"]

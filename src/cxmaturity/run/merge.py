@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cxmaturity.errors import InputError, Problem, UsageError
-from cxmaturity.load.inputs import collect_inputs
+from cxmaturity.load.inputs import STDIN, collect_inputs
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.load.validation import located
 from cxmaturity.model import bands
@@ -69,7 +69,12 @@ def read_interviews(paths: Sequence[str], *,
 def merge_inputs(paths: Sequence[str], *, rubric_root: Path | None = None) -> Merged:
     """Merge the answers files given, a folder standing for the answers files in it (found
     as `assess` finds them: `*.yaml`/`*.yml`, recursively, hidden names such as a
-    `.cxmaturity.yaml` policy skipped), files and folders in any mix."""
+    `.cxmaturity.yaml` policy skipped), files and folders in any mix. Standard input is
+    none of them: each interview is a file of its own."""
+    if STDIN in paths:
+        raise UsageError([Problem("--merge", "merges answers files, not standard input (-)",
+                                  hint="save each interview as a file and name the files, or "
+                                  "their folder")])
     for folder in (path for path in paths if Path(path).is_dir()):
         if not collect_inputs([folder]):
             raise UsageError([Problem(folder, "no .yaml answers files in this folder")])
