@@ -101,6 +101,17 @@ def test_a_batch_given_to_compare_or_trend_says_what_they_read(runner, tmp_path,
         "are what `assess --baseline` reads\n")
 
 
+def test_json_lines_are_told_by_their_content_piped_or_by_any_name(runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lines = runner.invoke(app, ["assess", ANSWERS, str(EXAMPLES / "healthcare-level2.yaml"),
+                                "-f", "jsonl"]).stdout
+    named = tmp_path / "results.json"
+    named.write_text(lines, encoding="utf-8")
+    said = "this looks like the results of several files"
+    assert said in runner.invoke(app, ["compare", str(named), ANSWERS]).stderr
+    piped = runner.invoke(app, ["compare", "-", ANSWERS], input=lines)
+    assert piped.exit_code == 2 and piped.stderr.startswith(f"error: <stdin>: {said}")
+
+
 def test_a_rubric_path_in_an_answers_file_that_names_answers(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {ANSWERS}\norganization: X\ndate: 2026-01-01\n")
     result = runner.invoke(app, ["assess", str(path)])

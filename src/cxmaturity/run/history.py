@@ -3,18 +3,27 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from cxmaturity.errors import EmptyFile, InputError, Problem
-from cxmaturity.load.inputs import SCHEMA_SUFFIX, base_folder, collect_inputs, read_document
-from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, what_reads
+from cxmaturity.load.inputs import (
+    SCHEMA_SUFFIX,
+    STDIN,
+    STDIN_NAME,
+    base_folder,
+    collect_inputs,
+    read_document,
+)
+from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of, what_reads
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
+from cxmaturity.yaml.scalars import MAX_BYTES
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -32,10 +41,10 @@ def load_assessment(path: str, *, target: int | None = None,
         raise empty.hinted("give an answers file (`cxmaturity template` writes one) or a "
                            "result of `cxmaturity assess --format json`") from None
     except InputError:
-        if path.endswith(".jsonl") and os.path.isfile(path):  # JSON lines: not one document
-            raise WrongKind([Problem(path, f"this looks like {NOUNS['batch']}, not an answers "
-                                     "file or a result", hint=what_reads("batch", path))]
-                            ) from None
+        if _json_lines(path, stdin):  # records of a batch: not one document
+            raise WrongKind([Problem(STDIN_NAME if path == STDIN else path,
+                                     f"this looks like {NOUNS['batch']}, not an answers file or "
+                                     "a result", hint=what_reads("batch", path))]) from None
         raise
     expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
@@ -50,6 +59,20 @@ def load_assessment(path: str, *, target: int | None = None,
         return result
     sub = check_submission(doc, base_folder(path), rubric_root=rubric_root)
     return score(sub, target=target)
+
+
+def _json_lines(path: str, stdin: bytes | None) -> bool:
+    """Whether a file that is not one YAML document starts with a record of a batch (JSON
+    lines, whatever the file is called, or piped in)."""
+    try:
+        if path == STDIN:
+            head = stdin or b""
+        else:
+            with open(path, "rb") as handle:
+                head = handle.read(MAX_BYTES + 1)
+        return kind_of(json.loads(head.split(b"\n", 1)[0])) == "batch"
+    except (OSError, ValueError, RecursionError):
+        return False
 
 
 def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
