@@ -224,6 +224,18 @@ def test_a_baseline_of_json_lines_by_any_of_its_names(runner, write, tmp_path: P
     assert "dimension data dropped from level 3 to 1" in result.stderr
 
 
+def test_a_comparison_given_as_the_baseline_is_named_as_such(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("a.yaml", answers())
+    saved = tmp_path / "comparison.json"
+    assert runner.invoke(app, ["compare", str(path), str(path), "-f", "json", "-o",
+                               str(saved)]).exit_code == 0
+    result = runner.invoke(app, ["assess", str(path), "--baseline", str(saved)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {saved}: this looks like a result of `cxmaturity compare "
+                             "--format json`, not results of `cxmaturity assess`; a baseline is "
+                             "the JSON or JSONL output of `cxmaturity assess`\n")
+
+
 def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", answers())
     old = write("old.json", '{"results": [\n  {oops}\n]}')

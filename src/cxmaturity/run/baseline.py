@@ -25,7 +25,7 @@ from cxmaturity.errors import CxError, InputError, Problem, capped
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.files import entry_kind
 from cxmaturity.load.inputs import collect_inputs
-from cxmaturity.load.kinds import WrongKind, expect_kind, kind_of
+from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
 from cxmaturity.yaml.reader import parse_yaml
@@ -155,6 +155,10 @@ def _records(file: Path) -> Iterator[SavedRecord]:
     except InputError:
         _other_kind(text, shown)
         raise
+    kind = kind_of(document)
+    if kind not in (None, "result", "batch"):  # a comparison or a trend: named, not picked apart
+        raise WrongKind([Problem(shown, f"this looks like {NOUNS[kind]}, not results of "
+                                 "`cxmaturity assess`", hint=_HINT)])
     if isinstance(document, dict) and "results" in document:
         records = _check(SavedBatch, document, shown, None).results
     elif isinstance(document, dict) and "overall" in document:
