@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,6 +114,20 @@ def test_json_lines_are_told_by_their_content_piped_or_by_any_name(runner, tmp_p
     assert said in runner.invoke(app, ["compare", str(named), ANSWERS]).stderr
     piped = runner.invoke(app, ["compare", "-", ANSWERS], input=lines)
     assert piped.exit_code == 2 and piped.stderr.startswith(f"error: <stdin>: {said}")
+
+
+def test_a_named_pipe_that_is_not_yaml_is_read_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Telling JSON lines by content must not open a pipe again: nothing would ever write to
+    it, and the command would wait forever (the timeout only guards against that)."""
+    pipe = tmp_path / "answers.pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text("a: [\n"))
+    writer.start()
+    done = subprocess.run([sys.executable, "-m", "cxmaturity", "compare", str(pipe), ANSWERS],
+                          capture_output=True, text=True, timeout=60, check=False)
+    writer.join(timeout=10)
+    assert done.returncode == 2
+    assert "invalid YAML" in done.stderr
 
 
 def test_a_rubric_path_in_an_answers_file_that_names_answers(runner, write) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ baseline may come from anywhere (an artifact, another branch), so every record i
 against the shape `assess` writes (:class:`SavedRecord`); anything else is a located error,
 exit 2. A baseline without a single scored result is an error too: the gate would compare
 nothing. Limits: a `.json` file of at most :data:`MAX_DOCUMENT_BYTES`, a JSON line of at
-most :data:`MAX_LINE_BYTES` (docs/limits.md).
+most :data:`~cxmaturity.yaml.scalars.MAX_LINE_BYTES` (docs/limits.md).
 """
 
 from __future__ import annotations
@@ -29,15 +29,11 @@ from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
 from cxmaturity.yaml.reader import parse_yaml
-from cxmaturity.yaml.scalars import MAX_BYTES, dotted
+from cxmaturity.yaml.scalars import MAX_LINE_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
 #: read a line at a time, so a `.jsonl` baseline has no overall limit.
 MAX_DOCUMENT_BYTES = 256_000_000
-#: Longest JSON line read: a record of the largest answers file `assess` reads (MAX_BYTES),
-#: its text escaped in JSON (a quote or a control character grows to two or six bytes) and
-#: the rubric's parts beside it.
-MAX_LINE_BYTES = 8 * MAX_BYTES
 #: JSON lines, as `assess` writes them for these extensions (any case).
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 _HINT = "a baseline is the JSON or JSONL output of `cxmaturity assess`"

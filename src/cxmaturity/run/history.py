@@ -23,7 +23,7 @@ from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
-from cxmaturity.yaml.scalars import MAX_BYTES
+from cxmaturity.yaml.scalars import MAX_LINE_BYTES
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -63,14 +63,17 @@ def load_assessment(path: str, *, target: int | None = None,
 
 def _json_lines(path: str, stdin: bytes | None) -> bool:
     """Whether a file that is not one YAML document starts with a record of a batch (JSON
-    lines, whatever the file is called, or piped in)."""
+    lines, whatever the file is called, or piped in). Only standard input's bytes or a
+    regular file are looked at again: a named pipe has given what it had."""
     try:
         if path == STDIN:
-            head = stdin or b""
-        else:
+            first = (stdin or b"").split(b"\n", 1)[0]
+        elif os.path.isfile(path):
             with open(path, "rb") as handle:
-                head = handle.read(MAX_BYTES + 1)
-        return kind_of(json.loads(head.split(b"\n", 1)[0])) == "batch"
+                first = handle.readline(MAX_LINE_BYTES + 1)
+        else:
+            return False
+        return kind_of(json.loads(first)) == "batch"
     except (OSError, ValueError, RecursionError):
         return False
 

@@ -10,6 +10,10 @@ from typing import Any
 
 #: Limits on one input file (documented in docs/limits.md).
 MAX_BYTES = 1_000_000
+#: Longest JSON line of a result read (a baseline's record): the record of the largest
+#: answers file, its text escaped in JSON (a quote or a control character grows to two or
+#: six bytes) and the rubric's parts beside it.
+MAX_LINE_BYTES = 8 * MAX_BYTES
 MAX_DEPTH = 32
 MAX_NODES = 50_000
 MAX_STRING = 20_000
