@@ -47,7 +47,8 @@ def test_output_file_is_written_whole(runner, tmp_path) -> None:  # type: ignore
 @pytest.mark.parametrize(("level", "code"), [("1", 0), ("low", 0), ("Mid", 0), ("3", 1),
                                              ("High", 1), ("Level 1", 0), ("level  3", 1),
                                              ("Level 2 Mid", 0), ("level 2  mid ", 0),
-                                             ("Level 2 High", 1)])  # a name not its own
+                                             ("Level 2 High", 1),  # a name not its own
+                                             ("Banana 1", 1), ("Levle 1", 1)])  # another word
 def test_fail_under(runner, level: str, code: int) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["assess", MID, "--fail-under", level]).exit_code == code
 

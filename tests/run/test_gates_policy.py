@@ -197,6 +197,16 @@ def test_a_file_moved_to_another_rubric_is_not_compared_with_its_baseline(  # ty
             "of two rubrics are not comparable") in result.stderr
 
 
+def test_a_level_is_written_with_the_rubrics_own_word_for_levels(runner) -> None:  # type: ignore[no-untyped-def]
+    """The four-stage model says `Stage`: `Stage 1` gates its files, `Level 1` names nothing."""
+    stages = str(EXAMPLES / "claims-desk-level1.yaml")
+    assert runner.invoke(app, ["assess", stages, "-f", "csv", "--fail-under",
+                               "Stage 1 Visibility"]).exit_code == 0
+    wrong = runner.invoke(app, ["assess", stages, "-f", "csv", "--fail-under", "Level 1"])
+    assert wrong.exit_code == 1
+    assert '"Level 1" is not a level of ai-performance-stages' in wrong.stderr
+
+
 def test_gates_for_a_misspelt_rubric_warn_that_they_applied_to_no_file(runner, write) -> None:  # type: ignore[no-untyped-def]
     expected = ('warning: the gates for rubric "contact-center-ai-maturty" (--fail-under '
                 "RUBRIC=, --fail-under-dimension RUBRIC:, or a policy's `rubrics:`) applied to "

@@ -115,7 +115,8 @@ def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
                                      hint="add `Expected: <level>` (or two adjacent levels, "
                                      "`2 or 3`)"))
     try:
-        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.id)
+        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.id,
+                                       rubric.level_term)
                          for part in re.split(r"\s+or\s+", fields["Expected"]))
     except CxError as error:
         return _broken(base, *error.problems)

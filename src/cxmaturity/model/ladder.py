@@ -23,24 +23,26 @@ class Rung(Protocol):
     def name(self) -> str: ...
 
 
-#: A level as the reports write it: a word and a number (`Level 2`, `Stage 3`), and perhaps
-#: the level's name after them (`Level 2 AI Bolt-On`).
-_TERMED = re.compile(r"[^\W\d_]+\s+(\d+)(?:\s+(.+))?")
+#: What follows the rubric's word for its levels when the reports write a level: the number,
+#: and perhaps the level's name (`Level 2`, `Stage 3`, `Level 2 AI Bolt-On`).
+_NUMBERED = re.compile(r"(\d+)(?: (.+))?")
 
 
-def find_level(levels: Iterable[Rung], text: str) -> int | None:
+def find_level(levels: Iterable[Rung], text: str, term: str | None = None) -> int | None:
     """The number of the level of `levels` given by number, id or name (case-insensitive),
-    or as the reports write it (`Level 2`, `Level 2 AI Bolt-On`: the name, if given, must be
-    that level's)."""
+    or, with the rubric's `term` for its levels, as the reports write it (`Level 2`, `Level 2
+    AI Bolt-On`: the name, if given, must be that level's; another word is no level)."""
     ladder = list(levels)
     wanted = " ".join(text.split()).lower()
     for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
-    termed = _TERMED.fullmatch(wanted)
-    if termed is None:
+    prefix = f"{' '.join(term.split()).lower()} " if term else None
+    numbered = _NUMBERED.fullmatch(wanted[len(prefix):]) \
+        if prefix and wanted.startswith(prefix) else None
+    if numbered is None:
         return None
-    number, name = termed.groups()
+    number, name = numbered.groups()
     named = next((lv for lv in ladder if str(lv.number) == number), None)
     if named is None or (name is not None and name != named.name.lower()):
         return None
@@ -56,11 +58,11 @@ def not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tup
 
 
 def resolve_level(levels: Iterable[Rung], text: str, option: str,
-                  rubric_id: str | None = None) -> int:
+                  rubric_id: str | None = None, term: str | None = None) -> int:
     """A level of the ladder `levels` given by number, id or name (case-insensitive);
     UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
     ladder = list(levels)
-    found = find_level(ladder, text)
+    found = find_level(ladder, text, term)
     if found is None:
         message, hint = not_a_level(ladder, text, rubric_id)
         raise UsageError([Problem(option, message, hint=hint)])

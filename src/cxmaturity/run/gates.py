@@ -201,7 +201,7 @@ def _shown(level: int | None) -> str:
 def _level_gate(result: Assessment, rubric: Rubric, text: str | None) -> list[Problem]:
     if text is None:
         return []
-    level = find_level(rubric.levels, text)
+    level = find_level(rubric.levels, text, rubric.level_term)
     if level is None:
         message, hint = not_a_level(rubric.levels, text, rubric.id)
         return [_gate(result, FAIL_UNDER, f"{message}; {hint}, or gate this rubric with "
@@ -228,7 +228,7 @@ def _dimension_gates(result: Assessment, rubric: Rubric,
             failures.append(_gate(result, FAIL_UNDER_DIMENSION, f'"{gate.dimension}" is not a '
                                         f"dimension of {rubric.id}; {hint}"))
             continue
-        floor = find_level(rubric.levels, gate.level)
+        floor = find_level(rubric.levels, gate.level, rubric.level_term)
         if floor is None:
             failures.append(_gate(result, FAIL_UNDER_DIMENSION, "; ".join(
                 not_a_level(rubric.levels, gate.level, rubric.id))))
