@@ -169,6 +169,18 @@ def test_the_report_is_never_written_over_a_rubric_or_answers_people_wrote(  # t
         assert runner.invoke(app, ["assess", str(answers), "-o", str(report)]).exit_code == 0
 
 
+def test_no_report_is_written_to_a_yaml_name(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Else the report written there once would be refused as someone's file the next time."""
+    for name in ("out.yaml", "OUT.YML"):
+        result = runner.invoke(app, ["assess", str(ANSWERS), "-f", "json", "-o",
+                                     str(tmp_path / name)])
+        assert result.exit_code == 2
+        assert result.stderr == (f"error: {tmp_path / name}: no report is YAML: a .yaml or .yml "
+                                 "name is for the files people write (answers, rubrics); name "
+                                 "the report by its format (.json, .md, .html, .txt, ...)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("text", [
     "rubric: tiny\norganization: X\nanswers:\n  t1: [partly\n",  # a YAML mistake
     "rubric: tiny\n\torganization: X\n",  # a tab

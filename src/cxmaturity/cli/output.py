@@ -35,27 +35,33 @@ REPORT_OUTPUT: Any = typer.Option(
 
 def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None:
     """UsageError, before any input is read or anything written, if `output` is one of
-    `inputs` (by any name) or an existing `.yaml`/`.yml` file: no report is YAML, so such a
-    file is one people write (an answers file, a rubric, a self-test case, used in this run
-    or not: a rubric an answers file names is read only while scoring), even when a mistake
-    in it keeps it from being read as one. The file is read only to name its kind."""
+    `inputs` (by any name) or a `.yaml`/`.yml` file. No report is YAML: such a name is an
+    answers file's, a rubric's or a self-test case's, used in this run or not (a rubric an
+    answers file names is read only while scoring), even when a mistake in it keeps it from
+    being read as one; and a report written there once would be refused the next time. An
+    existing file is read only to name its kind."""
     if output is None:
         return
     try:
-        target = output.stat()
+        target: os.stat_result | None = output.stat()
     except OSError:
-        return  # nothing there yet: nothing to overwrite
-    if not stat.S_ISREG(target.st_mode):
-        return  # a device or a pipe is written to, never replaced
-    for given in inputs:
-        try:
-            found = os.stat(given)
-        except (OSError, ValueError):
-            continue
-        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
-            _refuse(output, f"is also an input ({given})")
+        target = None  # nothing there yet: nothing to overwrite
+    if target is not None and not stat.S_ISREG(target.st_mode):
+        return  # a device or a pipe is written to, never replaced (nor read to tell its kind)
+    if target is not None:
+        for given in inputs:
+            try:
+                found = os.stat(given)
+            except (OSError, ValueError):
+                continue
+            if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+                _refuse(output, f"is also an input ({given})")
     if output.suffix.lower() not in (".yaml", ".yml"):
         return
+    if not os.path.lexists(output):
+        raise UsageError([Problem(str(output), "no report is YAML: a .yaml or .yml name is for "
+                                  "the files people write (answers, rubrics)", hint="name the "
+                                  "report by its format (.json, .md, .html, .txt, ...)")])
     from cxmaturity.load.kinds import NOUNS, written_by_people
 
     kind = written_by_people(str(output))
