@@ -224,6 +224,24 @@ def test_a_baseline_of_json_lines_by_any_of_its_names(runner, write, tmp_path: P
     assert "dimension data dropped from level 3 to 1" in result.stderr
 
 
+def test_a_baseline_folder_finds_json_lines_by_their_names_in_upper_case(  # type: ignore[no-untyped-def]
+        runner, write, tmp_path: Path) -> None:
+    path = write("sites/a.yaml", answers(d2="yes"))
+    folder = tmp_path / "baselines"
+    folder.mkdir()
+    empty = runner.invoke(app, ["assess", str(path), "--baseline", str(folder)])
+    assert empty.exit_code == 2
+    assert empty.stderr.startswith(f"error: {folder}: the baseline folder holds no .json, "
+                                   ".jsonl or .ndjson file")
+    assert runner.invoke(app, ["assess", str(path.parent), "-f", "jsonl", "-o",
+                               str(folder / "BASE.NDJSON")]).exit_code == 0
+    write("sites/a.yaml", answers(d2="no"))
+    result = runner.invoke(app, ["assess", str(path.parent), "--baseline", str(folder),
+                                 "-f", "csv"])
+    assert result.exit_code == 1, result.stderr
+    assert "dimension data dropped from level 3 to 1" in result.stderr
+
+
 def test_a_comparison_given_as_the_baseline_is_named_as_such(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", answers())
     saved = tmp_path / "comparison.json"

@@ -103,7 +103,13 @@ def _files(path: Path) -> list[Path]:
     of a folder; InputError, located, if there is neither."""
     entry = entry_kind(path)
     if entry == "folder":
-        return [Path(p) for p in collect_inputs([str(path)], (".json", *LINES_SUFFIXES))]
+        suffixes = (".json", *LINES_SUFFIXES)
+        found = [Path(p) for p in collect_inputs([str(path)], (
+            *suffixes, *(suffix.upper() for suffix in suffixes)))]
+        if not found:
+            raise InputError([Problem(without_surrogates(str(path)), "the baseline folder "
+                                      "holds no .json, .jsonl or .ndjson file", hint=_HINT)])
+        return found
     if entry == "file":
         return [path]
     reason = {"missing": "baseline not found", "other": "the baseline is not a regular "
