@@ -193,7 +193,7 @@ def test_calibration_agreement_and_disagreements(runner, rubric_with_cases) -> N
     assert "    profile: Because." in lines
     assert "    fewest changes: " not in "\n".join(lines)  # at the top level: no change raises it
     assert result.exit_code == 1  # below 90% exact, and a case two levels off
-    assert "  FAIL  calibration: 67% exact, below --min-exact 90%; 1 case more than one " \
+    assert "  FAIL  calibration: 2 of 3 exact, below --min-exact 90%; 1 case more than one " \
         "level off" in lines
     (calibration / "disagrees" / "profile.md").write_text("Expected: 3\n")
     result = runner.invoke(app, ["rubric", "test", str(rubric), "--min-exact", "50"])
@@ -224,6 +224,12 @@ def test_the_summary_says_when_calibration_failed_though_every_case_passed(  # t
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == \
         "1 cases: 1 passed, 0 failed, 0 invalid; calibration passed"
+    (rubric.parent / "calibration" / "tiny" / "disagrees" / "profile.md").write_bytes(
+        b"Expected: 3\nReason: Caf\xe9\n")
+    result = runner.invoke(app, ["rubric", "test", str(rubric)])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == \
+        "1 cases: 1 passed, 0 failed, 0 invalid; calibration has invalid cases"
 
 
 def test_a_profile_that_cannot_be_read_is_an_error_of_its_case(runner, rubric_with_cases) -> None:  # type: ignore[no-untyped-def]

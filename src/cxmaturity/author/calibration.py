@@ -71,6 +71,19 @@ class Calibration:
         agreeing = sum(c.exact if exact else c.within_one for c in scored)
         return agreeing / len(scored) if scored else 0.0
 
+    def shortfalls(self, min_exact: float) -> list[str]:
+        """Why the set falls short (none when it passes): fewer exact than `min_exact`
+        percent of the scored cases, or a case more than one level off."""
+        scored = self.scored
+        exact = sum(c.exact for c in scored)
+        far = sum(not c.within_one for c in scored)
+        why = []
+        if exact * 100 + 1e-9 < min_exact * len(scored):
+            why.append(f"{exact} of {len(scored)} exact, below --min-exact {min_exact:g}%")
+        if far:
+            why.append(f"{far} case{'' if far == 1 else 's'} more than one level off")
+        return why
+
     def confusion(self) -> list[tuple[tuple[int, ...], list[int]]]:
         """Rows of (expected levels, count of cases scored at each level 1..N)."""
         rows: dict[tuple[int, ...], list[int]] = {}

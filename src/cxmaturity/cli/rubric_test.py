@@ -94,18 +94,14 @@ def rubric_test(
             for line in calibration_lines(calibration):
                 echo(line)
             broken_calibration += sum(1 for c in calibration.cases if c.problems)
-            exact = calibration.share(True) * 100
-            far = sum(1 for c in calibration.scored if not c.within_one)
-            why = ([f"{exact:.0f}% exact, below --min-exact {least:g}%"]
-                   if exact + 1e-9 < least else []) + \
-                ([f"{far} case{'' if far == 1 else 's'} more than one level off"] if far else [])
-            if why:
+            if why := calibration.shortfalls(least):
                 weak_calibration += 1
                 echo(f"  FAIL  calibration: {'; '.join(why)}")
     if total or not (calibrated or invalid):
         calibration_said = "" if not calibrated else \
             f"; calibration below the bar for {weak_calibration} of {calibrated} rubric(s)" \
-            if weak_calibration else "; calibration passed"
+            if weak_calibration else "; calibration has invalid cases" \
+            if broken_calibration else "; calibration passed"
         echo(f"{total} cases: {total - failed - broken} passed, {failed} failed, "
              f"{broken} invalid{calibration_said}")
     if broken or broken_calibration or invalid:
