@@ -19,7 +19,7 @@ UNSUPPORTED_LEVEL = Rule("unsupported-level", "warning", "a level no answer or b
                          "dimension supports, so the dimension can never be placed there")
 MISSING_ADVICE = Rule("missing-advice", "warning", "a dimension whose `advance` skips a level")
 SHIFT_AT_TOP = Rule("shift-at-top", "warning", "a `shift_forward` on the top level, which no "
-                    "report shows (there is no level to shift to)")
+                    "assessment shows (there is no level to shift to)")
 RULES = (DIMENSION_WITHOUT_EVIDENCE, UNREACHABLE_LEVEL, UNSUPPORTED_LEVEL, MISSING_ADVICE,
          SHIFT_AT_TOP)
 
@@ -92,8 +92,9 @@ def advice_problems(rubric: Rubric) -> Iterator[Found]:
     top = rubric.levels[-1]
     if top.shift_forward is not None:
         yield SHIFT_AT_TOP(("levels", len(rubric.levels) - 1, "shift_forward"),
-                           f"level {top.number} is the top level, so its `shift_forward` is "
-                           "never shown", "move it to the level it leads out of, or remove it")
+                           f"level {top.number} is the top level, so no assessment shows its "
+                           "`shift_forward` (only `rubric show` does)",
+                           "move it to the level it leads out of, or remove it")
     for i, dim in enumerate(rubric.dimensions):
         if not dim.advance:
             continue
