@@ -146,6 +146,38 @@ def test_files_of_the_baseline_that_were_not_scored_are_named(  # type: ignore[n
     assert "note:" not in again.stderr
 
 
+def test_at_most_ten_missing_files_are_named(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for i in range(13):
+        write(f"sites/s{i:02}.yaml", answers())
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(tmp_path / "sites"), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    for i in range(1, 13):
+        (tmp_path / "sites" / f"s{i:02}.yaml").unlink()
+    result = runner.invoke(app, ["assess", str(tmp_path / "sites"), "--baseline", str(before),
+                                 "-f", "csv"])
+    named = os.path.normpath(tmp_path / "sites")
+    assert (f"note: 12 files of the baseline were not in this run (removed, renamed, or "
+            f"outside its inputs): {named}/s01.yaml, ") in result.stderr
+    assert f"{named}/s10.yaml and 2 more\n" in result.stderr
+
+
+def test_a_baseline_that_does_not_say_its_rubric_is_compared(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Results saved before the rubric was read from them still gate: no rubric, no move."""
+    path = write("sites/a.yaml", answers(d2="yes"))
+    before = tmp_path / "before.jsonl"
+    assert runner.invoke(app, ["assess", str(path.parent), "-f", "jsonl", "-o",
+                               str(before)]).exit_code == 0
+    record = json.loads(before.read_text(encoding="utf-8"))
+    del record["assessment"]["rubric"]
+    before.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    write("sites/a.yaml", answers(d2="no"))
+    result = runner.invoke(app, ["assess", str(path.parent), "--baseline", str(before),
+                                 "-f", "csv"])
+    assert result.exit_code == 1
+    assert "overall level dropped from 3 to 1" in result.stderr
+
+
 def test_a_file_of_the_baseline_scored_under_another_policy_is_not_named(  # type: ignore[no-untyped-def]
         runner, write, tmp_path: Path) -> None:
     """One folder's policy compares with a baseline of the whole tree; a file in another

@@ -19,6 +19,7 @@ from cxmaturity.report.formats import ASSESS, Format
 if TYPE_CHECKING:
     from cxmaturity.model.records import Outcome, Tally
     from cxmaturity.run.batch import Settings
+    from cxmaturity.run.gates import BaselineCoverage
     from cxmaturity.run.policy import Policy
 
 EPILOG = """Examples:
@@ -110,7 +111,7 @@ def assess(
     from cxmaturity.model.records import Tally
     from cxmaturity.report.formats import reporter
     from cxmaturity.run.batch import assess_merged, default_jobs, run
-    from cxmaturity.run.gates import Gates
+    from cxmaturity.run.gates import BaselineCoverage, Gates
     from cxmaturity.run.gating import plan
 
     if config is not None and no_config:
@@ -138,7 +139,7 @@ def assess(
         _default_format(planned.defaults, where.terminal)
     report = reporter(chosen, where)
     tally = Tally()
-    baselined = _Baselined(settings)
+    coverage = BaselineCoverage(settings.every_gates)
     with _sink(output) as sink:  # opened first: a pool is started only once it can be used
         outcomes = iter([assess_merged(files, settings)]) if merge else run(
             discover(files), settings, jobs or planned.defaults.jobs or default_jobs(), stdin)
@@ -149,7 +150,7 @@ def assess(
         sink.write(report.begin())
         for outcome in outcomes:
             tally.add(outcome)
-            baselined.saw(outcome.file)
+            coverage.saw(outcome.file)
             _diagnose(outcome)
             sink.write(report.add(outcome))
         sink.write(report.finish(tally))
@@ -160,7 +161,7 @@ def assess(
             "scored" + (" (a file there is kept as it was)" if output.exists() else ""))
     _check_compared(settings, tally)
     if tally.compared:  # else _check_compared has said why nothing matched
-        baselined.note_missing()
+        _note_missing(coverage)
     _check_gated_rubrics(settings, tally)
     return tally.exit_code
 
@@ -178,8 +179,8 @@ def _explain(governed: Mapping[str, int], rubric_root: Path | None) -> None:
 
 def _check_compared(settings: Settings, tally: Tally) -> None:
     """UsageError if a regression gate was on but found no scored file in its baseline."""
-    gated = [settings.gates, *settings.by_folder.values()]
-    if tally.scored and not tally.compared and any(g.fail_on_regression for g in gated):
+    if tally.scored and not tally.compared and \
+            any(g.fail_on_regression for g in settings.every_gates):
         from cxmaturity.errors import Problem, UsageError
 
         raise UsageError([Problem("--baseline", "no scored file is in the baseline, so "
@@ -188,31 +189,17 @@ def _check_compared(settings: Settings, tally: Tally) -> None:
                                   "arguments, so that its paths match")])
 
 
-class _Baselined:
-    """The files the run's baselines hold, and which of them the run met (a set as large as
-    the baselines, however many files the run scores): those it did not meet are named."""
+def _note_missing(coverage: BaselineCoverage, shown: int = 10) -> None:
+    """A note naming the baseline's files this run did not meet (a site removed or renamed,
+    or a baseline of a wider run)."""
+    from cxmaturity.cli.errors import say
 
-    def __init__(self, settings: Settings) -> None:
-        gated = [settings.gates, *settings.by_folder.values()]
-        self.held = {file for gates in gated if gates.fail_on_regression
-                     for file in gates.baseline}
-        self.met: set[str] = set()
-
-    def saw(self, file: str) -> None:
-        if self.held and (name := os.path.normpath(file)) in self.held:
-            self.met.add(name)
-
-    def note_missing(self, shown: int = 10) -> None:
-        """A note naming the baseline's files this run did not meet (a site removed or
-        renamed, or a baseline of a wider run): nothing compared them."""
-        from cxmaturity.cli.errors import say
-
-        missing = sorted(self.held - self.met)
-        if missing:
-            more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
-            say(f"note: {len(missing)} file{'' if len(missing) == 1 else 's'} of the baseline "
-                f"{'was' if len(missing) == 1 else 'were'} not in this run (removed, renamed, "
-                f"or outside its inputs): {', '.join(missing[:shown])}{more}")
+    missing = coverage.missing
+    if missing:
+        more = f" and {len(missing) - shown} more" if len(missing) > shown else ""
+        say(f"note: {len(missing)} file{'' if len(missing) == 1 else 's'} of the baseline "
+            f"{'was' if len(missing) == 1 else 'were'} not in this run (removed, renamed, or "
+            f"outside its inputs): {', '.join(missing[:shown])}{more}")
 
 
 def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:
@@ -222,13 +209,10 @@ def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:
     from cxmaturity.cli.errors import say
     from cxmaturity.load.bundled import bundled_ids
     from cxmaturity.messages import did_you_mean
+    from cxmaturity.run.gates import gated_rubrics
 
-    gated = [settings.gates, *settings.by_folder.values()]
-    named = {gate.rubric for gates in gated for gate in gates.fail_under if gate.rubric}
-    named |= {gate.rubric for gates in gated for gate in gates.fail_under_dimension
-              if gate.rubric}
     known = tally.rubrics | set(bundled_ids())
-    for rubric in sorted(named - known) if tally.scored else ():
+    for rubric in sorted(gated_rubrics(settings.every_gates) - known) if tally.scored else ():
         hint = did_you_mean(rubric, sorted(known)) or \
             f"rubrics scored here: {', '.join(sorted(tally.rubrics))}"
         say(f'warning: the gates for rubric "{rubric}" (--fail-under RUBRIC=, '

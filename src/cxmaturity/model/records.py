@@ -66,6 +66,14 @@ class Outcome:
     def broken(self) -> bool:
         return self.document is None
 
+    @property
+    def failed_by_gate(self) -> dict[str, list[Problem]]:
+        """The failed gates' problems, by gate, in the order the gates first failed."""
+        grouped: dict[str, list[Problem]] = {}
+        for gate in self.gates:
+            grouped.setdefault(gate.rule or "gate", []).append(gate)
+        return grouped
+
     def assessment(self) -> Assessment:
         """The full assessment (parsed back from JSON if it was scored elsewhere)."""
         if self.result is not None:

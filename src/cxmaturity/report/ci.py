@@ -12,7 +12,6 @@ from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
-    from cxmaturity.errors import Problem
     from cxmaturity.model.records import Outcome, Tally
 
 _CLASS = 'classname="cxmaturity.assess"'
@@ -42,11 +41,10 @@ class JunitReporter(Reporter):
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
                           f"{xml10.text(d.label)}, confidence {d.confidence:.0%}</system-out>"
                           "</testcase>")
-        failed = {g.rule: [x.message for x in outcome.gates if x.rule == g.rule]
-                  for g in outcome.gates}
+        failed = outcome.failed_by_gate
         for gate in dict.fromkeys([*self.context.gates, *failed]):
             case = xml10.attribute(f"{outcome.file} [{gate}]")
-            messages = failed.get(gate)
+            messages = [problem.message for problem in failed.get(gate, [])]
             body = (f"<failure message={xml10.attribute('; '.join(messages))}/>"
                     if messages else "")
             self.failures += bool(messages)
@@ -84,15 +82,12 @@ class GithubReporter(Reporter):
         text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%}{provisional} "
                     f"(rubric {d.rubric_id} {d.rubric_version} "
                     f"sha256:{d.rubric_sha256[:12]})") + "\n"
-        by_gate: dict[str | None, list[Problem]] = {}
-        for gate in outcome.gates:
-            by_gate.setdefault(gate.rule, []).append(gate)
         return text + "".join(github.annotation("error", "; ".join(g.message for g in failed),
                                                 file=outcome.file,
                                                 title=f"cxmaturity gate {rule}",
                                                 line=failed[0].line or 1,
                                                 column=failed[0].column)
-                              for rule, failed in by_gate.items())
+                              for rule, failed in outcome.failed_by_gate.items())
 
     def finish(self, tally: Tally) -> str:
         return (f"{tally.counted}: {tally.scored} scored, {tally.broken} with "

@@ -58,6 +58,11 @@ class Settings:
     are governed by more than one: a file takes those of the nearest at or above its folder.
     One entry per policy file, however many files there are."""
 
+    @property
+    def every_gates(self) -> tuple[Gates, ...]:
+        """The gates of every policy in force (and of files no policy file governs)."""
+        return (self.gates, *self.by_folder.values())
+
     def gates_for(self, path: str) -> Gates:
         """The gates of the input `path`."""
         if not self.by_folder:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cxmaturity.errors import OptionError, Problem
@@ -271,3 +271,33 @@ def _regressions(result: Assessment, before: Standing) -> list[Problem]:
 
 def _dropped(before: int | None, now: int | None) -> bool:
     return before is not None and (now is None or now < before)
+
+
+def gated_rubrics(every: Iterable[Gates]) -> set[str]:
+    """The rubric ids that gates are kept for (`--fail-under RUBRIC=`, a policy's
+    `rubrics:`)."""
+    named: set[str] = set()
+    for gates in every:
+        named |= {gate.rubric for gate in gates.fail_under if gate.rubric}
+        named |= {gate.rubric for gate in gates.fail_under_dimension if gate.rubric}
+    return named
+
+
+class BaselineCoverage:
+    """The files the regression gates' baselines hold, and which of them a run met (a set
+    as large as the baselines, however many files the run scores)."""
+
+    def __init__(self, every: Iterable[Gates]) -> None:
+        self.held = {file for gates in every if gates.fail_on_regression
+                     for file in gates.baseline}
+        self.met: set[str] = set()
+
+    def saw(self, file: str) -> None:
+        """Count `file` (as an outcome names it) as in the run."""
+        if self.held and (name := os.path.normpath(file)) in self.held:
+            self.met.add(name)
+
+    @property
+    def missing(self) -> list[str]:
+        """The baseline's files the run did not meet, sorted: nothing compared them."""
+        return sorted(self.held - self.met)
