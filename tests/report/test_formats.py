@@ -254,6 +254,16 @@ def test_a_comparison_given_as_the_baseline_is_named_as_such(runner, write, tmp_
                              "the JSON or JSONL output of `cxmaturity assess`\n")
 
 
+def test_a_baseline_line_that_is_not_utf8_is_located(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    baseline = tmp_path / "before.jsonl"
+    baseline.write_bytes(b'\n{"file": "caf\xe9"}\n')
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--baseline",
+                                 str(baseline)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {baseline}:2:14: not UTF-8 text (byte 0xE9 at "
+                                    "offset 13)")
+
+
 def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", answers())
     old = write("old.json", '{"results": [\n  {oops}\n]}')

@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxmaturity.errors import CxError, InputError, Problem
+from cxmaturity.errors import CxError, Problem
 from cxmaturity.load.catalog import find_rubric, load_rubric
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.result import Assessment
 from cxmaturity.model.rubric import Rubric
 from cxmaturity.run.batch import Settings, assess_merged, assess_one
-from cxmaturity.yaml.reader import decode_utf8, read_limited
-from cxmaturity.yaml.scalars import MAX_BYTES
+from cxmaturity.yaml.reader import read_limited, text_of
 
 #: The lines of a profile read as fields (`Kind: typical`); the first `Expected:` counts, and
 #: the last of the others.
@@ -150,10 +149,7 @@ def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
 def _fields(profile: Path) -> dict[str, str]:
     """The profile's field lines, read line by line (no pattern: a long line costs no more
     than its length); InputError if it cannot be read, is too large or is not UTF-8."""
-    raw = read_limited(str(profile), str(profile))
-    if len(raw) > MAX_BYTES:
-        raise InputError([Problem(str(profile), f"file is larger than {MAX_BYTES} bytes")])
-    text = decode_utf8(raw, str(profile))
+    text = text_of(read_limited(str(profile), str(profile)), str(profile))
     fields: dict[str, str] = {}
     for line in text.splitlines():
         name, colon, value = line.partition(":")

@@ -28,7 +28,7 @@ from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
-from cxmaturity.yaml.reader import parse_yaml
+from cxmaturity.yaml.reader import decode_utf8, parse_yaml
 from cxmaturity.yaml.scalars import MAX_LINE_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
@@ -269,11 +269,13 @@ def _lines(file: Path, shown: str) -> Iterator[tuple[int, str]]:
 
 
 def _decoded(raw: bytes, shown: str, line: int | None) -> str:
+    """The text of a baseline, or of its JSON line number `line`."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(shown, f"not UTF-8 text (bad byte at offset {exc.start})",
-                                  line, hint=_HINT)]) from None
+        return decode_utf8(raw, shown)
+    except InputError as error:
+        if line is None:
+            raise
+        raise InputError([replace(p, line=line) for p in error.problems]) from None
 
 
 def _standing(assessment: SavedAssessment) -> Standing:

@@ -314,9 +314,15 @@ def _read_up_to(handle: BinaryIO, limit: int, first: int, *, regular: bool) -> b
 
 def parse_bytes(raw: bytes, file: str) -> YamlDocument:
     """Decode UTF-8 (with or without BOM) and parse."""
+    return parse_yaml(text_of(raw, file), file)
+
+
+def text_of(raw: bytes, file: str) -> str:
+    """The text of an input file's bytes (at most `MAX_BYTES`, as :func:`read_limited` reads
+    them), or InputError: too large, or not UTF-8 (:func:`decode_utf8`)."""
     if len(raw) > MAX_BYTES:
         raise InputError([Problem(file, f"file is larger than {MAX_BYTES} bytes")])
-    return parse_yaml(decode_utf8(raw, file), file)
+    return decode_utf8(raw, file)
 
 
 #: Line breaks as YAML (and libyaml's marks) count them.
