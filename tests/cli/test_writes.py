@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cxmaturity.cli import app
-from cxmaturity.errors import OutputError
+from cxmaturity.errors import OutputError, Problem
 from cxmaturity.files import TEMP_MARK, AtomicWriter, keep_copy, write_atomic
 from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.run.batch import Settings, run
@@ -285,6 +285,46 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
     _, err = child.communicate(timeout=30)
     assert seen and child.returncode == 143, err.decode()
     assert [p.name for p in tmp_path.iterdir() if TEMP_MARK in p.name] == []
+
+
+def test_a_signal_a_library_swallowed_still_ends_the_run(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM that lands inside pydantic can come out as a validation error of the file
+    being read (a review saw false "is not a valid id" errors and exit 2): the run stops
+    with the signal's exit, says nothing false of the file, and writes no report."""
+    import cxmaturity.cli.errors as errors
+    import cxmaturity.run.batch as batch
+
+    real = batch.assess_one
+    scored: list[str] = []
+
+    def interrupted(path: str, *args: object, **kwargs: object) -> object:
+        scored.append(Path(path).name)
+        if path.endswith("s1.yaml"):
+            try:  # the handler runs here and its exception is swallowed
+                os.kill(os.getpid(), signal.SIGTERM)
+            except SystemExit:
+                scored.append("swallowed")
+            return batch.Outcome(path, problems=(Problem(path, "is not a valid id"),))
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "assess_one", interrupted)
+    monkeypatch.setattr(errors, "_ARRIVED", [])
+    for name in ("s0.yaml", "s1.yaml", "s2.yaml"):
+        (tmp_path / name).write_bytes(ANSWERS.read_bytes().replace(
+            b"../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml").encode()))
+    before = signal.getsignal(signal.SIGTERM)
+    errors.stop_on_signals()
+    try:
+        result = runner.invoke(app, ["assess", str(tmp_path), "-f", "jsonl", "-j", "1", "-o",
+                                     str(tmp_path / "out.jsonl")])
+    finally:
+        signal.signal(signal.SIGTERM, before)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert result.exit_code == 143
+    assert scored == ["s0.yaml", "s1.yaml", "swallowed"]  # stopped at the signal
+    assert "is not a valid id" not in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def test_backup_names_cannot_run_out(tmp_path: Path) -> None:

@@ -105,6 +105,7 @@ def assess(
     per file. A broken file is reported and the rest are still scored. With --merge, the
     files are one site's interviews, combined into one assessment.
     """
+    from cxmaturity.cli.errors import check_signals
     from cxmaturity.cli.output import context, refuse_to_replace
     from cxmaturity.cli.stdin import read_stdin
     from cxmaturity.load.inputs import STDIN, discover, named_inputs
@@ -149,6 +150,7 @@ def assess(
             outcomes = _with_progress(outcomes, planned.count)
         sink.write(report.begin())
         for outcome in outcomes:
+            check_signals()  # before a file's errors are said: they may be the signal's
             tally.add(outcome)
             coverage.saw(outcome.file)
             _diagnose(outcome)

@@ -46,6 +46,14 @@ def _signal_exception(signum: int) -> BaseException:
     return KeyboardInterrupt() if signum == signal.SIGINT else SystemExit(128 + signum)
 
 
+def check_signals() -> None:
+    """Raise the exception of a signal that arrived, if one did: the handler's own may have
+    been swallowed by a library it interrupted (pydantic turning it into a validation error
+    of the input, or an "Exception ignored" in a callback), and the run would go on."""
+    if _ARRIVED:
+        raise _signal_exception(_ARRIVED[0])
+
+
 def say(text: str) -> None:
     """Print one line to standard error, made safe for a terminal and a CI log (text from
     others in it cannot steer either; see :mod:`cxmaturity.escape.terminal`)."""
@@ -74,7 +82,9 @@ def handled(command: F) -> F:
         try:
             with guarded_stdout():
                 code = command(*args, **kwargs)
+            check_signals()
         except CxError as error:
+            check_signals()  # not the input's fault: the signal's, turned into an error
             report_problems(error)
             if isinstance(error, OptionError):
                 raise OptionMistake(error.exit_code) from None
