@@ -57,6 +57,22 @@ def test_radar_has_one_spoke_per_dimension(healthcare) -> None:  # type: ignore[
     assert radar.count("<line") == 8
 
 
+def test_a_long_dimension_name_stays_inside_the_radar(healthcare) -> None:  # type: ignore[no-untyped-def]
+    """A 75-character name ran above the drawing's top edge; the table keeps it whole."""
+    from cxmaturity.report.charts import radar
+
+    long = "Customer data foundations, governance, lineage and shared context " * 2
+    first = healthcare.dimensions[0].model_copy(update={"name": long})
+    chart = radar(healthcare.model_copy(update={"dimensions": (first,
+                                                               *healthcare.dimensions[1:])}))
+    top = chart.spokes[0]  # the first spoke points straight up
+    assert len(top.lines) == 4 and top.lines[-1].endswith("…")
+    assert all(len(line) <= 26 for line in top.lines)
+    highest = top.label_y - 6 * (len(top.lines) - 1) + 4 - 12  # the template's first line
+    assert highest >= chart.top_edge
+    assert radar(healthcare).spokes[1].lines == ("Channels and", "integration")
+
+
 def test_user_text_is_escaped(write) -> None:  # type: ignore[no-untyped-def]
     path: Path = write("a.yaml", f"rubric: {TINY}\norganization: '<script>alert(1)</script>'\n"
                        "date: 2026-01-01\nanswers: {t1: {answer: 'yes', evidence: 'a | b <i>'}}\n")

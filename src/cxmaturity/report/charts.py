@@ -66,13 +66,21 @@ def _polygon(shares: list[float]) -> str:
                                             for i, s in enumerate(shares)))
 
 
-def _wrap(text: str, width: int = 13) -> tuple[str, ...]:
+def _wrap(text: str, width: int = 13, most: int = 4) -> tuple[str, ...]:
+    """A label in lines of about `width` characters, at most `most` of them and none longer
+    than twice `width`, cut with `…`: the drawing leaves room for no more above the top
+    spoke (the dimensions table beside it gives every name whole)."""
     lines: list[str] = []
     for word in text.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
+    cut = len(lines) > most
+    lines = [line if len(line) <= 2 * width else line[:2 * width - 1] + "…"
+             for line in lines[:most]]
+    if cut and not lines[-1].endswith("…"):
+        lines[-1] = lines[-1][:2 * width - 1] + "…"
     return tuple(lines)
 
 
