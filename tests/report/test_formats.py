@@ -224,7 +224,7 @@ def test_a_baseline_of_json_lines_by_any_of_its_names(runner, write, tmp_path: P
     assert "dimension data dropped from level 3 to 1" in result.stderr
 
 
-def test_a_baseline_folder_finds_json_lines_by_their_names_in_upper_case(  # type: ignore[no-untyped-def]
+def test_a_baseline_folder_finds_json_lines_by_their_names_in_any_case(  # type: ignore[no-untyped-def]
         runner, write, tmp_path: Path) -> None:
     path = write("sites/a.yaml", answers(d2="yes"))
     folder = tmp_path / "baselines"
@@ -233,8 +233,9 @@ def test_a_baseline_folder_finds_json_lines_by_their_names_in_upper_case(  # typ
     assert empty.exit_code == 2
     assert empty.stderr.startswith(f"error: {folder}: the baseline folder holds no .json, "
                                    ".jsonl or .ndjson file")
+    (folder / "notes.txt").write_text("not a baseline\n", encoding="utf-8")
     assert runner.invoke(app, ["assess", str(path.parent), "-f", "jsonl", "-o",
-                               str(folder / "BASE.NDJSON")]).exit_code == 0
+                               str(folder / "Base.NDJson")]).exit_code == 0
     write("sites/a.yaml", answers(d2="no"))
     result = runner.invoke(app, ["assess", str(path.parent), "--baseline", str(folder),
                                  "-f", "csv"])
@@ -256,12 +257,14 @@ def test_a_comparison_given_as_the_baseline_is_named_as_such(runner, write, tmp_
 
 def test_a_baseline_line_that_is_not_utf8_is_located(runner, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     baseline = tmp_path / "before.jsonl"
-    baseline.write_bytes(b'\n{"file": "caf\xe9"}\n')
+    # a line separator (U+2028) is text in JSON, not a line break: the column counts on
+    baseline.write_bytes('\n{"file": "ab\u2028cd'.encode() + b'\xe9"}\n')
     result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--baseline",
                                  str(baseline)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {baseline}:2:14: not UTF-8 text (byte 0xE9 at "
-                                    "offset 13)")
+    assert result.stderr.startswith(f"error: {baseline}:2:16: not UTF-8 text (byte 0xE9); a "
+                                    "baseline is the JSON or JSONL output of `cxmaturity "
+                                    "assess`")
 
 
 def test_baseline_that_is_not_json(runner, write) -> None:  # type: ignore[no-untyped-def]

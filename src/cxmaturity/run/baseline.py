@@ -12,6 +12,7 @@ most :data:`~cxmaturity.yaml.scalars.MAX_LINE_BYTES` (docs/limits.md).
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
-from cxmaturity.yaml.reader import decode_utf8, parse_yaml
+from cxmaturity.yaml.reader import parse_yaml
 from cxmaturity.yaml.scalars import MAX_LINE_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
@@ -103,9 +104,8 @@ def _files(path: Path) -> list[Path]:
     of a folder; InputError, located, if there is neither."""
     entry = entry_kind(path)
     if entry == "folder":
-        suffixes = (".json", *LINES_SUFFIXES)
-        found = [Path(p) for p in collect_inputs([str(path)], (
-            *suffixes, *(suffix.upper() for suffix in suffixes)))]
+        every = collect_inputs([str(path)], ("",))  # every file; its suffix in any case
+        found = [Path(p) for p in every if Path(p).suffix.lower() in (".json", *LINES_SUFFIXES)]
         if not found:
             raise InputError([Problem(without_surrogates(str(path)), "the baseline folder "
                                       "holds no .json, .jsonl or .ndjson file", hint=_HINT)])
@@ -269,13 +269,18 @@ def _lines(file: Path, shown: str) -> Iterator[tuple[int, str]]:
 
 
 def _decoded(raw: bytes, shown: str, line: int | None) -> str:
-    """The text of a baseline, or of its JSON line number `line`."""
+    """The text of a baseline, or of its JSON line number `line`; InputError at the bad
+    byte's line and column as JSON counts them (only `\\n` breaks a line)."""
     try:
-        return decode_utf8(raw, shown)
-    except InputError as error:
-        if line is None:
-            raise
-        raise InputError([replace(p, line=line) for p in error.problems]) from None
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        offset = bom + exc.start
+        start = raw.rfind(b"\n", 0, offset) + 1
+        column = len(raw[max(start, bom):offset].decode("utf-8")) + 1
+        where = line if line is not None else raw.count(b"\n", 0, offset) + 1
+        raise InputError([Problem(shown, f"not UTF-8 text (byte 0x{raw[offset]:02X})", where,
+                                  column, hint=_HINT)]) from None
 
 
 def _standing(assessment: SavedAssessment) -> Standing:
