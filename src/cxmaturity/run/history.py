@@ -9,21 +9,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cxmaturity.errors import EmptyFile, InputError, Problem
+from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.load.inputs import (
     SCHEMA_SUFFIX,
     STDIN,
     STDIN_NAME,
     base_folder,
     collect_inputs,
-    read_document,
 )
 from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of, what_reads
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
 from cxmaturity.scoring.engine import score
-from cxmaturity.yaml.reader import YamlDocument
-from cxmaturity.yaml.scalars import MAX_LINE_BYTES
+from cxmaturity.yaml.reader import YamlDocument, parse_bytes, read_limited
 
 #: File endings read when a folder is given.
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -35,16 +34,18 @@ def load_assessment(path: str, *, target: int | None = None,
     """Score an answers file, or read a JSON result (JSON is read by the same strict reader,
     so a bad result is reported at its line and column); `-` reads `stdin`. `target` applies
     to answers files."""
+    shown = STDIN_NAME if path == STDIN else without_surrogates(path)
+    raw = (stdin or b"") if path == STDIN else read_limited(path, shown)  # read once: a pipe
     try:
-        doc = read_document(path, stdin)
+        doc = parse_bytes(raw, shown)
     except EmptyFile as empty:
         raise empty.hinted("give an answers file (`cxmaturity template` writes one) or a "
                            "result of `cxmaturity assess --format json`") from None
     except InputError:
-        if _json_lines(path, stdin):  # records of a batch: not one document
-            raise WrongKind([Problem(STDIN_NAME if path == STDIN else path,
-                                     f"this looks like {NOUNS['batch']}, not an answers file or "
-                                     "a result", hint=what_reads("batch", path))]) from None
+        if _json_lines(raw):  # records of a batch: not one document
+            raise WrongKind([Problem(shown, f"this looks like {NOUNS['batch']}, not an answers "
+                                     "file or a result", hint=what_reads("batch", path))]
+                            ) from None
         raise
     expect_kind(doc, "answers", "result")
     if isinstance(doc.value, dict) and "schema_version" in doc.value:
@@ -61,20 +62,12 @@ def load_assessment(path: str, *, target: int | None = None,
     return score(sub, target=target)
 
 
-def _json_lines(path: str, stdin: bytes | None) -> bool:
-    """Whether a file that is not one YAML document starts with a record of a batch (JSON
-    lines, whatever the file is called, or piped in). Only standard input's bytes or a
-    regular file are looked at again: a named pipe has given what it had."""
+def _json_lines(raw: bytes) -> bool:
+    """Whether bytes that are not one YAML document start with a record of a batch (JSON
+    lines, whatever the file is called, or piped in)."""
     try:
-        if path == STDIN:
-            first = (stdin or b"").split(b"\n", 1)[0]
-        elif os.path.isfile(path):
-            with open(path, "rb") as handle:
-                first = handle.readline(MAX_LINE_BYTES + 1)
-        else:
-            return False
-        return kind_of(json.loads(first)) == "batch"
-    except (OSError, ValueError, RecursionError):
+        return kind_of(json.loads(raw.split(b"\n", 1)[0])) == "batch"
+    except (ValueError, RecursionError):
         return False
 
 
