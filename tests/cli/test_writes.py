@@ -287,12 +287,41 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if TEMP_MARK in p.name] == []
 
 
+@pytest.fixture
+def swallowing(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Install the tool's signal handlers, and a way to send this process a signal whose
+    exception a library swallows (as pydantic may, turning it into a validation error)."""
+    import cxmaturity.cli.errors as errors
+
+    monkeypatch.setattr(errors, "_ARRIVED", [])
+    before = signal.getsignal(signal.SIGTERM)
+    errors.stop_on_signals()
+
+    def swallow(signum: int) -> bool:
+        try:
+            os.kill(os.getpid(), signum)
+        except (SystemExit, KeyboardInterrupt):
+            return True
+        return False
+
+    yield swallow
+    signal.signal(signal.SIGTERM, before)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _three_sites(folder: Path) -> None:
+    for name in ("s0.yaml", "s1.yaml", "s2.yaml"):
+        (folder / name).write_bytes(ANSWERS.read_bytes().replace(
+            b"../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml").encode()))
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_a_library_swallowed_still_ends_the_run(  # type: ignore[no-untyped-def]
-        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A SIGTERM that lands inside pydantic can come out as a validation error of the file
+        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swallowing,
+        signum: int, code: int) -> None:
+    """A signal that lands inside pydantic can come out as a validation error of the file
     being read (a review saw false "is not a valid id" errors and exit 2): the run stops
     with the signal's exit, says nothing false of the file, and writes no report."""
-    import cxmaturity.cli.errors as errors
     import cxmaturity.run.batch as batch
 
     real = batch.assess_one
@@ -300,31 +329,40 @@ def test_a_signal_a_library_swallowed_still_ends_the_run(  # type: ignore[no-unt
 
     def interrupted(path: str, *args: object, **kwargs: object) -> object:
         scored.append(Path(path).name)
-        if path.endswith("s1.yaml"):
-            try:  # the handler runs here and its exception is swallowed
-                os.kill(os.getpid(), signal.SIGTERM)
-            except SystemExit:
-                scored.append("swallowed")
+        if path.endswith("s1.yaml") and swallowing(signum):
+            scored.append("swallowed")
             return batch.Outcome(path, problems=(Problem(path, "is not a valid id"),))
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch, "assess_one", interrupted)
-    monkeypatch.setattr(errors, "_ARRIVED", [])
-    for name in ("s0.yaml", "s1.yaml", "s2.yaml"):
-        (tmp_path / name).write_bytes(ANSWERS.read_bytes().replace(
-            b"../rubrics/tiny.yaml", str(DATA / "rubrics" / "tiny.yaml").encode()))
-    before = signal.getsignal(signal.SIGTERM)
-    errors.stop_on_signals()
-    try:
-        result = runner.invoke(app, ["assess", str(tmp_path), "-f", "jsonl", "-j", "1", "-o",
-                                     str(tmp_path / "out.jsonl")])
-    finally:
-        signal.signal(signal.SIGTERM, before)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    assert result.exit_code == 143
+    _three_sites(tmp_path)
+    result = runner.invoke(app, ["assess", str(tmp_path), "-f", "jsonl", "-j", "1", "-o",
+                                 str(tmp_path / "out.jsonl")])
+    assert result.exit_code == code
     assert scored == ["s0.yaml", "s1.yaml", "swallowed"]  # stopped at the signal
     assert "is not a valid id" not in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_validate_stops_at_a_swallowed_signal_too(  # type: ignore[no-untyped-def]
+        runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swallowing) -> None:
+    import cxmaturity.author.checks as checks
+
+    real = checks.check_answers
+    checked: list[str] = []
+
+    def interrupted(file: str, *args: object, **kwargs: object) -> object:
+        checked.append(Path(file).name)
+        if file.endswith("s1.yaml") and swallowing(signal.SIGTERM):
+            return [Problem(file, "is not a valid id")]
+        return real(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "check_answers", interrupted)
+    _three_sites(tmp_path)
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 143
+    assert checked == ["s0.yaml", "s1.yaml"]
+    assert "is not a valid id" not in result.stdout
 
 
 def test_backup_names_cannot_run_out(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cxmaturity.cli.errors import check_signals
 from cxmaturity.cli.output import echo
 from cxmaturity.errors import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, Problem
 
@@ -13,8 +14,10 @@ def report(per_file: Iterable[Iterable[Problem]], *, strict: bool) -> int:
     line counting the files; 2 if any error, 1 if warnings and `strict`."""
     files = errors = warnings = 0
     for findings in per_file:
+        found = list(findings)
+        check_signals()  # before a file's findings are said: they may be the signal's
         files += 1
-        for finding in findings:
+        for finding in found:
             echo(finding.finding)
             if finding.severity == "error":
                 errors += 1

@@ -39,7 +39,7 @@ def rubric_test(
     """
     from cxmaturity.author.calibration import run_calibration
     from cxmaturity.author.selftest import run_suite
-    from cxmaturity.cli.errors import report_problems, say
+    from cxmaturity.cli.errors import check_signals, report_problems, say
     from cxmaturity.cli.output import echo
     from cxmaturity.errors import (
         EXIT_BAD_INPUT,
@@ -66,6 +66,7 @@ def rubric_test(
             invalid += 1
             continue
         calibration = run_calibration(rubric)
+        check_signals()  # before any case is said to fail: a failure may be the signal's
         if suite.cases or calibration is None:
             echo(f"{suite.rubric} ({len(suite.cases)} cases in {suite.cases_dir})")
         if not suite.cases and calibration is None:
