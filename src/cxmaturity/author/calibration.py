@@ -71,8 +71,9 @@ class Calibration:
         return agreeing / len(scored) if scored else 0.0
 
     def shortfalls(self, min_exact: float) -> list[str]:
-        """Why the set falls short (none when it passes): fewer exact than `min_exact`
-        percent of the scored cases, or a case more than one level off."""
+        """Why the set falls short: fewer exact than `min_exact` percent of the scored
+        cases, or a case more than one level off (none when it passes, or when no case could
+        be scored: those are errors of their cases)."""
         scored = self.scored
         exact = sum(c.exact for c in scored)
         far = sum(not c.within_one for c in scored)
@@ -127,8 +128,8 @@ def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
                                      hint="add `Expected: <level>` (or two adjacent levels, "
                                      "`2 or 3`)"))
     try:
-        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.id,
-                                       rubric.level_term)
+        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.level_term,
+                                       rubric.id)
                          for part in re.split(r"\s+or\s+", fields["Expected"]))
     except CxError as error:
         return _broken(base, *error.problems)

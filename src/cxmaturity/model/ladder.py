@@ -28,18 +28,17 @@ class Rung(Protocol):
 _NUMBERED = re.compile(r"(\d+)(?: (.+))?")
 
 
-def find_level(levels: Iterable[Rung], text: str, term: str | None = None) -> int | None:
+def find_level(levels: Iterable[Rung], text: str, term: str) -> int | None:
     """The number of the level of `levels` given by number, id or name (case-insensitive),
-    or, with the rubric's `term` for its levels, as the reports write it (`Level 2`, `Level 2
+    or as the reports write it with the rubric's `term` for its levels (`Level 2`, `Level 2
     AI Bolt-On`: the name, if given, must be that level's; another word is no level)."""
     ladder = list(levels)
     wanted = " ".join(text.split()).lower()
     for level in ladder:
         if wanted in (str(level.number), level.id.lower(), level.name.lower()):
             return level.number
-    prefix = f"{' '.join(term.split()).lower()} " if term else None
-    numbered = _NUMBERED.fullmatch(wanted[len(prefix):]) \
-        if prefix and wanted.startswith(prefix) else None
+    prefix = f"{' '.join(term.split()).lower()} "
+    numbered = _NUMBERED.fullmatch(wanted[len(prefix):]) if wanted.startswith(prefix) else None
     if numbered is None:
         return None
     number, name = numbered.groups()
@@ -57,10 +56,11 @@ def not_a_level(levels: Iterable[Rung], text: str, rubric_id: str | None) -> tup
     return f'"{text}" is not a level of {rubric_id or "this rubric"}', hint
 
 
-def resolve_level(levels: Iterable[Rung], text: str, option: str,
-                  rubric_id: str | None = None, term: str | None = None) -> int:
-    """A level of the ladder `levels` given by number, id or name (case-insensitive);
-    UsageError naming `option` (and `rubric_id`, else "this rubric") with a did-you-mean."""
+def resolve_level(levels: Iterable[Rung], text: str, option: str, term: str,
+                  rubric_id: str | None = None) -> int:
+    """A level of the ladder `levels` as :func:`find_level` reads it (number, id, name, or
+    `term` and number); UsageError naming `option` (and `rubric_id`, else "this rubric")
+    with a did-you-mean."""
     ladder = list(levels)
     found = find_level(ladder, text, term)
     if found is None:

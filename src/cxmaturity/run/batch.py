@@ -109,8 +109,8 @@ def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument
             shown: str | None, merged: Merged | None = None) -> Outcome:
     """The outcome of scoring a checked submission: its result, digest and failed gates."""
     rubric = sub.rubric
-    goal = resolve_level(rubric.levels, settings.target, "--target", rubric.id,
-                         rubric.level_term) \
+    goal = resolve_level(rubric.levels, settings.target, "--target", rubric.level_term,
+                         rubric.id) \
         if settings.target else None
     result = score(sub, target=goal)
     if merged is not None:

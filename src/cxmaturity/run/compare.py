@@ -23,7 +23,7 @@ def compare_files(old: str, new: str, *, target: str | None = None,
     goal = before.next.number if before.next else None
     if target is not None:
         try:
-            goal = resolve_level(before.ladder, target, "--target", term=before.level_term)
+            goal = resolve_level(before.ladder, target, "--target", before.level_term)
         except UsageError as error:  # the command line's level: its usage follows
             raise OptionError(error.problems) from None
         before = load_assessment(old, target=goal, stdin=stdin, rubric_root=rubric_root)
