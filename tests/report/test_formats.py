@@ -324,6 +324,16 @@ def test_empty_names_in_a_policy_are_errors(runner, write, text: str, said: str)
     assert result.stderr.startswith(f"error: {policy}:{said}")
 
 
+def test_a_policy_asking_for_a_regression_gate_without_a_baseline_is_named(runner, write) -> None:  # type: ignore[no-untyped-def]
+    policy = write("policy.yaml", "fail-on-regression: true\n")
+    result = runner.invoke(app, ["assess", str(write("a.yaml", answers())), "--config",
+                                 str(policy)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {policy}: `fail-on-regression: true` needs a baseline to "
+                             "compare with; add `baseline:` to this policy, or pass "
+                             "--baseline OLD.json\n")
+
+
 def test_no_config_ignores_the_policy_file(runner, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = write("repo/a.yaml", answers())
     write("repo/.cxmaturity.yaml", "fail-under: high\n")

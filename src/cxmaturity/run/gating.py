@@ -101,7 +101,7 @@ def plan(inputs: Iterable[str], given: Gates, *, baseline: Path | None = None,
         read_baselines = [(file, load_baseline(file)) for file in wanted if file is not None]
         baselines = {file: baseline.standings for file, baseline in read_baselines}
         read += [path for _, baseline in read_baselines for path in baseline.files]
-    gates_of = {path: gates(policy, base, given, baseline, baselines)
+    gates_of = {path: gates(policy, base, given, baseline, baselines, path)
                 for path, (policy, base) in loaded.items()}
     common = _common_policy(found.common, config, policies)
     default = gates_of[common] if common in gates_of else next(iter(gates_of.values()))

@@ -196,18 +196,25 @@ def _nearest(folder: str, found: dict[str, Path | None]) -> Path | None:
 
 
 def gates(policy: Policy, base: Path, given: Gates, given_baseline: Path | None,
-          baselines: Mapping[Path, Mapping[str, Standing]]) -> Gates:
+          baselines: Mapping[Path, Mapping[str, Standing]],
+          source: Path | None = None) -> Gates:
     """The gates of files governed by `policy` (whose paths are relative to `base`): each
     gate given on the command line (`given`, `given_baseline`) wins over the policy's. A
     baseline, from either, turns the regression gate on. `baselines` holds each baseline
-    file's standings, loaded once."""
+    file's standings, loaded once; `source`, the policy's file, is named when it asks for a
+    regression gate without a baseline."""
     level_gates = given.fail_under or tuple(_policy_levels(policy))
     dimension_gates = given.fail_under_dimension or tuple(_policy_dimensions(policy))
     baseline = given_baseline or (base / policy.baseline if policy.baseline else None)
     regression = given.fail_on_regression or policy.fail_on_regression or baseline is not None
     if regression and baseline is None:
-        raise UsageError([Problem("--fail-on-regression", "needs a baseline to compare with",
-                                  hint="add --baseline OLD.json (or baseline: in the policy)")])
+        if given.fail_on_regression or source is None:
+            raise UsageError([Problem("--fail-on-regression", "needs a baseline to compare "
+                                      "with", hint="add --baseline OLD.json (or baseline: in "
+                                      "the policy)")])
+        raise InputError([Problem(without_surrogates(str(source)), "`fail-on-regression: true` "
+                                  "needs a baseline to compare with", hint="add `baseline:` "
+                                  "to this policy, or pass --baseline OLD.json")])
     return Gates(
         fail_under=level_gates, fail_under_dimension=dimension_gates,
         min_confidence=given.min_confidence if given.min_confidence is not None
