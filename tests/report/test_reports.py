@@ -226,3 +226,19 @@ def test_a_dimension_answered_all_n_a_reads_n_a_not_0_percent(write, runner, fmt
     rows = result.stdout.split("</tr>") if fmt == "html" else result.stdout.splitlines()
     row = next(row for row in rows if "Data" in row and "not assessed" in row)
     assert "n/a" in row and "0%" not in row
+
+
+@pytest.mark.parametrize(("fmt", "said"), [
+    ("text", "n/a: d2"), ("markdown", "- Not applicable (n/a): d2"),
+    ("html", '<p class="muted">Not applicable (n/a): d2</p>'),
+    ("json", '"not_applicable": [\n        "d2"\n      ]')])
+def test_every_report_lists_the_questions_answered_n_a(write, runner, fmt: str,  # type: ignore[no-untyped-def]
+                                                        said: str) -> None:
+    """An `n/a` answer left no trace in any report, while `unknown` ones were listed (a
+    newcomer's review): what was left out must show."""
+    path = write("na.yaml", f"rubric: {TINY}\norganization: T\ndate: 2026-01-01\n"
+                 "metrics: {coverage: 22%}\nanswers: {t1: 'yes', t2: partial, d1: 'no', "
+                 "d2: n/a}\n")
+    result = runner.invoke(app, ["assess", str(path), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    assert said in result.stdout

@@ -166,6 +166,9 @@ class DimensionResult(Frozen):
     coverage: float = Field(description="Share of the dimension's applicable weight answered.")
     evidence: tuple[EvidenceItem, ...]
     unanswered: tuple[str, ...] = Field(description="Question and metric ids left unknown.")
+    not_applicable: tuple[str, ...] = Field(
+        default=(), description="Question ids answered `n/a`: they do not apply here, so they "
+        "count toward neither the level nor the share answered.")
     looks_like: tuple[Trait, ...] = Field(description="The rubric's traits of this level here.")
     counted: bool = Field(default=True, description="Whether the dimension counts toward the "
                           "overall level (`false`: context, shown only).")

@@ -187,6 +187,8 @@ def _why(dim: DimensionResult, term: str, dim_facts: list[Fact]) -> RenderableTy
             rows.add_row("", text(f"evidence: {item.note}", "dim italic"))
     if dim.unanswered:
         rows.add_row("", text(f"unknown: {', '.join(dim.unanswered)}", "yellow"))
+    if dim.not_applicable:
+        rows.add_row("", text(f"n/a: {', '.join(dim.not_applicable)}", "dim"))
     if dim.raise_by_one and dim.level is not None:
         moves = "; ".join(move_text(m) for m in dim.raise_by_one)
         rows.add_row("", text(f"to reach {term} {dim.level + 1}: {moves}", "cyan"))

@@ -56,6 +56,8 @@ class DimensionEvidence:
     answered: float = 0.0
     """The weight of the evidence found."""
     unanswered: list[str] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+    """Questions answered `n/a`: neither evidence nor applicable weight."""
     applicable: float = 0.0
     changes: dict[int, list[Option]] = field(default_factory=dict)
     """Level to the fewest changes that reach it (:mod:`cxmaturity.scoring.changes`),
@@ -75,6 +77,7 @@ def gather(sub: Submission) -> dict[str, DimensionEvidence]:
         tally = tallies[question.dimension]
         option = sub.responses[question.id]
         if option == NOT_APPLICABLE:
+            tally.not_applicable.append(question.id)
             continue
         tally.applicable += question.weight
         if option == UNKNOWN:
