@@ -86,6 +86,17 @@ def test_history_folder(runner) -> None:  # type: ignore[no-untyped-def]
     assert trend.overall.per_quarter is not None and trend.overall.per_quarter > 0
 
 
+def test_the_pace_wraps_rather_than_losing_its_forecast(runner) -> None:  # type: ignore[no-untyped-def]
+    """Five dates at 80 columns cut every pace to `+0.39/q, L3 in` (a newcomer's review)."""
+    result = runner.invoke(app, ["trend", str(EXAMPLES / "history"),
+                                 str(EXAMPLES / "healthcare-level2.yaml")],
+                           env={"COLUMNS": "80"})
+    rows = result.stdout.splitlines()
+    overall = next(i for i, line in enumerate(rows) if line.strip().startswith("Overall"))
+    assert "~2.5q" in rows[overall] + rows[overall + 1]
+    assert max(len(line) for line in rows) <= 80
+
+
 def test_a_folder_leaves_out_json_schemas_and_a_schema_named_is_refused(  # type: ignore[no-untyped-def]
         runner, tmp_path) -> None:
     for answers in HISTORY.glob("*.yaml"):
