@@ -37,10 +37,18 @@ def test_the_extension_beats_the_environment_default(runner, tmp_path: Path) -> 
     assert json.loads(path.read_text())["overall"]["level"] == 2
 
 
-def test_an_unknown_extension_keeps_the_default(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "report.out"
-    assert runner.invoke(app, ["assess", MID, "-o", str(path)]).exit_code == 0
+def test_an_unknown_extension_keeps_the_default_and_says_so(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`report.pdf` got plain text without a word (a newcomer's review)."""
+    path = tmp_path / "report.pdf"
+    result = runner.invoke(app, ["assess", MID, "-o", str(path)])
+    assert result.exit_code == 0
     assert path.read_text(encoding="utf-8").startswith("╭")
+    assert result.stderr.startswith(f"warning: {path}: cxmaturity writes no .pdf report, so it "
+                                    "is written in the default format; --format chooses one")
+    named = runner.invoke(app, ["assess", MID, "-f", "text", "-o", str(path)])
+    assert named.exit_code == 0 and named.stderr == ""  # a format named is what was asked for
+    plain = runner.invoke(app, ["assess", MID, "-o", str(tmp_path / "report")])
+    assert plain.exit_code == 0 and plain.stderr == ""  # no extension: nothing to mistake
 
 
 def test_an_explicit_format_wins_over_the_extension_with_a_warning(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

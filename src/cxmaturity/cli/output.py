@@ -98,6 +98,11 @@ def choose_format(given: str | None, output: Path | None, offered: Iterable[Form
         choices = ", ".join(f.value for f in offered)
         raise UsageError([Problem(str(output), f"{command} writes no {named[0].value} report",
                                   hint=f"use --format ({choices}) or another extension")])
+    if output is not None and output.suffix and not named:  # e.g. report.pdf: plain text
+        known = ", ".join(ext for ext, formats in EXTENSIONS.items()
+                          if any(f in offered for f in formats))
+        say(f"warning: {output}: cxmaturity writes no {output.suffix} report, so it is written "
+            f"in the default format; --format chooses one (extensions known: {known})")
     return fitting[0] if fitting else None
 
 
