@@ -110,3 +110,7 @@ def test_the_interview_takes_labels_and_says_what_a_typo_means() -> None:
     error = session.interpret(step, "partially").error
     assert error is not None and error.startswith(
         '"partially" is not an answer here; did you mean "partly"? type 1 or no,')
+    share = next(s for s in steps(BUNDLED) if s.id == "time-searching")
+    said = session.interpret(share, "20%").error  # a sentence of its own, then the choices
+    assert said is not None and said.startswith(
+        '"20%" is not an answer here; 20% is "few" (about 10-30%); type 1 or none,')

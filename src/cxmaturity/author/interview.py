@@ -118,9 +118,9 @@ class Interview:
             return Reply(command=COMMANDS[text])
         allowed = ", ".join(f"{n} or {o}" for n, (o, _) in enumerate(step.choices, 1))
         meant = advice(text, self._scale(step)[1]) if step.kind == "question" else None
-        return Reply(error=f'"{typed.strip()}" is not an answer here; '
-                     f"{meant + ' ' if meant else ''}type {allowed}, u (unknown), n/a, or ? "
-                     "for help")
+        said = "" if meant is None else meant + (" " if meant.endswith("?") else "; ")
+        return Reply(error=f'"{typed.strip()}" is not an answer here; {said}type {allowed}, '
+                     "u (unknown), n/a, or ? for help")
 
     def _option(self, step: Step, text: str) -> str | None:
         """The option a reply names: its number in the list, or as an answers file would."""
