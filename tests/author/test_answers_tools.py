@@ -162,6 +162,22 @@ def test_a_value_in_a_gap_of_the_rubric_is_blamed_on_the_rubric(runner, write) -
         "band-gap); meanwhile write `unknown`")
 
 
+def test_validate_warns_of_a_date_in_the_future(runner, write) -> None:  # type: ignore[no-untyped-def]
+    ahead = dt.date.today() + dt.timedelta(days=30)
+    path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: {ahead.isoformat()}\n"
+                 "answers: {t1: yes, t2: yes, d1: yes, d2: yes}\nmetrics: {coverage: 20%}\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:3:1: warning: the assessment is dated 30 days ahead ({ahead.isoformat()}) "
+        "(date) [future-date]; write the day the assessment was made (a `--max-age` gate fails "
+        "a future date)")
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
+    tomorrow = write("b.yaml", path.read_text().replace(
+        ahead.isoformat(), (dt.date.today() + dt.timedelta(days=1)).isoformat()))
+    assert "future-date" not in runner.invoke(app, ["validate", str(tomorrow)]).stdout  # time zones
+
+
 def test_validate_warns_about_unanswered_questions(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\n"
                  "answers:\n  t1: yes\n")

@@ -8,6 +8,7 @@ schema errors, broken references and lint share one shape and one output format
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.submission import Submission, check_submission, in_file_order
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.rubric import UNKNOWN, Rubric
+from cxmaturity.run.gates import FUTURE_DAYS
 from cxmaturity.yaml.reader import YamlDocument
 
 
@@ -106,6 +108,12 @@ def _warnings(doc: YamlDocument, sub: Submission) -> list[Problem]:
     if not sub.answers.organization.strip():
         found.append(_warning(doc, ("organization",), "the organization is empty",
                               "name the organization assessed", "empty-organization"))
+    ahead = (sub.answers.date - dt.date.today()).days
+    if ahead > FUTURE_DAYS:
+        found.append(_warning(doc, ("date",), f"the assessment is dated {ahead} days ahead "
+                              f"({sub.answers.date.isoformat()})", "write the day the "
+                              "assessment was made (a `--max-age` gate fails a future date)",
+                              "future-date"))
     by_dimension = sub.loaded.index.by_dimension_questions  # the template's order
     missing = [q.id for dim in sub.rubric.dimensions for q in by_dimension[dim.id]
                if q.id not in sub.answers.answers]
