@@ -145,6 +145,13 @@ def test_validate_reports_every_problem_located(runner, write) -> None:  # type:
         "1 file checked: 3 error(s), 0 warning(s)"]
 
 
+def first_finding(runner, path: pathlib.Path, code: int) -> str:  # type: ignore[no-untyped-def]
+    """The first line `validate` prints for `path`, once its exit code is `code`."""
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == code, result.output
+    return str(result.stdout.splitlines()[0])
+
+
 def test_a_value_in_a_gap_of_the_rubric_is_blamed_on_the_rubric(runner, write) -> None:  # type: ignore[no-untyped-def]
     """Tiny's coverage bands leave 10-20 open; without its `gaps:` rule, 15 fits no band. The
     error names the two bands and sends the user to the rubric, not to the value."""
@@ -152,9 +159,7 @@ def test_a_value_in_a_gap_of_the_rubric_is_blamed_on_the_rubric(runner, write) -
                    .replace("    gaps: lower\n", ""))
     path = write("a.yaml", f"rubric: {rubric}\norganization: X\ndate: 2026-01-01\n"
                  "metrics: {coverage: 15}\nanswers: {t1: yes}\n")
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2
-    assert result.stdout.splitlines()[0] == (
+    assert first_finding(runner, path, 2) == (
         f"{path}:4:21: error: 15% falls between two bands of Coverage (level 1 up to 10%, "
         "level 2 from 20%) and the rubric gives no rule for gaps (metrics.coverage) "
         "[answers]; the value may be right: the rubric leaves it uncovered; its author can "
@@ -166,9 +171,7 @@ def test_validate_warns_of_a_date_in_the_future(runner, write) -> None:  # type:
     ahead = dt.date.today() + dt.timedelta(days=30)
     path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: {ahead.isoformat()}\n"
                  "answers: {t1: yes, t2: yes, d1: yes, d2: yes}\nmetrics: {coverage: 20%}\n")
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == (
+    assert first_finding(runner, path, 0) == (
         f"{path}:3:1: warning: the assessment is dated 30 days ahead ({ahead.isoformat()}) "
         "(date) [future-date]; write the day the assessment was made (a `--max-age` gate fails "
         "a future date)")
@@ -181,9 +184,7 @@ def test_validate_warns_of_a_date_in_the_future(runner, write) -> None:  # type:
 def test_validate_warns_about_unanswered_questions(runner, write) -> None:  # type: ignore[no-untyped-def]
     path = write("a.yaml", f"rubric: {TINY}\norganization: X\ndate: 2026-01-01\n"
                  "answers:\n  t1: yes\n")
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == (
+    assert first_finding(runner, path, 0) == (
         f"{path}:4:1: warning: 3 question(s) not answered: t2, d1, d2 (answers) "
         "[missing-answer]; answer them, or write `unknown` to say so")
     assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
