@@ -230,7 +230,7 @@ def test_a_rubric_file_cannot_pass_for_a_bundled_one(runner, write) -> None:  # 
 PINNED = {"ai-outcome-alignment": ("1.1.0", "8eef37132d6b7077"),
           "ai-performance-stages": ("1.1.0", "dd4e1287fadf8c58"),
           "ai-readiness-cohorts": ("1.1.0", "31dd28491228b11c"),
-          "contact-center-ai-maturity": ("1.1.0", "8a37cd4e9d2838b0")}
+          "contact-center-ai-maturity": ("1.2.0", "ce8bad95e2824801")}
 
 
 def test_a_bundled_rubric_changes_its_version_when_its_content_changes() -> None:
