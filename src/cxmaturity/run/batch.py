@@ -116,10 +116,10 @@ def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument
     if merged is not None:
         result = merged.annotate(result)
     failures = failed_gates(result, rubric, gates, doc)
+    moved = gates.not_compared(result)  # to another rubric since the baseline
     return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
                    tuple(failures), result=result if settings.keep else None,
-                   compared=gates.compares(result),
-                   notes=tuple(n for n in [gates.not_compared(result)] if n))
+                   compared=gates.compares(result), notes=(moved,) if moved else ())
 
 
 def _folder_problem(path: str, shown: str) -> Problem:
