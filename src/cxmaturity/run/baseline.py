@@ -12,9 +12,9 @@ most :data:`~cxmaturity.yaml.scalars.MAX_LINE_BYTES` (docs/limits.md).
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,7 +29,7 @@ from cxmaturity.load.inputs import collect_inputs
 from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of
 from cxmaturity.model.result import SCHEMA_VERSION
 from cxmaturity.run.gates import Standing
-from cxmaturity.yaml.reader import parse_yaml
+from cxmaturity.yaml.reader import bad_byte, parse_yaml
 from cxmaturity.yaml.scalars import MAX_LINE_BYTES, dotted
 
 #: Largest `.json` baseline read (a batch document of about 10,000 files); JSON lines are
@@ -38,6 +38,8 @@ MAX_DOCUMENT_BYTES = 256_000_000
 #: JSON lines, as `assess` writes them for these extensions (any case).
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 _HINT = "a baseline is the JSON or JSONL output of `cxmaturity assess`"
+#: JSON breaks a line only at a line feed (a U+2028 in a string is text).
+_JSON_BREAK = re.compile("\n")
 
 
 class _Saved(BaseModel):
@@ -274,13 +276,10 @@ def _decoded(raw: bytes, shown: str, line: int | None) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-        offset = bom + exc.start
-        start = raw.rfind(b"\n", 0, offset) + 1
-        column = len(raw[max(start, bom):offset].decode("utf-8")) + 1
-        where = line if line is not None else raw.count(b"\n", 0, offset) + 1
-        raise InputError([Problem(shown, f"not UTF-8 text (byte 0x{raw[offset]:02X})", where,
-                                  column, hint=_HINT)]) from None
+        bad = bad_byte(raw, exc, _JSON_BREAK)
+        raise InputError([Problem(shown, f"not UTF-8 text (byte 0x{bad.value:02X})",
+                                  bad.line if line is None else line, bad.column,
+                                  hint=_HINT)]) from None
 
 
 def _standing(assessment: SavedAssessment) -> Standing:

@@ -12,7 +12,7 @@ import codecs
 import os
 import re
 import stat
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO, NamedTuple, NoReturn
 
 import yaml
 
@@ -329,10 +329,30 @@ def text_of(raw: bytes, file: str) -> str:
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+class BadByte(NamedTuple):
+    """The first byte of a file that is not UTF-8: its value, offset in the file, and line
+    and column (in characters)."""
+
+    value: int
+    offset: int
+    line: int
+    column: int
+
+
+def bad_byte(raw: bytes, error: UnicodeDecodeError,
+             breaks: re.Pattern[str] = _BREAK) -> BadByte:
+    """Where `error` (from decoding `raw` as `utf-8-sig`, which counts after a byte order
+    mark) found its byte, lines counted at `breaks` (YAML's line breaks by default)."""
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    offset = bom + error.start
+    before = breaks.split(raw[bom:offset].decode("utf-8"))
+    return BadByte(raw[offset], offset, len(before), len(before[-1]) + 1)
+
+
 def decode_utf8(raw: bytes, file: str) -> str:
     """`raw` as UTF-8 text, a byte order mark dropped; InputError at the line and column
-    (in characters) of the first byte that is not UTF-8, naming UTF-16 when the file starts
-    with its byte order mark."""
+    of the first byte that is not UTF-8 (:func:`bad_byte`), naming UTF-16 when the file
+    starts with its byte order mark."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -340,11 +360,9 @@ def decode_utf8(raw: bytes, file: str) -> str:
             problem = Problem(file, "UTF-16 text, not UTF-8", 1, 1, hint="save the file as "
                               "UTF-8 (in most editors: Save with Encoding)")
         else:
-            bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-            offset = bom + exc.start  # the decoder counts after the byte order mark
-            before = _BREAK.split(raw[bom:offset].decode("utf-8"))
-            problem = Problem(file, f"not UTF-8 text (byte 0x{raw[offset]:02X} at offset "
-                              f"{offset})", len(before), len(before[-1]) + 1,
+            bad = bad_byte(raw, exc)
+            problem = Problem(file, f"not UTF-8 text (byte 0x{bad.value:02X} at offset "
+                              f"{bad.offset})", bad.line, bad.column,
                               hint="save the file as UTF-8 (a Latin-1 or Windows-1252 accent "
                               "is the usual cause)")
         raise InputError([problem]) from None
