@@ -22,7 +22,7 @@ from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.submission import Submission, check_submission, in_file_order
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.rubric import UNKNOWN, Rubric
-from cxmaturity.run.gates import FUTURE_DAYS
+from cxmaturity.run.gates import days_ahead
 from cxmaturity.yaml.reader import YamlDocument
 
 
@@ -108,8 +108,7 @@ def _warnings(doc: YamlDocument, sub: Submission) -> list[Problem]:
     if not sub.answers.organization.strip():
         found.append(_warning(doc, ("organization",), "the organization is empty",
                               "name the organization assessed", "empty-organization"))
-    ahead = (sub.answers.date - dt.date.today()).days
-    if ahead > FUTURE_DAYS:
+    if (ahead := days_ahead(sub.answers.date, dt.date.today())) is not None:
         found.append(_warning(doc, ("date",), f"the assessment is dated {ahead} days ahead "
                               f"({sub.answers.date.isoformat()})", "write the day the "
                               "assessment was made (a `--max-age` gate fails a future date)",

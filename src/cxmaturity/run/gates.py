@@ -240,13 +240,21 @@ def _dimension_gates(result: Assessment, rubric: Rubric,
     return failures
 
 
+def days_ahead(date: dt.date, today: dt.date) -> int | None:
+    """How many days ahead of `today` an assessment is dated, when that is more than
+    :data:`FUTURE_DAYS` (time zones): a date that cannot be right; else None."""
+    ahead = (date - today).days
+    return ahead if ahead > FUTURE_DAYS else None
+
+
 def _age_gate(result: Assessment, max_age: int, today: dt.date,
               doc: YamlDocument | None) -> list[Problem]:
     age = (today - result.date).days
-    if -FUTURE_DAYS <= age <= max_age:
+    future = days_ahead(result.date, today) is not None
+    if not future and age <= max_age:
         return []
     mark = doc.locate(("date",)) if doc is not None else None
-    if age < 0:
+    if future:
         message = (f"assessment dated {result.date.isoformat()} is {-age} days in the "
                    "future, so its age cannot be checked; correct the date")
     else:
