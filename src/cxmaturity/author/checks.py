@@ -14,9 +14,8 @@ from pathlib import Path
 
 from cxmaturity.errors import MAX_PROBLEMS, EmptyFile, InputError, Problem
 from cxmaturity.lint import lint
-from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric, look_alike
+from cxmaturity.load.catalog import EMPTY_RUBRIC, find_rubric, rubric_problems
 from cxmaturity.load.inputs import STDIN, base_folder, read_document
-from cxmaturity.load.integrity import integrity_problems
 from cxmaturity.load.kinds import WrongKind, expect_kind
 from cxmaturity.load.salvage import read_answers
 from cxmaturity.load.submission import Submission, check_submission, in_file_order
@@ -65,8 +64,7 @@ def check_rubric(reference: str, stdin: bytes | None = None) -> list[Problem]:
         return _stage(exc, "kind")
     except InputError as exc:
         return _stage(exc, "schema")
-    broken = [replace(p, rule="reference")
-              for p in integrity_problems(doc, rubric) or look_alike(doc, rubric)]
+    broken = [replace(p, rule="reference") for p in rubric_problems(doc, rubric)]
     return broken or lint(rubric, doc)
 
 

@@ -173,13 +173,20 @@ def validate_rubric(raw: bytes, shown: str, *, bundled: bool = False) -> Rubric:
         raise empty.hinted(EMPTY_RUBRIC) from None
     expect_kind(doc, "rubric")
     rubric = validate(doc, Rubric, quote=False)
-    problems = integrity_problems(doc, rubric) or ([] if bundled else look_alike(doc, rubric))
+    problems = rubric_problems(doc, rubric, bundled=bundled)
     if problems:
         raise InputError(problems)
     return rubric
 
 
-def look_alike(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
+def rubric_problems(doc: YamlDocument, rubric: Rubric, *, bundled: bool = False
+                    ) -> list[Problem]:
+    """What keeps a valid rubric from loading: broken references and duplicate ids, else a
+    look-alike of a bundled rubric (`bundled`: one of ours, which that check skips)."""
+    return integrity_problems(doc, rubric) or ([] if bundled else _look_alike(doc, rubric))
+
+
+def _look_alike(doc: YamlDocument, rubric: Rubric) -> list[Problem]:
     """A rubric that gives a bundled rubric's id and version must be that rubric: every
     report and gate names a rubric by them, so another rubric under them would pass for the
     bundled one (a copy of the bundled one is that rubric; another version of it says so)."""
