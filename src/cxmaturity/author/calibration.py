@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cxmaturity.errors import CxError, Problem
@@ -70,19 +70,19 @@ class Calibration:
         agreeing = sum(c.exact if exact else c.within_one for c in scored)
         return agreeing / len(scored) if scored else 0.0
 
-    def shortfalls(self, min_exact: float) -> list[str]:
-        """Why the set falls short: fewer exact than `min_exact` percent of the scored
-        cases, or a case more than one level off (none when it passes, or when no case could
-        be scored: those are errors of their cases)."""
-        scored = self.scored
-        exact = sum(c.exact for c in scored)
-        far = sum(not c.within_one for c in scored)
-        why = []
-        if exact * 100 + 1e-9 < min_exact * len(scored):
-            why.append(f"{exact} of {len(scored)} exact, below --min-exact {min_exact:g}%")
-        if far:
-            why.append(f"{far} case{'' if far == 1 else 's'} more than one level off")
-        return why
+    @property
+    def exact(self) -> int:
+        """Scored cases that agree exactly."""
+        return sum(c.exact for c in self.scored)
+
+    @property
+    def far(self) -> int:
+        """Scored cases more than one level off."""
+        return sum(not c.within_one for c in self.scored)
+
+    def below(self, min_exact: float) -> bool:
+        """Whether fewer than `min_exact` percent of the scored cases agree exactly."""
+        return self.exact * 100 + 1e-9 < min_exact * len(self.scored)
 
     def confusion(self) -> list[tuple[tuple[int, ...], list[int]]]:
         """Rows of (expected levels, count of cases scored at each level 1..N)."""
@@ -96,55 +96,54 @@ class Calibration:
 
 def calibration_dir(reference: str) -> Path:
     """The calibration folder of the rubric `reference` (a bundled id or a path)."""
-    path, _ = find_rubric(reference)
-    return path.parent / "calibration" / path.stem
+    return _folder(find_rubric(reference)[0])
+
+
+def _folder(rubric_path: Path) -> Path:
+    return rubric_path.parent / "calibration" / rubric_path.stem
 
 
 def run_calibration(reference: str) -> Calibration | None:
     """Score every case of the rubric's calibration set; None if it has none."""
-    folder = calibration_dir(reference)
-    cases = sorted(d for d in folder.iterdir() if d.is_dir()) if folder.is_dir() else []
-    profiles = [d / "profile.md" for d in cases if os.path.lexists(d / "profile.md")]
-    if not profiles:
+    rubric_path = find_rubric(reference)[0]
+    folder = _folder(rubric_path)
+    cases = [d for d in sorted(folder.iterdir()) if d.is_dir()
+             and os.path.lexists(d / "profile.md")] if folder.is_dir() else []
+    if not cases:
         return None
     rubric = load_rubric(reference).rubric
     # The cases lie next to the rubric under test and may name it by path from there.
-    settings = Settings(keep=True, rubric_root=find_rubric(reference)[0].parent.resolve())
-    return Calibration(rubric, str(folder),
-                       tuple(_case(profile.parent, rubric, settings) for profile in profiles))
+    settings = Settings(keep=True, rubric_root=rubric_path.parent.resolve())
+    return Calibration(rubric, str(folder), tuple(_case(case, rubric, settings)
+                                                  for case in cases))
 
 
 def _case(folder: Path, rubric: Rubric, settings: Settings) -> CalibrationCase:
     profile = folder / "profile.md"
-    base = CalibrationCase(folder.name, str(folder), ())
+    case = CalibrationCase(folder.name, str(folder), ())
     try:
         fields = _fields(profile)
     except CxError as error:
-        return _broken(base, *error.problems)
-    base = CalibrationCase(folder.name, str(folder), (), fields.get("Kind"), fields.get("Set"),
-                           fields.get("Reason"))
+        return replace(case, problems=error.problems)
+    case = replace(case, kind=fields.get("Kind"), set=fields.get("Set"),
+                   reason=fields.get("Reason"))
     if "Expected" not in fields:
-        return _broken(base, Problem(str(profile), "no `Expected:` line",
-                                     hint="add `Expected: <level>` (or two adjacent levels, "
-                                     "`2 or 3`)"))
+        return replace(case, problems=(Problem(str(profile), "no `Expected:` line",
+                                               hint="add `Expected: <level>` (or two adjacent "
+                                               "levels, `2 or 3`)"),))
     try:
-        expected = tuple(resolve_level(rubric.levels, part, str(profile), rubric.level_term,
-                                       rubric.id)
-                         for part in re.split(r"\s+or\s+", fields["Expected"]))
-    except CxError as error:
-        return _broken(base, *error.problems)
-    base = CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason)
-    interviews = sorted(str(p) for p in (folder / "interviews").glob("*.y*ml"))
-    try:
+        case = replace(case, expected=tuple(
+            resolve_level(rubric.levels, part, str(profile), rubric.level_term, rubric.id)
+            for part in re.split(r"\s+or\s+", fields["Expected"])))
+        interviews = sorted(str(p) for p in (folder / "interviews").glob("*.y*ml"))
         outcome = assess_merged(interviews, settings) if interviews else \
             assess_one(str(folder / "answers.yaml"), settings)
     except CxError as error:
-        return _broken(base, *error.problems)
+        return replace(case, problems=error.problems)
     if outcome.broken:
-        return _broken(base, *outcome.problems)
+        return replace(case, problems=outcome.problems)
     result = outcome.assessment()
-    return CalibrationCase(base.name, base.folder, expected, base.kind, base.set, base.reason,
-                           result.overall.level, result)
+    return replace(case, scored=result.overall.level, result=result)
 
 
 def _fields(profile: Path) -> dict[str, str]:
@@ -158,11 +157,6 @@ def _fields(profile: Path) -> dict[str, str]:
                 name == "Expected" and name in fields):
             fields[name] = value.strip()
     return fields
-
-
-def _broken(case: CalibrationCase, *problems: Problem) -> CalibrationCase:
-    return CalibrationCase(case.name, case.folder, case.expected, case.kind, case.set,
-                           case.reason, problems=tuple(problems))
 
 
 def expected_text(levels: Sequence[int]) -> str:

@@ -95,7 +95,11 @@ def rubric_test(
             for line in calibration_lines(calibration):
                 echo(line)
             broken_calibration += sum(1 for c in calibration.cases if c.problems)
-            if why := calibration.shortfalls(least):
+            why = ([f"{calibration.exact} of {len(calibration.scored)} exact, below "
+                    f"--min-exact {least:g}%"] if calibration.below(least) else []) + \
+                ([f"{calibration.far} case{'' if calibration.far == 1 else 's'} more than "
+                  "one level off"] if calibration.far else [])
+            if why:
                 weak_calibration += 1
                 echo(f"  FAIL  calibration: {'; '.join(why)}")
     if total or not (calibrated or invalid):
