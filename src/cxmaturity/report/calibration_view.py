@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 from cxmaturity.author.calibration import Calibration, CalibrationCase, expected_text
 from cxmaturity.model.result import Assessment
-from cxmaturity.report.explain import between_levels, move_text, rule_line, span_text
+from cxmaturity.report.explain import between_levels, move_text, percent_text, rule_line, span_text
 
 
 def calibration_lines(calibration: Calibration) -> Iterator[str]:
     """The whole calibration report, line by line."""
     scored = calibration.scored
-    yield (f"calibration: {len(scored)} cases, exact {calibration.share(True):.0%}, "
-           f"within one level {calibration.share(False):.0%}")
+    yield (f"calibration: {len(scored)} cases, exact {percent_text(calibration.share(True))}, "
+           f"within one level {percent_text(calibration.share(False))}")
     top = calibration.rubric.top
     rows = calibration.confusion()
     width = max([len("expected"), *(len(expected_text(e)) for e, _ in rows)])

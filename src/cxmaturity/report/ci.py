@@ -9,6 +9,7 @@ from cxmaturity import __version__
 from cxmaturity.escape import github, xml10
 from cxmaturity.escape.terminal import line
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.report.explain import percent_text
 from cxmaturity.report.formats import Context, Reporter
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ class JunitReporter(Reporter):
         d = outcome.digest
         self.rubrics.add(f"{d.rubric_id} {d.rubric_version} sha256:{d.rubric_sha256}")
         self.cases.append(f'<testcase {_CLASS} name={name} file={name}><system-out>'
-                          f"{xml10.text(d.label)}, confidence {d.confidence:.0%}</system-out>"
-                          "</testcase>")
+                          f"{xml10.text(d.label)}, confidence {percent_text(d.confidence)}"
+                          "</system-out></testcase>")
         failed = outcome.failed_by_gate
         for gate in dict.fromkeys([*self.context.gates, *failed]):
             case = xml10.attribute(f"{outcome.file} [{gate}]")
@@ -79,8 +80,8 @@ class GithubReporter(Reporter):
                                              file=p.file, line=p.line, column=p.column)
                            for p in outcome.problems)
         provisional = ", insufficient evidence" if d.status != "scored" else ""
-        text = line(f"{outcome.file}: {d.label}, confidence {d.confidence:.0%}{provisional} "
-                    f"(rubric {d.rubric_id} {d.rubric_version} "
+        text = line(f"{outcome.file}: {d.label}, confidence {percent_text(d.confidence)}"
+                    f"{provisional} (rubric {d.rubric_id} {d.rubric_version} "
                     f"sha256:{d.rubric_sha256[:12]})") + "\n"
         return text + "".join(github.annotation("error", "; ".join(g.message for g in failed),
                                                 file=outcome.file,

@@ -19,7 +19,8 @@ FIT_MARKS = {"yes": "✓", "lower": "↓", "higher": "↑"}
 
 
 def percent_text(share: float) -> str:
-    """A share from 0 to 1 as every report shows it: `75%`."""
+    """A share from 0 to 1 as every report shows it: `75%` (the gates' messages, in the
+    run layer below the reports, write the same with `:.0%`)."""
     return f"{share * 100:.0f}%"
 
 

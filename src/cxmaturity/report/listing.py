@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from cxmaturity.errors import Problem
 from cxmaturity.escape.terminal import line, prose
 from cxmaturity.model.records import Outcome, Tally
+from cxmaturity.report.explain import percent_text
 from cxmaturity.report.formats import Reporter
 from cxmaturity.report.terminal import render
 from cxmaturity.report.text import plain_text, rendered
@@ -32,7 +33,7 @@ def _line(outcome: Outcome) -> Pieces:
     else:
         score = "" if d.score is None else f"  score {d.score:.2f}"
         pieces += [(f"  {prose(d.label)}", "cyan"),
-                   (f"{score}  confidence {d.confidence:.0%}", "")]
+                   (f"{score}  confidence {percent_text(d.confidence)}", "")]
         if d.status != "scored":
             pieces.append(("  insufficient evidence", "yellow"))
     pieces += [(f"\n  gate failed: {g.rule}: {line(g.message)}", "red") for g in outcome.gates]

@@ -10,6 +10,7 @@ from cxmaturity.escape.terminal import prose, text
 from cxmaturity.model.bands import format_value, ordered, target_phrase
 from cxmaturity.model.rubric import Level, Metric, Rubric
 from cxmaturity.report.bullets import bullet_rows
+from cxmaturity.report.explain import percent_text
 
 
 def catalogue(rubrics: list[Rubric]) -> RenderableType:
@@ -62,7 +63,7 @@ def _rule(rubric: Rubric) -> str:
     caps = [m.id for m in rubric.metrics if m.caps_overall]
     if caps:
         said += f", capped by {', '.join(caps)}"
-    return (said + f"; insufficient evidence below {rubric.scoring.min_confidence:.0%} "
+    return (said + f"; insufficient evidence below {percent_text(rubric.scoring.min_confidence)} "
             f"answered" + (f"\nWhy: {_flat(rule.rationale)}" if rule.rationale else ""))
 
 

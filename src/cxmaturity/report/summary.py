@@ -7,6 +7,7 @@ from cxmaturity import __version__
 from cxmaturity.escape.markdown import code, inline
 from cxmaturity.model.records import Outcome, Tally
 from cxmaturity.model.result import SCHEMA_VERSION
+from cxmaturity.report.explain import percent_text
 from cxmaturity.report.formats import Context, Reporter
 from cxmaturity.report.markdown import render_markdown
 
@@ -42,7 +43,7 @@ class MarkdownReporter(Reporter):
                 + (f" {provisional}" if provisional else "")
         where = d.organization if d.site is None else f"{d.organization} · {d.site}"
         return (f"| {code(outcome.file)} | {inline(where)} | {d.date} | "
-                f"{inline(d.label)} | {score} | {d.confidence:.0%} | {verdict} |\n")
+                f"{inline(d.label)} | {score} | {percent_text(d.confidence)} | {verdict} |\n")
 
     def finish(self, tally: Tally) -> str:
         if self.context.single:
