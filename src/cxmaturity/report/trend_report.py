@@ -67,25 +67,23 @@ def score_chart(trend: Trend) -> list[str]:
 def _levels_table(trend: Trend) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=text(f"{trend.level_term}s over time"),
                   title_justify="left", title_style="bold", padding=(0, 1))
-    paces = [trend.overall, *trend.paces]
+    rows = [("Overall", [p.level for p in trend.points], trend.overall)]
+    rows += [(name, [p.levels.get(i) for p in trend.points], pace)
+             for (i, name), pace in zip(trend.dimensions, trend.paces, strict=True)]
+    paces = [pace_text(pace, trend.level_term, short=True) for _, _, pace in rows]
     table.add_column("", min_width=12, ratio=1)
     for point in trend.points:
         table.add_column(f"{point.date.year}\n{point.date:%m-%d}", justify="center",
                          no_wrap=True)
     table.add_column("Trend", no_wrap=True)
-    # The pace may wrap onto a second line, never be cut: it holds the forecast.
-    table.add_column("Pace", min_width=max(
-        len(pace_text(pace, trend.level_term, short=True).rpartition(" ")[0] or "-")
-        for pace in paces))
-    rows = [("Overall", [p.level for p in trend.points], trend.overall)]
-    rows += [(name, [p.levels.get(i) for p in trend.points], pace)
-             for (i, name), pace in zip(trend.dimensions, trend.paces, strict=True)]
-    for name, levels, pace in rows:
+    # The pace may wrap before its forecast, never be cut: the forecast is what it says.
+    table.add_column("Pace", min_width=max(len(said.rpartition(" ")[0] or said)
+                                           for said in paces))
+    for (name, levels, _), said in zip(rows, paces, strict=True):
         cells = [Text("-" if lv is None else str(lv), style=level_style(lv, trend.top))
                  for lv in levels]
         table.add_row(text(name, "bold" if name == "Overall" else ""), *cells,
-                      sparkline(levels, trend.top),
-                      text(pace_text(pace, trend.level_term, short=True)))
+                      sparkline(levels, trend.top), text(said))
     return table
 
 
