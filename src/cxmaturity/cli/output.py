@@ -34,8 +34,8 @@ REPORT_OUTPUT: Any = typer.Option(
 
 
 def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None:
-    """UsageError, before any input is read or anything written, if `output` is one of
-    `inputs` (by any name) or a `.yaml`/`.yml` file. No report is YAML: such a name is an
+    """UsageError, before any answers file is scored or anything written, if `output` is one
+    of `inputs` (by any name) or a `.yaml`/`.yml` file. No report is YAML: such a name is an
     answers file's, a rubric's or a self-test case's, used in this run or not (a rubric an
     answers file names is read only while scoring), even when a mistake in it keeps it from
     being read as one; and a report written there once would be refused the next time. An
@@ -56,7 +56,9 @@ def refuse_to_replace(output: Path | None, inputs: Iterable[str | Path]) -> None
                 continue
             if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
                 _refuse(output, f"is also an input ({given})")
-    if output.suffix.lower() not in (".yaml", ".yml"):
+    from cxmaturity.load.inputs import SUFFIXES  # here: --help loads no YAML
+
+    if output.suffix.lower() not in SUFFIXES:  # the answers files' own
         return
     if not os.path.lexists(output):
         raise UsageError([Problem(str(output), "no report is YAML: a .yaml or .yml name is for "

@@ -44,9 +44,9 @@ def trend(
     from cxmaturity.run.history import expand
     from cxmaturity.run.trend import shared_dates, trend_files
 
-    chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
     files = expand(paths)  # folders walked once: the files, checked against --output
     refuse_to_replace(output, files)
+    chosen = choose_format(output_format, output, TREND, "trend") or Format.rich
     result = trend_files(files, read_stdin(paths), rubric_root=resolved(rubric_root))
     if not result.days:
         say(f"warning: {span(result)}: {ONE_DATE}")
