@@ -24,7 +24,7 @@ from cxmaturity.load.inputs import STDIN, STDIN_NAME, base_folder, folder_of, re
 from cxmaturity.load.submission import Submission, check_submission
 from cxmaturity.model.ladder import resolve_level
 from cxmaturity.model.records import Digest, Outcome
-from cxmaturity.run.gates import Gates, failed_gates
+from cxmaturity.run.gates import Gates, failed_gates, moved
 from cxmaturity.run.policy import ancestors
 from cxmaturity.scoring.engine import score
 from cxmaturity.yaml.reader import YamlDocument
@@ -115,11 +115,12 @@ def _scored(sub: Submission, settings: Settings, gates: Gates, doc: YamlDocument
     result = score(sub, target=goal)
     if merged is not None:
         result = merged.annotate(result)
-    failures = failed_gates(result, rubric, gates, doc)
-    moved = gates.not_compared(result)  # to another rubric since the baseline
+    before = gates.earlier(result)
+    note = moved(before, result)  # to another rubric since the baseline
+    failures = failed_gates(result, rubric, gates, doc, None if note else before)
     return Outcome(shown or result.file, result.model_dump_json(), Digest.of(result),
                    tuple(failures), result=result if settings.keep else None,
-                   compared=gates.compares(result), notes=(moved,) if moved else ())
+                   compared=before is not None, notes=(note,) if note else ())
 
 
 def _folder_problem(path: str, shown: str) -> Problem:

@@ -127,32 +127,11 @@ class Gates:
         own = [g for g in self.fail_under_dimension if g.rubric == rubric_id]
         return own or [g for g in self.fail_under_dimension if g.rubric is None]
 
-    def compares(self, result: Assessment) -> bool:
-        """Whether the regression gate found this file in its baseline."""
-        return self.earlier(result) is not None
-
     def earlier(self, result: Assessment) -> Standing | None:
         """The baseline's result of this file, if the regression gate is on and has one."""
         if not self.fail_on_regression:
             return None
         return self.baseline.get(os.path.normpath(result.file))
-
-    def comparable(self, result: Assessment) -> Standing | None:
-        """The baseline's result of this file if it was scored with the same rubric (the
-        levels of two rubrics are not comparable)."""
-        before = self.earlier(result)
-        return before if before is not None and before.rubric in (None, result.rubric.id) \
-            else None
-
-    def not_compared(self, result: Assessment) -> str | None:
-        """Why the regression gate passes a file it found in its baseline without comparing
-        it (the file moved to another rubric), or None."""
-        before = self.earlier(result)
-        if before is None or self.comparable(result) is not None:
-            return None
-        return (f"{result.file}: not compared with the baseline: scored with rubric "
-                f"{result.rubric.id}, the baseline with {before.rubric}, and the levels of two "
-                "rubrics are not comparable (it is checked again once the baseline has it)")
 
     @classmethod
     def from_options(cls, fail_under: list[str], dimensions: list[str],
@@ -178,9 +157,21 @@ def _gate(result: Assessment, gate: str, message: str, line: int | None = None,
     return Problem(result.file, message, line, column, rule=gate)
 
 
+def moved(before: Standing | None, result: Assessment) -> str | None:
+    """Why the regression gate leaves a file of its baseline uncompared (it was scored with
+    another rubric then: the levels of two rubrics are not comparable), or None."""
+    if before is None or before.rubric in (None, result.rubric.id):
+        return None
+    return (f"{result.file}: not compared with the baseline: scored with rubric "
+            f"{result.rubric.id}, the baseline with {before.rubric}, and the levels of two "
+            "rubrics are not comparable (it is checked again once the baseline has it)")
+
+
 def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
-                 doc: YamlDocument | None = None) -> list[Problem]:
-    """The gates `result` fails (a gate that cannot be checked on it fails too)."""
+                 doc: YamlDocument | None = None, before: Standing | None = None
+                 ) -> list[Problem]:
+    """The gates `result` fails (a gate that cannot be checked on it fails too); `before`,
+    its baseline's standing to compare with (:meth:`Gates.earlier`, unless :func:`moved`)."""
     failures = _level_gate(result, rubric, gates.level_for(rubric.id))
     failures += _dimension_gates(result, rubric, gates.dimensions_for(rubric.id))
     if gates.min_confidence is not None and result.confidence + 1e-9 < gates.min_confidence:
@@ -188,7 +179,6 @@ def failed_gates(result: Assessment, rubric: Rubric, gates: Gates,
                                     f"below {gates.min_confidence:.0%}"))
     if gates.max_age is not None:
         failures += _age_gate(result, gates.max_age, gates.today or dt.date.today(), doc)
-    before = gates.comparable(result)
     if before is not None:
         failures += _regressions(result, before)
     return failures
