@@ -46,16 +46,11 @@ def rubric_test(
         EXIT_GATE_FAILED,
         EXIT_OK,
         CxError,
-        OptionError,
-        Problem,
     )
-    from cxmaturity.load.percentages import parse_percentage
+    from cxmaturity.load.percentages import percentage_option
     from cxmaturity.report.calibration_view import calibration_lines, decided_by
 
-    try:
-        least = parse_percentage(min_exact)
-    except ValueError as exc:
-        raise OptionError([Problem("--min-exact", str(exc))]) from None
+    least = percentage_option(min_exact, "--min-exact")
     failed = broken = total = weak_calibration = broken_calibration = calibrated = 0
     invalid = 0
     for rubric in rubrics:

@@ -12,6 +12,8 @@ import math
 import re
 from typing import Any
 
+from cxmaturity.errors import OptionError, Problem
+
 _PERCENT = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$")
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
 #: Longest number text read (more digits than any measure needs; keeps conversion cheap).
@@ -55,6 +57,15 @@ def parse_percentage(raw: Any) -> float:
     if not 0 <= number <= 100:
         raise ValueError(f"{as_written(raw)} is outside 0-100%")
     return number
+
+
+def percentage_option(text: str, option: str) -> float:
+    """A command line option's percentage (:func:`parse_percentage`); OptionError naming
+    `option` if it is not one."""
+    try:
+        return parse_percentage(text)
+    except ValueError as exc:
+        raise OptionError([Problem(option, str(exc))]) from None
 
 
 def _finite(number: float, raw: Any) -> float:

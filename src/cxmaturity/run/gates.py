@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cxmaturity.errors import OptionError, Problem
-from cxmaturity.load.percentages import parse_percentage
+from cxmaturity.load.percentages import percentage_option
 from cxmaturity.messages import did_you_mean
 from cxmaturity.model.ladder import find_level, not_a_level
 from cxmaturity.model.result import Assessment
@@ -141,10 +141,7 @@ class Gates:
         :mod:`cxmaturity.run.policy`); OptionError names a malformed one."""
         share = None
         if min_confidence is not None:
-            try:
-                share = parse_percentage(min_confidence) / 100
-            except ValueError as exc:
-                raise OptionError([Problem("--min-confidence", str(exc))]) from None
+            share = percentage_option(min_confidence, "--min-confidence") / 100
         return cls(fail_under=tuple(level_gate(text) for text in fail_under),
                    fail_under_dimension=tuple(dimension_gate(text) for text in dimensions),
                    min_confidence=share, max_age=max_age,
