@@ -213,9 +213,12 @@ def _check_gated_rubrics(settings: Settings, tally: Tally) -> None:
     from cxmaturity.messages import did_you_mean
     from cxmaturity.run.gates import gated_rubrics
 
+    named = gated_rubrics(settings.every_gates) - tally.rubrics
+    if not named or not tally.scored:
+        return  # the bundled ids are listed only when a gate names another rubric
     known = tally.rubrics | set(bundled_ids())
-    for rubric in sorted(gated_rubrics(settings.every_gates) - known) if tally.scored else ():
-        hint = did_you_mean(rubric, sorted(known)) or \
+    for rubric in sorted(named - known):
+        hint = did_you_mean(rubric, known) or \
             f"rubrics scored here: {', '.join(sorted(tally.rubrics))}"
         say(f'warning: the gates for rubric "{rubric}" (--fail-under RUBRIC=, '
             f"--fail-under-dimension RUBRIC:, or a policy's `rubrics:`) applied to no file: "
