@@ -4,6 +4,7 @@ it, instead of every key reported as unknown."""
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from cxmaturity.errors import InputError, Problem
@@ -53,6 +54,15 @@ def kind_of(value: Any) -> Kind | None:
     if "$schema" in keys and keys & {"properties", "$defs", "type"}:
         return "schema"  # an editor's JSON Schema (a YAML file may name one in `$schema`)
     return None
+
+
+def batch_lines(raw: bytes) -> bool:
+    """Whether bytes that are not one document start with a record of a batch: JSON lines
+    of `assess`, whatever the file is called, or piped in."""
+    try:
+        return kind_of(json.loads(raw.split(b"\n", 1)[0])) == "batch"
+    except (ValueError, RecursionError):
+        return False
 
 
 #: Kinds that people write: no report is ever written over one.

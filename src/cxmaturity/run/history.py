@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,7 @@ from cxmaturity.load.inputs import (
     base_folder,
     collect_inputs,
 )
-from cxmaturity.load.kinds import NOUNS, WrongKind, expect_kind, kind_of, what_reads
+from cxmaturity.load.kinds import NOUNS, WrongKind, batch_lines, expect_kind, what_reads
 from cxmaturity.load.submission import check_submission
 from cxmaturity.load.validation import located, validate
 from cxmaturity.model.result import SCHEMA_VERSION, Assessment
@@ -42,7 +41,7 @@ def load_assessment(path: str, *, target: int | None = None,
         raise empty.hinted("give an answers file (`cxmaturity template` writes one) or a "
                            "result of `cxmaturity assess --format json`") from None
     except InputError:
-        if _json_lines(raw):  # records of a batch: not one document
+        if batch_lines(raw):  # records of a batch: not one document
             raise WrongKind([Problem(shown, f"this looks like {NOUNS['batch']}, not an answers "
                                      "file or a result", hint=what_reads("batch", path))]
                             ) from None
@@ -60,15 +59,6 @@ def load_assessment(path: str, *, target: int | None = None,
         return result
     sub = check_submission(doc, base_folder(path), rubric_root=rubric_root)
     return score(sub, target=target)
-
-
-def _json_lines(raw: bytes) -> bool:
-    """Whether bytes that are not one YAML document start with a record of a batch (JSON
-    lines, whatever the file is called, or piped in)."""
-    try:
-        return kind_of(json.loads(raw.split(b"\n", 1)[0])) == "batch"
-    except (ValueError, RecursionError):
-        return False
 
 
 def _check_ladder(doc: YamlDocument, result: Assessment) -> None:
