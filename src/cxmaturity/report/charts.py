@@ -1,5 +1,6 @@
-"""Geometry of the HTML report's inline SVG charts: the radar of dimension levels against the
-target level, and a metric's bands with its value. Only coordinates; the template draws them."""
+"""Geometry of the reports' charts: the HTML report's radar of dimension levels against the
+target level, and a metric's bands with its value (the scale, `band_scale`, shared with the
+terminal's band chart). Only coordinates; the templates and the terminal draw them."""
 
 from __future__ import annotations
 
