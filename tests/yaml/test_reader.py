@@ -63,3 +63,15 @@ def test_utf16_is_named() -> None:
 
 def test_utf8_bom_is_accepted() -> None:
     assert parse_bytes("\ufeffa: é\n".encode(), "x.yaml").value == {"a": "é"}
+
+
+@pytest.mark.parametrize("raw", [b"a: 1\nb: x\x07y\n", b"a: 1\rb: x\x07y\n",
+                                 b"a: 1\r\nb: x\x07y\n"])
+def test_a_character_yaml_forbids_is_located_whatever_breaks_the_lines(raw: bytes) -> None:
+    """A lone CR breaks a line for YAML: the character was reported on line 1 of such a file."""
+    with pytest.raises(InputError) as caught:
+        parse_bytes(raw, "x.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 5)
+    assert problem.message == "invalid YAML: character U+0007 is not allowed"
+

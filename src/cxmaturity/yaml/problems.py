@@ -127,11 +127,14 @@ def _character(text: str, mark: yaml.Mark) -> str:
     return "{"
 
 
+#: Line breaks as YAML (and libyaml's marks) count them.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def character_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
     """A character YAML forbids (a control character, say), located from its offset."""
-    position = max(0, min(exc.position, len(text)))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    before = LINE_BREAK.split(text[:max(0, min(exc.position, len(text)))])
+    line, column = len(before), len(before[-1]) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     return Problem(file, f"invalid YAML: character U+{code:04X} is not allowed", line, column,
                    hint='remove it, or write it in a quoted string as an escape such as '

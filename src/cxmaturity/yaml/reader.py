@@ -19,7 +19,7 @@ import yaml
 from cxmaturity.errors import EmptyFile, InputError, Problem
 from cxmaturity.escape.controls import without_surrogates
 from cxmaturity.yaml import fast
-from cxmaturity.yaml.problems import character_problem, syntax_problem
+from cxmaturity.yaml.problems import LINE_BREAK, character_problem, syntax_problem
 from cxmaturity.yaml.scalars import (
     MAX_BYTES,
     MAX_DEPTH,
@@ -325,10 +325,6 @@ def text_of(raw: bytes, file: str) -> str:
     return decode_utf8(raw, file)
 
 
-#: Line breaks as YAML (and libyaml's marks) count them.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
 class BadByte(NamedTuple):
     """The first byte of a file that is not UTF-8: its value, offset in the file, and line
     and column (in characters)."""
@@ -340,7 +336,7 @@ class BadByte(NamedTuple):
 
 
 def bad_byte(raw: bytes, error: UnicodeDecodeError,
-             breaks: re.Pattern[str] = _BREAK) -> BadByte:
+             breaks: re.Pattern[str] = LINE_BREAK) -> BadByte:
     """Where `error` (from decoding `raw` as `utf-8-sig`, which counts after a byte order
     mark) found its byte, lines counted at `breaks` (YAML's line breaks by default)."""
     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
